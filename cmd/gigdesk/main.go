@@ -1,0 +1,230 @@
+// Command gigdesk is the counter desk of a neighbourhood gig-work station (零工驿站).
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"gigdesk/store"
+	"gigdesk/tui"
+	"gigdesk/tui/i18n"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+// Env is what a subcommand gets from the process.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Now            func() time.Time
+	Lang           i18n.Lang
+}
+
+// subcommands are registered by each command's own file (demo.go, report.go, …).
+var subcommands = map[string]func(ctx context.Context, env *Env, args []string) error{}
+
+// fillDemo fills an empty demo database; demo.go sets it.
+var fillDemo func(ctx context.Context, s *store.Store) error
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr); err != nil {
+		if !errors.Is(err, errQuiet) {
+			fmt.Fprintln(os.Stderr, "gigdesk: "+message(err))
+		}
+		os.Exit(1)
+	}
+}
+
+// errQuiet is returned when the message was already printed (flag errors).
+var errQuiet = errors.New("already reported")
+
+// message turns err into one line in the chosen language.
+func message(err error) string {
+	cat := i18n.New(i18n.FromEnv())
+	if se := store.AsError(err); se != nil {
+		msg := cat.Err(se)
+		if se.Code == store.Internal && se.Err != nil {
+			msg += " (" + se.Err.Error() + ")"
+		}
+		if se.Detail != "" && strings.HasPrefix(se.Key, "db.") {
+			msg += " " + se.Detail
+		}
+		return msg
+	}
+	return err.Error()
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	env := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Now: time.Now, Lang: i18n.FromEnv()}
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		name := args[0]
+		if name == "version" {
+			fmt.Fprintf(stdout, "gigdesk %s (%s/%s, schema %d)\n", version, runtime.GOOS, runtime.GOARCH, store.SchemaVersion())
+			return nil
+		}
+		if name == "help" {
+			usage(stdout)
+			return nil
+		}
+		cmd, ok := subcommands[name]
+		if !ok {
+			usage(stderr)
+			return fmt.Errorf("unknown command %q", name)
+		}
+		return cmd(ctx, env, args[1:])
+	}
+	return runUI(ctx, env, args)
+}
+
+func usage(w io.Writer) {
+	names := make([]string, 0, len(subcommands))
+	for n := range subcommands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	fmt.Fprintf(w, "usage: gigdesk [--db PATH] [--lang zh|en] [--demo]\n       gigdesk version\n")
+	for _, n := range names {
+		fmt.Fprintf(w, "       gigdesk %s --help\n", n)
+	}
+}
+
+// flags makes a FlagSet that reports errors on stderr instead of exiting.
+func flags(env *Env, name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	return fs
+}
+
+// parse parses args; a bad flag has already been printed by the FlagSet.
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return errQuiet
+		}
+		return errQuiet
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	return nil
+}
+
+// langFlag adds --lang, defaulting to GIGDESK_LANG.
+func langFlag(fs *flag.FlagSet, env *Env) *string {
+	return fs.String("lang", string(env.Lang), "language of the screens and files: zh or en")
+}
+
+func setLang(env *Env, s string) error {
+	l, err := i18n.ParseLang(s)
+	if err != nil {
+		return err
+	}
+	env.Lang = l
+	return nil
+}
+
+// dataDir is the user's data folder for gigdesk: XDG_DATA_HOME, %AppData% or the OS's own.
+func dataDir() string {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "gigdesk")
+	}
+	switch runtime.GOOS {
+	case "windows":
+		if d := os.Getenv("AppData"); d != "" {
+			return filepath.Join(d, "gigdesk")
+		}
+	case "darwin":
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, "Library", "Application Support", "gigdesk")
+		}
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(home, ".local", "share", "gigdesk")
+	}
+	return "gigdesk-data"
+}
+
+// defaultDB is GIGDESK_DB, or gigdesk.db in the data folder.
+func defaultDB() string {
+	if p := os.Getenv("GIGDESK_DB"); p != "" {
+		return p
+	}
+	return filepath.Join(dataDir(), "gigdesk.db")
+}
+
+// dbFlag adds --db with the default database path.
+func dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", defaultDB(), "the station's database file (GIGDESK_DB)")
+}
+
+// openStore opens path with the process clock.
+func openStore(env *Env, path string) (*store.Store, error) {
+	return store.Open(path, store.WithClock(env.Now))
+}
+
+func runUI(ctx context.Context, env *Env, args []string) error {
+	fs := flags(env, "gigdesk")
+	db := fs.String("db", "", "the station's database file (default: GIGDESK_DB or the user's data folder)")
+	lang := langFlag(fs, env)
+	demo := fs.Bool("demo", false, "open a separate demo database, filled with demo data on first use")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := setLang(env, *lang); err != nil {
+		return err
+	}
+	path := *db
+	if path == "" {
+		path = defaultDB()
+		if *demo {
+			path = filepath.Join(dataDir(), "demo.db")
+		}
+	}
+	s, err := openStore(env, path)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if *demo {
+		if err := fillDemoOnce(ctx, s); err != nil {
+			return err
+		}
+	}
+	m := tui.New(tui.Options{Store: s, Lang: env.Lang, Now: env.Now, Demo: *demo})
+	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithOutput(env.Stdout)}
+	if f, ok := env.Stdin.(*os.File); !ok || f != os.Stdin {
+		opts = append(opts, tea.WithInput(env.Stdin))
+	}
+	_, err = tea.NewProgram(m, opts...).Run()
+	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
+		return nil
+	}
+	return err
+}
+
+// fillDemoOnce fills the demo database the first time it is opened.
+func fillDemoOnce(ctx context.Context, s *store.Store) error {
+	st, err := s.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	if st.Configured() || fillDemo == nil {
+		return nil
+	}
+	return fillDemo(ctx, s)
+}

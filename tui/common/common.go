@@ -1,0 +1,90 @@
+// Package common is what every screen is handed: the store, the clock, the catalogue,
+// styles, keys, the staff member on duty and the window size.
+package common
+
+import (
+	"context"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"gigdesk/store"
+	"gigdesk/tui/i18n"
+)
+
+// Common is shared by the root model and every screen; screens hold a pointer to it.
+type Common struct {
+	Ctx      context.Context
+	Store    *store.Store
+	Cat      *i18n.Catalog
+	Styles   *Styles
+	Keys     *KeyMap
+	Now      func() time.Time
+	Staff    store.Staff // on duty; ID 0 until chosen
+	Settings store.Settings
+	Records  *store.Catalog // trades and places
+	Demo     bool
+	Width    int
+	Height   int
+}
+
+// T is a shortcut for the catalogue.
+func (c *Common) T(key string, args ...any) string { return c.Cat.T(key, args...) }
+
+// Clock is now in the station's time zone.
+func (c *Common) Clock() time.Time { return c.Now().In(c.Store.Location()) }
+
+// Screen is one page of the app: a Bubble Tea model sized by the root, with its own keys.
+type Screen interface {
+	Init() tea.Cmd
+	Update(tea.Msg) (Screen, tea.Cmd)
+	View() string
+	SetSize(width, height int)
+	ShortHelp() []key.Binding
+	FullHelp() [][]key.Binding
+	// Capturing is true while the screen takes typed text, so single-letter global keys stay off.
+	Capturing() bool
+	// Dirty is true while a form holds input that has not been saved.
+	Dirty() bool
+}
+
+// Page identifies a screen of the app.
+type Page int
+
+const (
+	PageRegister Page = iota
+	PageJobs
+	PageBoard
+	PageMatch
+	PageSummary
+	PageCount
+)
+
+// TabKeys are the catalogue keys of the tabs, in page order.
+var TabKeys = [PageCount]string{"tab.register", "tab.jobs", "tab.board", "tab.match", "tab.summary"}
+
+// GotoMsg asks the root to show a page; Job, when set, is the job it should open (Match).
+type GotoMsg struct {
+	Page Page
+	Job  int64
+}
+
+// Goto returns a command that switches pages.
+func Goto(p Page, job int64) tea.Cmd {
+	return func() tea.Msg { return GotoMsg{Page: p, Job: job} }
+}
+
+// StatusMsg puts one line in the footer for a while (saved, errors).
+type StatusMsg struct {
+	Text  string
+	Error bool
+}
+
+// Status returns a command that shows text in the footer.
+func Status(text string, isErr bool) tea.Cmd {
+	return func() tea.Msg { return StatusMsg{Text: text, Error: isErr} }
+}
+
+// ChangedMsg tells every screen that records changed (after a save), so lists reload.
+type ChangedMsg struct{}

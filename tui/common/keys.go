@@ -1,0 +1,50 @@
+package common
+
+import "github.com/charmbracelet/bubbles/key"
+
+// KeyMap is every key binding of the app, built in one place.
+type KeyMap struct {
+	Screens [PageCount]key.Binding
+	Help    key.Binding
+	Quit    key.Binding
+	Staff   key.Binding
+	Back    key.Binding
+	Up      key.Binding
+	Down    key.Binding
+	PgUp    key.Binding
+	PgDown  key.Binding
+	Select  key.Binding
+	Next    key.Binding
+	Prev    key.Binding
+	Save    key.Binding
+	Yes     key.Binding
+	No      key.Binding
+}
+
+// DefaultKeyMap builds the key map with help text in the catalogue's language.
+// Screen keys are F-keys and Alt+digits: neither can clash with typing in a field.
+func DefaultKeyMap(t func(string, ...any) string) *KeyMap {
+	k := &KeyMap{
+		Help:   key.NewBinding(key.WithKeys("?", "f12"), key.WithHelp("?", t("key.help"))),
+		Quit:   key.NewBinding(key.WithKeys("ctrl+c", "f10"), key.WithHelp("F10", t("key.quit"))),
+		Staff:  key.NewBinding(key.WithKeys("f8"), key.WithHelp("F8", t("key.staff"))),
+		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("Esc", t("key.back"))),
+		Up:     key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", t("key.up"))),
+		Down:   key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", t("key.down"))),
+		PgUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("PgUp", t("key.up"))),
+		PgDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("PgDn", t("key.down"))),
+		Select: key.NewBinding(key.WithKeys("enter"), key.WithHelp("Enter", t("key.select"))),
+		Next:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("Tab", t("key.next"))),
+		Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("Shift+Tab", t("key.prev"))),
+		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("Ctrl+S", t("key.save"))),
+		Yes:    key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", t("key.yes"))),
+		No:     key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", t("key.no"))),
+	}
+	fkeys := [PageCount]string{"f1", "f2", "f3", "f4", "f5"}
+	altkeys := [PageCount]string{"alt+1", "alt+2", "alt+3", "alt+4", "alt+5"}
+	for p := range PageCount {
+		k.Screens[p] = key.NewBinding(key.WithKeys(fkeys[p], altkeys[p]),
+			key.WithHelp("F"+string(rune('1'+p)), t(TabKeys[p])))
+	}
+	return k
+}

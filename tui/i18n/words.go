@@ -1,0 +1,96 @@
+package i18n
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"gigdesk/store"
+	"gigdesk/store/valid"
+)
+
+// Err turns any error into one sentence in the staff member's language. Store errors carry a
+// catalogue key; anything else is an internal error whose details belong in the log.
+func (c *Catalog) Err(err error) string {
+	if err == nil {
+		return ""
+	}
+	var se *store.Error
+	if errors.As(err, &se) {
+		if se.Key != "" && Has("err."+se.Key) {
+			return c.T("err." + se.Key)
+		}
+		return c.T("err.code." + string(se.Code))
+	}
+	var p *valid.Problem
+	if errors.As(err, &p) && Has("err."+p.Key) {
+		return c.T("err." + p.Key)
+	}
+	return c.T("err.code.internal")
+}
+
+// Trade is a trade's name in this language.
+func (c *Catalog) Trade(t store.Trade) string {
+	if c.Lang == En {
+		return t.NameEn
+	}
+	return t.NameZh
+}
+
+// Money shows integer fen as yuan with two decimals: ¥180.00.
+func (c *Catalog) Money(fen int64) string {
+	return "¥" + valid.FormatYuan(fen)
+}
+
+// Pay shows pay with its unit: ¥180.00/天 or ¥180.00/day.
+func (c *Catalog) Pay(fen int64, unit store.PayUnit) string {
+	return c.Money(fen) + c.T("unit.per."+string(unit))
+}
+
+var weekdayKeys = [...]string{"wd.sun", "wd.mon", "wd.tue", "wd.wed", "wd.thu", "wd.fri", "wd.sat"}
+
+// Weekday is the short name of t's weekday.
+func (c *Catalog) Weekday(t time.Time) string { return c.T(weekdayKeys[t.Weekday()]) }
+
+// Date shows a date with its weekday: 2026-11-28 周六.
+func (c *Catalog) Date(t time.Time) string {
+	return t.Format("2006-01-02") + " " + c.Weekday(t)
+}
+
+// When shows a start time relative to today: 今天 09:00, 明天 14:30, or 12-03 周四 09:00.
+func (c *Catalog) When(t, now time.Time) string {
+	ty, tm, td := t.Date()
+	days := int(time.Date(ty, tm, td, 0, 0, 0, 0, time.UTC).Sub(dateOnly(now)) / (24 * time.Hour))
+	clock := t.Format("15:04")
+	switch days {
+	case -1:
+		return c.T("day.yesterday") + " " + clock
+	case 0:
+		return c.T("day.today") + " " + clock
+	case 1:
+		return c.T("day.tomorrow") + " " + clock
+	case 2:
+		return c.T("day.after_tomorrow") + " " + clock
+	}
+	return t.Format("01-02") + " " + c.Weekday(t) + " " + clock
+}
+
+func dateOnly(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// Duration shows a job's length in hours or days.
+func (c *Catalog) Duration(d time.Duration) string {
+	if d >= 24*time.Hour && d%(24*time.Hour) == 0 {
+		return c.T("dur.days", int(d/(24*time.Hour)))
+	}
+	h := d.Hours()
+	if h == float64(int(h)) {
+		return c.T("dur.hours", int(h))
+	}
+	return c.T("dur.hours_minutes", int(h), int(d.Minutes())%60)
+}
+
+// Count formats n with the catalogue's word for it (e.g. 3 人 / 3 people).
+func (c *Catalog) Count(key string, n int) string { return fmt.Sprintf(c.T(key), n) }

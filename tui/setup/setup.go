@@ -1,0 +1,130 @@
+// Package setup is the first-run form: the station's name and its first staff member.
+package setup
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
+
+	"gigdesk/store"
+	"gigdesk/store/valid"
+	"gigdesk/tui/common"
+)
+
+// DoneMsg reports the station head created by setup.
+type DoneMsg struct{ Head store.Staff }
+
+type savedMsg struct {
+	head store.Staff
+	err  error
+}
+
+// Model is the first-run form.
+type Model struct {
+	c       *common.Common
+	form    *huh.Form
+	station string
+	head    string
+	err     string
+	saving  bool
+	width   int
+	height  int
+}
+
+// New returns the first-run form.
+func New(c *common.Common) *Model {
+	m := &Model{c: c}
+	m.form = m.newForm()
+	return m
+}
+
+func (m *Model) newForm() *huh.Form {
+	t := m.c.T
+	return huh.NewForm(huh.NewGroup(
+		huh.NewInput().Title(t("setup.station")+" *").Value(&m.station).CharLimit(40).
+			Validate(func(s string) error {
+				v, p := valid.Text("station_name", s, 40)
+				if p != nil {
+					return fieldErr(m.c, p)
+				}
+				if v == "" {
+					return fieldErr(m.c, &valid.Problem{Key: "station.name_empty"})
+				}
+				return nil
+			}),
+		huh.NewInput().Title(t("setup.head")+" *").Value(&m.head).CharLimit(30).
+			Validate(func(s string) error {
+				if _, p := valid.Name(s); p != nil {
+					return fieldErr(m.c, p)
+				}
+				return nil
+			}),
+	)).WithShowHelp(false).WithWidth(60)
+}
+
+// fieldErr is a validation error in the staff member's language.
+func fieldErr(c *common.Common, p *valid.Problem) error {
+	return huhError(c.Cat.Err(&store.Error{Code: store.Invalid, Key: p.Key}))
+}
+
+type huhError string
+
+func (e huhError) Error() string { return string(e) }
+
+func (m *Model) Init() tea.Cmd { return m.form.Init() }
+
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case savedMsg:
+		m.saving = false
+		if msg.err != nil {
+			m.err = m.c.Cat.Err(msg.err)
+			m.form = m.newForm()
+			return m, m.form.Init()
+		}
+		return m, func() tea.Msg { return DoneMsg{Head: msg.head} }
+	}
+	if m.saving {
+		return m, nil
+	}
+	f, cmd := m.form.Update(msg)
+	if ff, ok := f.(*huh.Form); ok {
+		m.form = ff
+	}
+	if m.form.State == huh.StateCompleted {
+		m.saving = true
+		st, head, ctx, s := m.station, m.head, m.c.Ctx, m.c.Store
+		return m, func() tea.Msg {
+			h, err := s.Setup(ctx, st, head)
+			return savedMsg{head: h, err: err}
+		}
+	}
+	if m.form.State == huh.StateAborted {
+		m.form = m.newForm()
+		return m, m.form.Init()
+	}
+	return m, cmd
+}
+
+func (m *Model) View() string {
+	s := m.c.Styles
+	body := s.Title.Render(m.c.T("setup.title")) + "\n" + s.Subtle.Render(m.c.T("setup.intro")) + "\n\n" + m.form.View()
+	if m.err != "" {
+		body += "\n" + s.Error.Render(m.err)
+	}
+	return lipgloss.NewStyle().Padding(1, 2).Render(body)
+}
+
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.form = m.form.WithWidth(min(60, max(w-6, 20)))
+}
+
+func (m *Model) ShortHelp() []key.Binding {
+	k := m.c.Keys
+	return []key.Binding{k.Next, k.Prev, k.Select}
+}
+func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
+func (m *Model) Capturing() bool           { return true }
+func (m *Model) Dirty() bool               { return m.station != "" || m.head != "" }
