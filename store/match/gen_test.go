@@ -102,6 +102,9 @@ func randomWeights(r *rand.Rand) Weights {
 		return DefaultWeights()
 	}
 	n := func() int { return r.Intn(30) }
+	if r.Intn(3) == 0 {
+		n = func() int { return []int{0, 1, 2, 500}[r.Intn(4)] } // one factor can dwarf the rest
+	}
 	return Weights{Trade: 1 + n(), Experience: n(), Present: n(), Distance: n(), Pay: n(),
 		Reliability: n(), Rotation: n(), Priority: n(), Requested: n()}
 }

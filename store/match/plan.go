@@ -35,10 +35,11 @@ func Plan(jobs []Job, workers []Worker, rel Relations, wt Weights, now time.Time
 		var arcs []arc
 		for wi, ix := range workerOrder {
 			w := &workers[ix]
-			if jv.ineligible(w) != "" {
+			reason, f := jv.ineligible(w)
+			if reason != "" {
 				continue
 			}
-			pts, _ := jv.points(w, &wt, &c)
+			pts := jv.points(w, f, &wt, &c)
 			if s := sum(&pts); s > 0 {
 				arcs = append(arcs, arc{worker: int32(wi), score: int64(s)})
 			}
@@ -94,114 +95,147 @@ type bipartite struct {
 
 const inf = math.MaxInt64 / 4
 
-// solve runs successive shortest paths with Johnson potentials. Workers have a
-// single residual way out (to the sink when free, back to their job when
-// assigned), so Dijkstra only settles jobs and walks through workers; with
-// at most a few hundred jobs a linear scan beats a heap for picking the next.
+// solve is successive shortest paths with Johnson potentials, in phases: a
+// Dijkstra pass sets the potentials, then every augmenting path of zero
+// reduced cost (all equally short) is taken before the next pass.
+//
+// Workers have a single residual way out (to the sink when free, back to
+// their job when assigned), so Dijkstra only settles jobs and passes through
+// workers; with a few hundred jobs a linear scan beats a heap for the next one.
 // It returns each worker's job (-1 for none) and the score of that pair.
 func (g *bipartite) solve() (assign []int, score []int64) {
 	nj, nw := len(g.arcs), g.workers
-	assign = make([]int, nw)
-	score = make([]int64, nw)
-	for i := range assign {
-		assign[i] = -1
+	s := solver{
+		g:         g,
+		remaining: slices.Clone(g.remaining),
+		assign:    make([]int, nw),
+		score:     make([]int64, nw),
+		potJ:      make([]int64, nj),
+		potW:      make([]int64, nw),
+		seenJ:     make([]int, nj),
+		seenW:     make([]int, nw),
 	}
-	remaining := slices.Clone(g.remaining)
-
-	// Potentials make every residual cost non-negative. Initially the graph is
-	// a DAG: jobs at 0, a worker at minus its best score, the sink at the least.
-	potJ := make([]int64, nj)
-	potW := make([]int64, nw)
-	var potT int64
+	for w := range s.assign {
+		s.assign[w] = -1
+	}
+	// Initially the graph is a DAG: jobs at 0, a worker at minus its best
+	// score, the sink at the least; every reduced cost is then non-negative.
 	for _, arcs := range g.arcs {
 		for _, a := range arcs {
-			potW[a.worker] = min(potW[a.worker], -a.score)
+			s.potW[a.worker] = min(s.potW[a.worker], -a.score)
 		}
 	}
-	for _, p := range potW {
-		potT = min(potT, p)
+	for _, p := range s.potW {
+		s.potT = min(s.potT, p)
 	}
 
 	distJ := make([]int64, nj)
-	settled := make([]bool, nj)
-	viaJ := make([]int, nj) // the assigned worker a job was reached through, -1 from the source
 	distW := make([]int64, nw)
-	viaW := make([]int, nw) // the job a worker was reached from
-	viaScore := make([]int64, nw)
-
-	for {
-		for j := range distJ {
-			distJ[j], settled[j], viaJ[j] = inf, false, -1
-			if remaining[j] > 0 {
-				distJ[j] = -potJ[j]
-			}
+	settled := make([]bool, nj)
+	for s.shortestPaths(distJ, distW, settled) {
+		// The shortest path's real cost is potT; stop once it adds no score.
+		if s.potT >= 0 {
+			break
 		}
-		for w := range distW {
-			distW[w] = inf
-		}
-		distT, end := int64(inf), -1
-
-		for {
-			j, best := -1, distT
-			for k, d := range distJ {
-				if !settled[k] && d < best {
-					j, best = k, d
+		s.stamp++ // a node tried once this phase is not tried again, so a phase costs one pass over the arcs
+		for j := range nj {
+			for s.remaining[j] > 0 && s.potJ[j] == 0 {
+				if !s.augment(j) {
+					break
 				}
+				s.remaining[j]--
 			}
-			if j < 0 {
-				break // the sink is settled: no job left closer than it
-			}
-			settled[j] = true
-			for _, a := range g.arcs[j] {
-				w := int(a.worker)
-				if assign[w] == j {
-					continue // this pair's forward arc is already used
-				}
-				d := best - a.score + potJ[j] - potW[w]
-				if d >= distW[w] {
-					continue
-				}
-				distW[w], viaW[w], viaScore[w] = d, j, a.score
-				if k := assign[w]; k < 0 {
-					if t := d + potW[w] - potT; t < distT {
-						distT, end = t, w
-					}
-				} else if !settled[k] {
-					// Back along the worker's current assignment, giving its score back.
-					if t := d + score[w] + potW[w] - potJ[k]; t < distJ[k] {
-						distJ[k], viaJ[k] = t, w
-					}
-				}
-			}
-		}
-		if end < 0 {
-			break // no augmenting path
-		}
-
-		// Capping distances at the sink's keeps reduced costs non-negative
-		// and lets Dijkstra stop as soon as the sink is settled.
-		for j := range potJ {
-			potJ[j] += min(distJ[j], distT)
-		}
-		for w := range potW {
-			potW[w] += min(distW[w], distT)
-		}
-		potT += distT
-		if potT >= 0 {
-			break // the path's real cost is potT: it would not add score
-		}
-
-		// Shift workers along the path: each takes the job it was reached from.
-		for w := end; ; {
-			j := viaW[w]
-			next := viaJ[j]
-			assign[w], score[w] = j, viaScore[w]
-			if next < 0 {
-				remaining[j]--
-				break
-			}
-			w = next
 		}
 	}
-	return assign, score
+	return s.assign, s.score
+}
+
+type solver struct {
+	g         *bipartite
+	remaining []int
+	assign    []int   // worker's job, -1 for none
+	score     []int64 // score of the worker's assigned pair
+	potJ      []int64 // the source's potential stays 0
+	potW      []int64
+	potT      int64
+	stamp     int
+	seenJ     []int // stamp of the last search that entered the job
+	seenW     []int
+}
+
+// shortestPaths runs Dijkstra on reduced costs and moves the potentials by
+// the distances, capped at the sink's so Dijkstra can stop once the sink is
+// settled and reduced costs stay non-negative. It reports whether the sink
+// is reachable at all.
+func (s *solver) shortestPaths(distJ, distW []int64, settled []bool) bool {
+	for j := range distJ {
+		distJ[j], settled[j] = inf, false
+		if s.remaining[j] > 0 {
+			distJ[j] = -s.potJ[j]
+		}
+	}
+	for w := range distW {
+		distW[w] = inf
+	}
+	distT := int64(inf)
+	for {
+		j, best := -1, distT
+		for k, d := range distJ {
+			if !settled[k] && d < best {
+				j, best = k, d
+			}
+		}
+		if j < 0 {
+			break // no unsettled job is closer than the sink
+		}
+		settled[j] = true
+		for _, a := range s.g.arcs[j] {
+			w := int(a.worker)
+			if s.assign[w] == j {
+				continue // this pair's forward arc is already used
+			}
+			d := best - a.score + s.potJ[j] - s.potW[w]
+			if d >= distW[w] {
+				continue
+			}
+			distW[w] = d
+			if k := s.assign[w]; k < 0 {
+				distT = min(distT, d+s.potW[w]-s.potT)
+			} else if !settled[k] {
+				// Back along the worker's current assignment, giving its score back.
+				distJ[k] = min(distJ[k], d+s.score[w]+s.potW[w]-s.potJ[k])
+			}
+		}
+	}
+	if distT == inf {
+		return false
+	}
+	for j := range s.potJ {
+		s.potJ[j] += min(distJ[j], distT)
+	}
+	for w := range s.potW {
+		s.potW[w] += min(distW[w], distT)
+	}
+	s.potT += distT
+	return true
+}
+
+// augment looks depth-first for a path of zero reduced cost from job j to a
+// free worker, and on finding one moves each worker on it to the job before.
+func (s *solver) augment(j int) bool {
+	s.seenJ[j] = s.stamp
+	for _, a := range s.g.arcs[j] {
+		w := int(a.worker)
+		k := s.assign[w]
+		if k == j || s.seenW[w] == s.stamp || a.score != s.potJ[j]-s.potW[w] {
+			continue // used, already tried, or not on a shortest path
+		}
+		s.seenW[w] = s.stamp
+		if k < 0 && s.potW[w] == s.potT ||
+			k >= 0 && s.seenJ[k] != s.stamp && s.score[w]+s.potW[w] == s.potJ[k] && s.augment(k) {
+			s.assign[w], s.score[w] = j, a.score
+			return true
+		}
+	}
+	return false
 }

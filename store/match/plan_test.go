@@ -79,6 +79,22 @@ func TestPlanSmall(t *testing.T) {
 	}
 }
 
+func TestPlanPrefersScoreOverCount(t *testing.T) {
+	// Filling both jobs would move worker 1 off the job only they suit well.
+	wt := Weights{Trade: 1, Distance: 100}
+	jobA, jobB := baseJob(), baseJob()
+	jobB.ID, jobB.Trade, jobB.Community, jobB.SubDistrict, jobB.District = 101, tCleaning, 99, 99, 99
+	local := baseWorker()
+	local.ID, local.Community = 1, 11
+	local.Trades = append(local.Trades, TradeYears{Trade: tCleaning})
+	far := baseWorker()
+	far.ID = 2
+	got := Plan([]Job{jobA, jobB}, []Worker{local, far}, nil, wt, testNow)
+	if len(got.Assignments) != 1 || got.Assignments[0].WorkerID != 1 || got.Assignments[0].JobID != 100 || got.Total != 101 {
+		t.Errorf("Plan = %+v, want only worker 1 on job 100 for 101 points", got)
+	}
+}
+
 func TestPlanEmptyAndFull(t *testing.T) {
 	if p := Plan(nil, nil, nil, DefaultWeights(), testNow); len(p.Assignments) != 0 || p.Total != 0 {
 		t.Errorf("empty plan = %+v", p)

@@ -58,10 +58,11 @@ func Rank(job Job, workers []Worker, rel Relations, wt Weights, now time.Time, l
 	var r ranked
 	for i := range workers {
 		w := &workers[i]
-		if jv.ineligible(w) != "" {
+		reason, f := jv.ineligible(w)
+		if reason != "" {
 			continue
 		}
-		r.pts, r.related = jv.points(w, &wt, &c)
+		r.pts, r.related = jv.points(w, f, &wt, &c), f.match == relatedTrade
 		r.score = sum(&r.pts)
 		r.last = lastKey(w.LastDispatch)
 		r.id, r.idx = w.ID, i
@@ -147,10 +148,11 @@ func RankJobs(w Worker, jobs []Job, rel Relations, wt Weights, now time.Time, li
 			continue
 		}
 		jv := newJobView(j, related[j.Trade])
-		if jv.ineligible(&w) != "" {
+		reason, f := jv.ineligible(&w)
+		if reason != "" {
 			continue
 		}
-		pts, _ := jv.points(&w, &wt, &c)
+		pts := jv.points(&w, f, &wt, &c)
 		found = append(found, jobRanked{pts: pts, score: sum(&pts), job: j})
 	}
 	slices.SortStableFunc(found, func(a, b jobRanked) int {

@@ -19,7 +19,7 @@ const (
 // declined it and is not already on it. reason is "" when ok.
 func Eligible(job Job, w Worker, rel Relations) (ok bool, reason string) {
 	jv := newJobView(&job, relatedTo(rel, job.Trade))
-	reason = jv.ineligible(&w)
+	reason, _ = jv.ineligible(&w)
 	return reason == "", reason
 }
 
@@ -28,13 +28,14 @@ func Eligible(job Job, w Worker, rel Relations) (ok bool, reason string) {
 func Score(job Job, w Worker, rel Relations, wt Weights, now time.Time) Candidate {
 	jv := newJobView(&job, relatedTo(rel, job.Trade))
 	c := newClock(now)
-	pts, related := jv.points(&w, &wt, &c)
+	f := jv.tradeFit(&w)
+	pts := jv.points(&w, f, &wt, &c)
 	return Candidate{
 		WorkerID:  w.ID,
 		Score:     sum(&pts),
 		Factors:   factors(&pts, nil),
 		Requested: jv.requested(&w),
-		Related:   related,
+		Related:   f.match == relatedTrade,
 	}
 }
 
@@ -75,40 +76,53 @@ func newJobView(job *Job, related []int64) jobView {
 	}
 }
 
-// tradeMatch returns 2 for the job's own trade, 1 for a related one, 0 for
-// none, and the years in the trade matched (the most among related ones).
-func (jv *jobView) tradeMatch(w *Worker) (match, years int) {
-	for _, t := range w.Trades {
-		if t.Trade == jv.job.Trade {
-			return 2, t.Years
-		}
-		if slices.Contains(jv.related, t.Trade) {
-			match = 1
-			years = max(years, t.Years)
-		}
-	}
-	return match, years
+// fit is how a worker's trades meet the job's.
+type fit struct {
+	match int // noTrade, relatedTrade or ownTrade
+	years int // in the trade matched; the most among related ones
 }
 
-func (jv *jobView) ineligible(w *Worker) string {
-	if !w.Active {
-		return ReasonInactive
+const (
+	noTrade = iota
+	relatedTrade
+	ownTrade
+)
+
+func (jv *jobView) tradeFit(w *Worker) fit {
+	var f fit
+	for _, t := range w.Trades {
+		if t.Trade == jv.job.Trade {
+			return fit{ownTrade, t.Years}
+		}
+		if slices.Contains(jv.related, t.Trade) {
+			f = fit{relatedTrade, max(f.years, t.Years)}
+		}
 	}
-	if m, _ := jv.tradeMatch(w); m == 0 {
-		return ReasonTrade
+	return f
+}
+
+// ineligible returns the first hard rule the worker fails ("" for none) and,
+// to spare scoring a second look, how their trades fit.
+func (jv *jobView) ineligible(w *Worker) (string, fit) {
+	if !w.Active {
+		return ReasonInactive, fit{}
+	}
+	f := jv.tradeFit(w)
+	if f.match == noTrade {
+		return ReasonTrade, f
 	}
 	for _, b := range w.Busy {
 		if jv.clashes(b) {
-			return ReasonBusy
+			return ReasonBusy, f
 		}
 	}
 	if slices.Contains(jv.job.Declined, w.ID) {
-		return ReasonDeclined
+		return ReasonDeclined, f
 	}
 	if slices.Contains(jv.job.Booked, w.ID) {
-		return ReasonBooked
+		return ReasonBooked, f
 	}
-	return ""
+	return "", f
 }
 
 // clashes reports whether a booked dispatch overlaps the job's time.
@@ -153,18 +167,16 @@ func (c *clock) idleDays(last time.Time) int {
 	return min(IdleCapDays, 1+int(c.midnight.Sub(last)/(24*time.Hour)))
 }
 
-// points computes every factor; related reports a match by a related trade only.
-func (jv *jobView) points(w *Worker, wt *Weights, c *clock) (p [numFactors]int, related bool) {
-	match, years := jv.tradeMatch(w)
-	switch match {
-	case 2:
+// points computes every factor for a worker whose trades fit the job as f.
+func (jv *jobView) points(w *Worker, f fit, wt *Weights, c *clock) (p [numFactors]int) {
+	switch f.match {
+	case ownTrade:
 		p[fTrade] = wt.Trade
-	case 1:
+	case relatedTrade:
 		p[fTrade] = (wt.Trade + 1) / 2
-		related = true
 	}
-	if match > 0 {
-		p[fExperience] = wt.Experience * min(max(years, 0), ExperienceCapYears) / ExperienceCapYears
+	if f.match != noTrade {
+		p[fExperience] = wt.Experience * min(max(f.years, 0), ExperienceCapYears) / ExperienceCapYears
 	}
 	if w.PresentToday && c.today(jv.start) {
 		p[fPresent] = wt.Present
@@ -179,7 +191,7 @@ func (jv *jobView) points(w *Worker, wt *Weights, c *clock) (p [numFactors]int, 
 	if jv.requested(w) {
 		p[fRequested] = wt.Requested
 	}
-	return p, related
+	return p
 }
 
 func distancePoints(j *Job, w *Worker, full int) int {
