@@ -46,8 +46,10 @@ func lastKey(t time.Time) int64 {
 	return t.UnixNano()
 }
 
-// Rank lists the workers eligible for job, best first (see better). limit <= 0
-// means all; a small limit keeps only a heap of that size while scanning.
+// Rank lists the workers eligible for job, best first: requested by the
+// employer, then score, then reliability points, then longest idle, then
+// lower worker ID. limit <= 0 means all; a small limit keeps only a heap of
+// that size while scanning.
 func Rank(job Job, workers []Worker, rel Relations, wt Weights, now time.Time, limit int) []Candidate {
 	jv := newJobView(&job, relatedTo(rel, job.Trade))
 	c := newClock(now)
