@@ -64,8 +64,15 @@ func Open(path string, opts ...Option) (*Store, error) {
 	for _, o := range opts {
 		o(s)
 	}
-	if err := prepareFile(path); err != nil {
+	fresh, err := prepareFile(path)
+	if err != nil {
 		return nil, err
+	}
+	if !fresh {
+		// look before touching: opening in WAL mode would rewrite the header of a file we then refuse
+		if err := probe(path); err != nil {
+			return nil, err
+		}
 	}
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
@@ -95,30 +102,60 @@ func dsn(path string) string {
 }
 
 // prepareFile creates the folder and an empty 0600 file, or checks that an existing file is SQLite.
-func prepareFile(path string) error {
+// fresh reports a new, empty file.
+func prepareFile(path string) (fresh bool, err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return &Error{Code: Invalid, Key: "db.folder", Detail: dir, Err: err}
+		return false, &Error{Code: Invalid, Key: "db.folder", Detail: dir, Err: err}
 	}
 	f, err := os.OpenFile(path, os.O_RDONLY, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		f, err = os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 		if err != nil {
-			return &Error{Code: Invalid, Key: "db.create", Detail: path, Err: err}
+			return false, &Error{Code: Invalid, Key: "db.create", Detail: path, Err: err}
 		}
-		return f.Close()
+		return true, f.Close()
 	}
 	if err != nil {
-		return &Error{Code: Invalid, Key: "db.read", Detail: path, Err: err}
+		return false, &Error{Code: Invalid, Key: "db.read", Detail: path, Err: err}
 	}
 	defer f.Close()
 	head := make([]byte, len(sqliteHeader))
 	n, err := io.ReadFull(f, head)
 	if n == 0 && (err == io.EOF || err == nil) {
-		return nil // an empty file is a new database
+		return true, nil // an empty file is a new database
 	}
 	if err != nil || !bytes.Equal(head, []byte(sqliteHeader)) {
-		return &Error{Code: Invalid, Key: "db.not_sqlite", Detail: path}
+		return false, &Error{Code: Invalid, Key: "db.not_sqlite", Detail: path}
+	}
+	return false, nil
+}
+
+// probe checks, read-only, that path is a gigdesk database this version can open.
+func probe(path string) error {
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
+	if err != nil {
+		return &Error{Code: Internal, Key: "db.open", Detail: path, Err: err}
+	}
+	defer db.Close()
+	ctx := context.Background()
+	var tables, have int
+	err = db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(name = 'schema_migrations'), 0) FROM sqlite_master WHERE type = 'table'`).Scan(&tables, &have)
+	if err != nil {
+		return dbError(err, path)
+	}
+	if tables == 0 {
+		return nil
+	}
+	if have == 0 {
+		return &Error{Code: Invalid, Key: "db.foreign", Detail: path}
+	}
+	var current int
+	if err := db.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
+		return dbError(err, path)
+	}
+	if newest := SchemaVersion(); current > newest {
+		return &Error{Code: Conflict, Key: "db.newer", Detail: fmt.Sprintf("%s has schema %d, this gigdesk knows %d", path, current, newest)}
 	}
 	return nil
 }

@@ -18,6 +18,7 @@ func init() {
 		"err.db.corrupt":                 {"数据文件已损坏，请恢复最近的备份。", "The data file is damaged; restore the latest backup."},
 		"err.db.full":                    {"磁盘已满，无法保存。", "The disk is full; nothing could be saved."},
 		"err.db.migrate":                 {"升级数据库结构失败，文件未改动。", "Upgrading the database failed; the file was left as it was."},
+		"err.table.not_found":            {"没有这张表。", "There is no such table."},
 		"err.db.error":                   {"数据库出错，已记录。", "A database error occurred; it was logged."},
 		"err.date.invalid":               {"日期无效，请用 年-月-日，例如 2026-11-28。", "That date is not valid; use YYYY-MM-DD, e.g. 2026-11-28."},
 		"err.station.name_empty":         {"请填写驿站名称。", "Please enter the station's name."},

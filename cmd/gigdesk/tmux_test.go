@@ -1,0 +1,140 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// The end-to-end tests drive the real binary in a real terminal (tmux): send-keys to type,
+// capture-pane to read the screen.
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+)
+
+// binary builds gigdesk once per test run and returns its path.
+func binary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "gigdesk-bin")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "gigdesk")
+		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		if err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binPath
+}
+
+// Term is one tmux session running a command.
+type Term struct {
+	t      *testing.T
+	name   string
+	socket string
+}
+
+// needTmux skips the test with a clear message only when tmux truly cannot be had.
+func needTmux(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("end-to-end terminal test skipped in -short mode")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed (.ci/run installs it): skipping the real-terminal test")
+	}
+}
+
+// StartTerm runs the built gigdesk with args in a w×h tmux window. env entries are KEY=VALUE.
+func StartTerm(t *testing.T, w, h int, env []string, args ...string) *Term {
+	t.Helper()
+	needTmux(t)
+	bin := binary(t)
+	tm := &Term{t: t, name: "gd", socket: filepath.Join(t.TempDir(), "tmux.sock")}
+	cmdline := shellQuote(bin)
+	for _, a := range args {
+		cmdline += " " + shellQuote(a)
+	}
+	// keep the pane after exit so the last screen and the exit status can be read
+	full := []string{"-S", tm.socket, "-f", "/dev/null", "new-session", "-d", "-s", tm.name,
+		"-x", fmt.Sprint(w), "-y", fmt.Sprint(h)}
+	for _, e := range append([]string{"TERM=xterm-256color", "LANG=zh_CN.UTF-8", "GIGDESK_LANG="}, env...) {
+		full = append(full, "-e", e)
+	}
+	full = append(full, cmdline+"; echo EXIT=$?; sleep 600")
+	if out, err := exec.Command("tmux", full...).CombinedOutput(); err != nil {
+		t.Fatalf("tmux new-session: %v\n%s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("tmux", "-S", tm.socket, "kill-server").Run() })
+	return tm
+}
+
+func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
+
+func (tm *Term) tmux(args ...string) string {
+	tm.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-S", tm.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		tm.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+// Keys sends tmux key names (Enter, Tab, F3, C-s, M-1, Escape …).
+func (tm *Term) Keys(keys ...string) {
+	tm.t.Helper()
+	for _, k := range keys {
+		tm.tmux("send-keys", "-t", tm.name, k)
+		time.Sleep(40 * time.Millisecond) // let the app read one key at a time, as a person types
+	}
+}
+
+// Type sends literal text (Chinese included) as the terminal's input method would.
+func (tm *Term) Type(s string) {
+	tm.t.Helper()
+	tm.tmux("send-keys", "-t", tm.name, "-l", s)
+	time.Sleep(60 * time.Millisecond)
+}
+
+// Screen is the visible text now.
+func (tm *Term) Screen() string {
+	tm.t.Helper()
+	return tm.tmux("capture-pane", "-p", "-t", tm.name)
+}
+
+// WaitFor waits until the screen contains every one of want, and returns the screen.
+func (tm *Term) WaitFor(want ...string) string {
+	tm.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		scr := tm.Screen()
+		ok := true
+		for _, w := range want {
+			if !strings.Contains(scr, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return scr
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("screen never showed %q; it shows:\n%s", want, scr)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
