@@ -10,7 +10,7 @@ import (
 func TestShellInTerminal(t *testing.T) {
 	for _, tc := range []struct {
 		lang, station, head, register, board, help, quitAsk string
-		w, h                                               int
+		w, h                                                int
 	}{
 		{"zh", "后街零工市场", "王芳", "登记", "看板", "快捷键", "", 80, 24},
 		{"en", "Back Street Gig Market", "Wang Fang", "Register", "Board", "Keys", "", 160, 48},
