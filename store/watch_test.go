@@ -1,0 +1,91 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+func TestWatcherSeesOtherHandlesCommits(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "gigdesk.db")
+	clock := WithClock(func() time.Time { return fixedNow })
+	reader, err := Open(path, clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	writer, err := Open(path, clock) // a second gigdesk on the same file
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	w, err := reader.NewWatcher(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+
+	if ch, err := w.Changed(); err != nil || ch {
+		t.Fatalf("fresh watcher: changed=%v err=%v, want false", ch, err)
+	}
+	head, err := writer.Setup(ctx, "后街零工市场", "王芳")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ch, err := w.Changed(); err != nil || !ch {
+		t.Fatalf("after the other handle's commit: changed=%v err=%v, want true", ch, err)
+	}
+	if ch, _ := w.Changed(); ch {
+		t.Fatal("a second poll with no commit in between reports a change")
+	}
+	// Reads by anyone are not changes.
+	if _, err := writer.Settings(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := reader.Settings(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if ch, _ := w.Changed(); ch {
+		t.Fatal("reads reported as a change")
+	}
+	// A write through the watcher's own store (another pooled connection) counts too.
+	if _, err := reader.AddStaff(ctx, head.ID, "李明", RoleStaff); err != nil {
+		t.Fatal(err)
+	}
+	if ch, _ := w.Changed(); !ch {
+		t.Fatal("a commit through the same store's pool was missed")
+	}
+	// A failed write commits nothing and is not a change.
+	if _, err := writer.AddStaff(ctx, head.ID, "李明", RoleStaff); err == nil {
+		t.Fatal("duplicate staff saved")
+	}
+	if ch, _ := w.Changed(); ch {
+		t.Fatal("a rolled-back write reported as a change")
+	}
+	w.Close()
+	if _, err := w.Changed(); err == nil {
+		t.Fatal("Changed after Close did not fail")
+	}
+}
+
+// BenchmarkWatcherPoll is the cost of one idle poll of the live board.
+func BenchmarkWatcherPoll(b *testing.B) {
+	s, err := Open(filepath.Join(b.TempDir(), "gigdesk.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	w, err := s.NewWatcher(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer w.Close()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := w.Changed(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
