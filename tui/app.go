@@ -47,6 +47,7 @@ type Options struct {
 	Lang  i18n.Lang
 	Now   func() time.Time
 	Demo  bool
+	Page  common.Page // the page shown once staff is on duty (gigdesk board opens on the Board)
 }
 
 type mode int
@@ -104,7 +105,7 @@ func New(o Options) *Model {
 	}
 	h := help.New()
 	h.ShortSeparator = "  "
-	return &Model{c: c, help: h, width: MinWidth, height: MinHeight}
+	return &Model{c: c, help: h, width: MinWidth, height: MinHeight, page: o.Page}
 }
 
 // Common exposes the shared context (tests read the staff on duty from it).
@@ -188,6 +189,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case common.ChangedMsg:
 		return m, m.broadcast(msg)
+	case common.Owned:
+		return m, m.deliver(msg.Owner(), msg)
 	case tea.MouseMsg:
 		if msg.Action == tea.MouseActionRelease && msg.Button == tea.MouseButtonLeft && msg.Y == 1 && m.mode == modeMain && !m.confirm {
 			if p, ok := m.tabAt(msg.X); ok {
@@ -331,6 +334,16 @@ func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
 		cmds = append(cmds, cmd)
 	}
 	return tea.Batch(cmds...)
+}
+
+// deliver hands msg to the screen of page p, whether or not it is shown.
+func (m *Model) deliver(p common.Page, msg tea.Msg) tea.Cmd {
+	if p < 0 || p >= common.PageCount || m.screens[p] == nil {
+		return nil
+	}
+	var cmd tea.Cmd
+	m.screens[p], cmd = m.screens[p].Update(msg)
+	return cmd
 }
 
 func (m *Model) resize() {

@@ -88,3 +88,10 @@ func Status(text string, isErr bool) tea.Cmd {
 
 // ChangedMsg tells every screen that records changed (after a save), so lists reload.
 type ChangedMsg struct{}
+
+// Owned is a message that belongs to one screen (its timers, its loads): the root hands it to
+// that screen even while another page or the staff chooser is shown, so the screen's own
+// tick keeps running.
+type Owned interface {
+	Owner() Page
+}
