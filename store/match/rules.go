@@ -286,3 +286,10 @@ func factors(p *[numFactors]int, buf []Factor) []Factor {
 	}
 	return buf
 }
+
+// IdleDays is how many local days a worker has waited since their last
+// dispatch, as the rotation factor counts them: yesterday is 1, never is IdleCapDays.
+func IdleDays(last, now time.Time) int {
+	c := newClock(now)
+	return c.idleDays(last)
+}

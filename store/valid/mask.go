@@ -17,3 +17,16 @@ func mask(s string) string {
 	}
 	return string(rs[:3]) + strings.Repeat("*", len(rs)-7) + string(rs[len(rs)-4:])
 }
+
+// MaskName hides a name's middle for lists anyone may glance at: 张三丰 → 张*丰, 张三 → 张*,
+// 阿依·买买提 → 阿****提. The first and (from three characters) the last are kept.
+func MaskName(name string) string {
+	rs := []rune(name)
+	switch len(rs) {
+	case 0, 1:
+		return name
+	case 2:
+		return string(rs[0]) + "*"
+	}
+	return string(rs[0]) + strings.Repeat("*", len(rs)-2) + string(rs[len(rs)-1])
+}

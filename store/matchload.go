@@ -1,0 +1,629 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"sort"
+	"strings"
+	"time"
+
+	"gigdesk/store/match"
+)
+
+// Loading what matching needs: every active worker with their trades, place, expectation,
+// sign-in, record and bookings, in a handful of set-based queries (never one per worker).
+
+// MatchWeights are the station's ranking weights: settings.MatchWeights, or match's defaults.
+func (s *Store) MatchWeights(ctx context.Context) (match.Weights, error) {
+	st, err := s.Settings(ctx)
+	if err != nil {
+		return match.DefaultWeights(), err
+	}
+	return ParseWeights(st.MatchWeights)
+}
+
+// ParseWeights reads weights saved as JSON; "" is match.DefaultWeights. A factor missing from
+// the JSON keeps its default, so weights saved before a factor existed still load.
+func ParseWeights(js string) (match.Weights, error) {
+	w := match.DefaultWeights()
+	if strings.TrimSpace(js) == "" {
+		return w, nil
+	}
+	if err := json.Unmarshal([]byte(js), &w); err != nil {
+		return match.DefaultWeights(), &Error{Code: Invalid, Key: "match.weights_json", Field: "match_weights", Detail: "saved weights are not valid JSON", Err: err}
+	}
+	if err := w.Validate(); err != nil {
+		return match.DefaultWeights(), weightError(err)
+	}
+	return w, nil
+}
+
+func weightError(err error) error {
+	var we *match.WeightError
+	if errors.As(err, &we) {
+		return &Error{Code: Invalid, Key: "match.weight", Field: we.Field, Detail: we.Error()}
+	}
+	return &Error{Code: Invalid, Key: "match.weight", Detail: err.Error()}
+}
+
+// SaveMatchWeights validates and stores the ranking weights (each 0..match.MaxWeight, trade ≥ 1).
+func (s *Store) SaveMatchWeights(ctx context.Context, staff int64, w match.Weights) error {
+	if err := w.Validate(); err != nil {
+		return weightError(err)
+	}
+	js, err := json.Marshal(w)
+	if err != nil {
+		return &Error{Code: Internal, Key: "match.weight", Err: err}
+	}
+	return s.write(ctx, staff, func(tx *Tx) error {
+		if _, err := tx.exec(`INSERT INTO settings (key, value) VALUES ('match_weights', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, string(js)); err != nil {
+			return err
+		}
+		return tx.audit("update", "match_weights", 0, string(js))
+	})
+}
+
+// MatchContext is what every ranking needs besides the workers: relations, weights and the clock.
+type MatchContext struct {
+	Catalog   *Catalog
+	Relations match.Relations
+	Weights   match.Weights
+	Now       time.Time // station-local
+}
+
+// MatchContext reads the catalogue and weights once for a ranking.
+func (s *Store) MatchContext(ctx context.Context) (MatchContext, error) {
+	cat, err := s.Catalog(ctx)
+	if err != nil {
+		return MatchContext{}, err
+	}
+	wt, err := s.MatchWeights(ctx)
+	if err != nil {
+		return MatchContext{}, err
+	}
+	return MatchContext{Catalog: cat, Relations: match.Relations(cat.Related), Weights: wt, Now: s.Now()}, nil
+}
+
+// WorkerPool is the active workers as matching sees them, by worker ID.
+type WorkerPool struct {
+	Workers []match.Worker // ordered by ID
+	index   map[int64]int
+}
+
+// Find returns the pool's worker with id.
+func (p *WorkerPool) Find(id int64) (*match.Worker, bool) {
+	if p.index == nil {
+		p.index = make(map[int64]int, len(p.Workers))
+		for i := range p.Workers {
+			p.index[p.Workers[i].ID] = i
+		}
+	}
+	i, ok := p.index[id]
+	if !ok {
+		return nil, false
+	}
+	return &p.Workers[i], true
+}
+
+// PoolFilter says which workers to load and which bookings to read for them.
+type PoolFilter struct {
+	WorkerID   int64     // 0 = every active worker
+	From, To   time.Time // bookings overlapping [From, To) become Busy
+	AnyStatus  bool      // load the worker whatever their status (one worker, for explanations)
+	ExcludeDay string    // YYYY-MM-DD: leave out workers already dispatched that local day (day plan)
+}
+
+// LoadWorkerPool reads workers for matching in six set-based queries.
+func (s *Store) LoadWorkerPool(ctx context.Context, mc MatchContext, f PoolFilter) (*WorkerPool, error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, dbError(err, s.path)
+	}
+	defer conn.Close()
+	// One read transaction: every query sees the same snapshot.
+	tx, err := conn.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, dbError(err, s.path)
+	}
+	defer tx.Rollback()
+	pool, err := loadPool(ctx, tx, mc, f, s.loc)
+	if err != nil {
+		return nil, dbError(err, s.path)
+	}
+	return pool, nil
+}
+
+func loadPool(ctx context.Context, tx *sql.Tx, mc MatchContext, f PoolFilter, loc *time.Location) (*WorkerPool, error) {
+	where, args := `w.erased = 0 AND w.status = 'active'`, []any{}
+	if f.AnyStatus {
+		where = `w.erased = 0`
+	}
+	if f.WorkerID != 0 {
+		where += ` AND w.id = ?`
+		args = append(args, f.WorkerID)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT w.id, w.status, coalesce(w.community_id, 0), w.expected_pay_fen, w.expected_pay_unit, w.groups <> ''
+		FROM workers w WHERE `+where+` ORDER BY w.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	pool := &WorkerPool{}
+	for rows.Next() {
+		var w match.Worker
+		var status string
+		var unit string
+		if err := rows.Scan(&w.ID, &status, &w.Community, &w.ExpectedPayFen, &unit, &w.Priority); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		w.Active = status == string(Active)
+		w.ExpectedPayUnit = match.PayUnit(unit)
+		if w.Community != 0 {
+			w.SubDistrict, w.District = mc.Catalog.Area(w.Community)
+		}
+		pool.Workers = append(pool.Workers, w)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	ws := pool.Workers
+	// each helper walks rows ordered by worker ID alongside the ordered pool
+	at := func(id int64, i *int) *match.Worker {
+		for *i < len(ws) && ws[*i].ID < id {
+			*i++
+		}
+		if *i < len(ws) && ws[*i].ID == id {
+			return &ws[*i]
+		}
+		return nil
+	}
+
+	// Trades.
+	rows, err = tx.QueryContext(ctx, `SELECT t.worker_id, t.trade_id, t.years FROM worker_trades t JOIN workers w ON w.id = t.worker_id
+		WHERE `+where+` ORDER BY t.worker_id, t.trade_id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	i := 0
+	for rows.Next() {
+		var id int64
+		var ty match.TradeYears
+		if err := rows.Scan(&id, &ty.Trade, &ty.Years); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if w := at(id, &i); w != nil {
+			w.Trades = append(w.Trades, ty)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+
+	// Present today.
+	today := mc.Now.In(loc).Format(time.DateOnly)
+	rows, err = tx.QueryContext(ctx, `SELECT s.worker_id FROM sign_ins s JOIN workers w ON w.id = s.worker_id WHERE s.day = ? AND `+where+` ORDER BY s.worker_id`,
+		append([]any{today}, args...)...)
+	if err != nil {
+		return nil, err
+	}
+	i = 0
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if w := at(id, &i); w != nil {
+			w.PresentToday = true
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+
+	// Record: only dispatches whose outcome is known count towards the rates; the rotation
+	// counts when dispatches were made, so work already booked also waits its turn.
+	week := mc.Now.AddDate(0, 0, -7).Unix()
+	histWhere, histArgs := ``, []any{week}
+	if f.WorkerID != 0 {
+		histWhere = ` AND d.worker_id = ?`
+		histArgs = append(histArgs, f.WorkerID)
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT d.worker_id,
+			sum(CASE WHEN d.status IN ('done', 'no_show') THEN 1 ELSE 0 END),
+			sum(CASE WHEN d.status = 'done' THEN 1 ELSE 0 END),
+			sum(CASE WHEN d.status = 'no_show' THEN 1 ELSE 0 END),
+			coalesce(sum(d.worker_rating), 0), count(d.worker_rating),
+			max(d.created_at),
+			sum(CASE WHEN d.created_at >= ? THEN 1 ELSE 0 END)
+		FROM dispatches d WHERE d.status <> 'cancelled'`+histWhere+` GROUP BY d.worker_id ORDER BY d.worker_id`, histArgs...)
+	if err != nil {
+		return nil, err
+	}
+	i = 0
+	for rows.Next() {
+		var id, last int64
+		var known, done, noShow, rsum, rcount, week7 int
+		if err := rows.Scan(&id, &known, &done, &noShow, &rsum, &rcount, &last, &week7); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if w := at(id, &i); w != nil {
+			w.Dispatches, w.Completed, w.NoShows = known, done, noShow
+			w.RatingSum, w.RatingCount = rsum, rcount
+			w.LastDispatch = time.Unix(last, 0).In(loc)
+			w.DispatchesLast7 = week7
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+
+	// Busy: bookings overlapping the window. starts_at is indexed; no job is longer than MaxDuration.
+	if !f.From.IsZero() || !f.To.IsZero() {
+		from, to := f.From, f.To
+		if to.Before(from) {
+			to = from
+		}
+		busyArgs := []any{from.Add(-MaxDuration).Unix(), to.Unix(), from.Unix()}
+		busyWhere := ``
+		if f.WorkerID != 0 {
+			busyWhere = ` AND worker_id = ?`
+			busyArgs = append(busyArgs, f.WorkerID)
+		}
+		rows, err = tx.QueryContext(ctx, `SELECT worker_id, starts_at, ends_at FROM dispatches
+			WHERE starts_at >= ? AND starts_at < ? AND ends_at > ? AND status <> 'cancelled'`+busyWhere+` ORDER BY worker_id, starts_at`, busyArgs...)
+		if err != nil {
+			return nil, err
+		}
+		i = 0
+		for rows.Next() {
+			var id, st, en int64
+			if err := rows.Scan(&id, &st, &en); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if w := at(id, &i); w != nil {
+				w.Busy = append(w.Busy, match.Interval{Start: time.Unix(st, 0).In(loc), End: time.Unix(en, 0).In(loc)})
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+
+	if f.ExcludeDay != "" {
+		start, err := time.ParseInLocation(time.DateOnly, f.ExcludeDay, loc)
+		if err != nil {
+			return nil, err
+		}
+		rows, err = tx.QueryContext(ctx, `SELECT DISTINCT worker_id FROM dispatches WHERE starts_at >= ? AND starts_at < ? AND status <> 'cancelled' ORDER BY worker_id`,
+			start.Unix(), start.AddDate(0, 0, 1).Unix())
+		if err != nil {
+			return nil, err
+		}
+		drop := map[int64]bool{}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			drop[id] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		kept := ws[:0]
+		for _, w := range ws {
+			if !drop[w.ID] {
+				kept = append(kept, w)
+			}
+		}
+		pool.Workers = kept
+	}
+	return pool, nil
+}
+
+// MatchJob turns a job into what matching needs: its time, place, pay, and who declined
+// (last call declined, or cancelled a dispatch to it) or is already booked on it.
+func (s *Store) MatchJob(ctx context.Context, mc MatchContext, j Job) (match.Job, error) {
+	jobs, err := s.matchJobs(ctx, mc, []Job{j})
+	if err != nil {
+		return match.Job{}, err
+	}
+	return jobs[0], nil
+}
+
+func (s *Store) matchJobs(ctx context.Context, mc MatchContext, js []Job) ([]match.Job, error) {
+	out := make([]match.Job, len(js))
+	byID := make(map[int64]int, len(js))
+	ids := make([]any, len(js))
+	for i, j := range js {
+		mj := match.Job{
+			ID: j.ID, Trade: j.TradeID, Start: j.StartsAt.In(s.loc), End: j.EndsAt().In(s.loc),
+			Headcount: j.Headcount, Filled: j.Filled, Community: j.CommunityID,
+			PayFen: j.PayFen, PayUnit: match.PayUnit(j.PayUnit), RequestedWorker: j.RequestedWorkerID,
+		}
+		if j.CommunityID != 0 {
+			mj.SubDistrict, mj.District = mc.Catalog.Area(j.CommunityID)
+		}
+		out[i] = mj
+		byID[j.ID] = i
+		ids[i] = j.ID
+	}
+	for start := 0; start < len(ids); start += 500 {
+		chunk := ids[start:min(start+500, len(ids))]
+		in := placeholders(len(chunk))
+		// The latest call decides: a worker who declined and later accepted is not "declined".
+		rows, err := s.db.QueryContext(ctx, `SELECT c.job_id, c.worker_id FROM call_attempts c
+			WHERE c.job_id IN (`+in+`) AND c.outcome = 'declined' AND NOT EXISTS (
+				SELECT 1 FROM call_attempts l WHERE l.job_id = c.job_id AND l.worker_id = c.worker_id AND l.outcome <> 'declined' AND l.id > c.id)
+			UNION SELECT job_id, worker_id FROM dispatches WHERE job_id IN (`+in+`) AND status = 'cancelled'
+			ORDER BY 1, 2`, append(append([]any{}, chunk...), chunk...)...)
+		if err != nil {
+			return nil, dbError(err, s.path)
+		}
+		for rows.Next() {
+			var job, worker int64
+			if err := rows.Scan(&job, &worker); err != nil {
+				rows.Close()
+				return nil, dbError(err, s.path)
+			}
+			mj := &out[byID[job]]
+			mj.Declined = append(mj.Declined, worker)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, dbError(err, s.path)
+		}
+		rows, err = s.db.QueryContext(ctx, `SELECT job_id, worker_id FROM dispatches WHERE job_id IN (`+in+`) AND status <> 'cancelled' ORDER BY job_id, worker_id`, chunk...)
+		if err != nil {
+			return nil, dbError(err, s.path)
+		}
+		for rows.Next() {
+			var job, worker int64
+			if err := rows.Scan(&job, &worker); err != nil {
+				rows.Close()
+				return nil, dbError(err, s.path)
+			}
+			mj := &out[byID[job]]
+			mj.Booked = append(mj.Booked, worker)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, dbError(err, s.path)
+		}
+	}
+	return out, nil
+}
+
+// Ranking is a job's ranked candidates and what the screen shows about each.
+type Ranking struct {
+	Job        Job
+	MatchJob   match.Job
+	Candidates []match.Candidate
+	Workers    map[int64]Candidate // by worker ID, for the candidates listed
+	Pool       int                 // how many active workers were considered
+	Weights    match.Weights
+	Now        time.Time
+}
+
+// Candidate is a ranked worker's details for the screen: enough to phone and to explain.
+type Candidate struct {
+	Worker
+	Match    match.Worker
+	IdleDays int
+}
+
+// RankForJob ranks the active workers for job id; limit ≤ 0 lists every eligible worker.
+func (s *Store) RankForJob(ctx context.Context, id int64, limit int) (Ranking, error) {
+	j, err := s.Job(ctx, id)
+	if err != nil {
+		return Ranking{}, err
+	}
+	mc, err := s.MatchContext(ctx)
+	if err != nil {
+		return Ranking{}, err
+	}
+	mj, err := s.MatchJob(ctx, mc, j)
+	if err != nil {
+		return Ranking{}, err
+	}
+	pool, err := s.LoadWorkerPool(ctx, mc, PoolFilter{From: mj.Start, To: mj.End})
+	if err != nil {
+		return Ranking{}, err
+	}
+	cands := match.Rank(mj, pool.Workers, mc.Relations, mc.Weights, mc.Now, limit)
+	r := Ranking{Job: j, MatchJob: mj, Candidates: cands, Pool: len(pool.Workers), Weights: mc.Weights, Now: mc.Now}
+	ids := make([]int64, len(cands))
+	for i, c := range cands {
+		ids[i] = c.WorkerID
+	}
+	details, err := s.workersByID(ctx, ids)
+	if err != nil {
+		return r, err
+	}
+	r.Workers = make(map[int64]Candidate, len(cands))
+	for _, id := range ids {
+		mw, _ := pool.Find(id)
+		r.Workers[id] = Candidate{Worker: details[id], Match: *mw, IdleDays: match.IdleDays(mw.LastDispatch, mc.Now)}
+	}
+	return r, nil
+}
+
+// workersByID reads workers with their trades, in chunks that stay under SQLite's variable limit.
+func (s *Store) workersByID(ctx context.Context, ids []int64) (map[int64]Worker, error) {
+	out := make(map[int64]Worker, len(ids))
+	for start := 0; start < len(ids); start += 500 {
+		chunk := ids[start:min(start+500, len(ids))]
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT `+workerColumns+` FROM workers WHERE id IN (`+placeholders(len(chunk))+`)`, args...)
+		if err != nil {
+			return nil, dbError(err, s.path)
+		}
+		for rows.Next() {
+			w, err := scanWorker(rows)
+			if err != nil {
+				rows.Close()
+				return nil, dbError(err, s.path)
+			}
+			out[w.ID] = w
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, dbError(err, s.path)
+		}
+		trades, err := s.workerTrades(ctx, chunk)
+		if err != nil {
+			return nil, err
+		}
+		for id, t := range trades {
+			w := out[id]
+			w.Trades = t
+			out[id] = w
+		}
+	}
+	return out, nil
+}
+
+// JobRanking is the open jobs ranked for one walk-in worker ("有活吗?").
+type JobRanking struct {
+	Worker     Worker
+	Match      match.Worker
+	Candidates []match.JobCandidate
+	Jobs       map[int64]Job
+	Now        time.Time
+}
+
+// RankJobsForWorker ranks the open jobs that have not started yet (or started within the
+// hour) for one worker. A paused or left worker gets the reason instead of a list.
+func (s *Store) RankJobsForWorker(ctx context.Context, workerID int64, limit int) (JobRanking, error) {
+	w, err := s.Worker(ctx, workerID)
+	if err != nil {
+		return JobRanking{}, err
+	}
+	if w.Status != Active {
+		return JobRanking{Worker: w}, &Error{Code: Conflict, Key: "dispatch.worker_" + string(w.Status), Detail: "worker is " + string(w.Status)}
+	}
+	mc, err := s.MatchContext(ctx)
+	if err != nil {
+		return JobRanking{}, err
+	}
+	open, err := s.Jobs(ctx, JobFilter{From: mc.Now.Add(-time.Hour), Statuses: []JobStatus{JobOpen, JobPartly}})
+	if err != nil {
+		return JobRanking{}, err
+	}
+	mjs, err := s.matchJobs(ctx, mc, open)
+	if err != nil {
+		return JobRanking{}, err
+	}
+	from, to := mc.Now, mc.Now
+	for _, j := range mjs {
+		from, to = minTime(from, j.Start), maxTime(to, j.End)
+	}
+	pool, err := s.LoadWorkerPool(ctx, mc, PoolFilter{WorkerID: workerID, From: from, To: to})
+	if err != nil {
+		return JobRanking{}, err
+	}
+	r := JobRanking{Worker: w, Jobs: map[int64]Job{}, Now: mc.Now}
+	if len(pool.Workers) == 0 {
+		return r, nil
+	}
+	r.Match = pool.Workers[0]
+	r.Candidates = match.RankJobs(r.Match, mjs, mc.Relations, mc.Weights, mc.Now, limit)
+	for _, j := range open {
+		r.Jobs[j.ID] = j
+	}
+	return r, nil
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// DayPlan is a proposed dispatch for one date's open jobs (一键派工).
+type DayPlan struct {
+	Date     string
+	Jobs     []PlanJob // the open jobs considered, by start then ID
+	Proposal match.Proposal
+	Pool     *WorkerPool
+	Context  MatchContext
+	MatchJob map[int64]match.Job
+}
+
+// PlanJob is one open job of the plan's date and how many it still needs.
+type PlanJob struct {
+	Job       Job
+	Remaining int
+}
+
+// PlanDay proposes assignments for day's open jobs: the largest total of the same scores the
+// Match screen shows, each worker at most one job that day (workers already dispatched that
+// day are left out), none clashing with a booking, no job above its remaining head-count.
+func (s *Store) PlanDay(ctx context.Context, day string) (DayPlan, error) {
+	start, end, err := s.DayRange(day)
+	if err != nil {
+		return DayPlan{}, err
+	}
+	mc, err := s.MatchContext(ctx)
+	if err != nil {
+		return DayPlan{}, err
+	}
+	open, err := s.Jobs(ctx, JobFilter{From: start, To: end, Statuses: []JobStatus{JobOpen, JobPartly}})
+	if err != nil {
+		return DayPlan{}, err
+	}
+	p := DayPlan{Date: day, Context: mc, MatchJob: map[int64]match.Job{}}
+	mjs, err := s.matchJobs(ctx, mc, open)
+	if err != nil {
+		return p, err
+	}
+	from, to := start, end
+	for i, j := range open {
+		if rem := j.Headcount - j.Filled; rem > 0 {
+			p.Jobs = append(p.Jobs, PlanJob{Job: j, Remaining: rem})
+			p.MatchJob[j.ID] = mjs[i]
+			to = maxTime(to, mjs[i].End)
+		}
+	}
+	sort.SliceStable(p.Jobs, func(a, b int) bool {
+		ja, jb := p.Jobs[a].Job, p.Jobs[b].Job
+		if !ja.StartsAt.Equal(jb.StartsAt) {
+			return ja.StartsAt.Before(jb.StartsAt)
+		}
+		return ja.ID < jb.ID
+	})
+	p.Pool, err = s.LoadWorkerPool(ctx, mc, PoolFilter{From: from, To: to, ExcludeDay: day})
+	if err != nil {
+		return p, err
+	}
+	planned := make([]match.Job, 0, len(p.Jobs))
+	for _, pj := range p.Jobs {
+		planned = append(planned, p.MatchJob[pj.Job.ID])
+	}
+	p.Proposal = match.Plan(planned, p.Pool.Workers, mc.Relations, mc.Weights, mc.Now)
+	return p, nil
+}
