@@ -1,0 +1,582 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"gigdesk/store"
+	"gigdesk/store/demo"
+)
+
+// reportNow is a Saturday afternoon at the station.
+var reportNow = time.Date(2026, 11, 28, 17, 30, 0, 0, store.Shanghai)
+
+var (
+	demoOnce sync.Once
+	demoPath string
+	demoErr  error
+)
+
+// demoStore opens a copy-free demo station (300 workers, a month) built once per test run.
+func demoStore(t testing.TB) *store.Store {
+	t.Helper()
+	demoOnce.Do(func() {
+		dir, err := osMkdirTemp()
+		if err != nil {
+			demoErr = err
+			return
+		}
+		demoPath = filepath.Join(dir, "demo.db")
+		s, err := store.Open(demoPath, store.WithClock(func() time.Time { return reportNow }))
+		if err != nil {
+			demoErr = err
+			return
+		}
+		defer s.Close()
+		_, demoErr = demo.Generate(context.Background(), s, demo.Defaults())
+	})
+	if demoErr != nil {
+		t.Fatal(demoErr)
+	}
+	s, err := store.Open(demoPath, store.WithClock(func() time.Time { return reportNow }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func exportAll(t testing.TB, s *store.Store, kind store.ExportKind, from, to string) []map[string]any {
+	t.Helper()
+	cols, err := store.ExportColumns(kind)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []map[string]any
+	err = s.Export(context.Background(), 0, store.ExportRequest{Kind: kind, From: from, To: to}, func(row []any) error {
+		m := map[string]any{}
+		for i, c := range cols {
+			m[c.Name] = row[i]
+		}
+		out = append(out, m)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func i64(v any) int64 {
+	n, _ := v.(int64)
+	return n
+}
+
+// bruteFigures recounts a range's figures from the exports and raw tables, in plain Go.
+func bruteFigures(t *testing.T, s *store.Store, workers, employers, jobs, disp []map[string]any, from, to string) store.Figures {
+	t.Helper()
+	in := func(v any) bool {
+		if v == nil {
+			return false
+		}
+		d := s.DayOf(time.Unix(i64(v), 0))
+		return d >= from && d <= to
+	}
+	_, end, _ := s.DayRange(to)
+	now := reportNow.Unix()
+	f := store.Figures{From: from, To: to, WorkersByChannel: map[store.Channel]int{}, Visits: map[store.VisitKind]int{}}
+	trades := map[int64]*store.AreaFigures{}
+	comms := map[int64]*store.AreaFigures{}
+	area := func(m map[int64]*store.AreaFigures, id int64) *store.AreaFigures {
+		if m[id] == nil {
+			m[id] = &store.AreaFigures{ID: id}
+		}
+		return m[id]
+	}
+	for _, w := range workers {
+		if in(w["created_at"]) {
+			f.WorkersRegistered++
+			f.WorkersByChannel[store.Channel(w["channel"].(string))]++
+		}
+	}
+	for _, e := range employers {
+		if in(e["created_at"]) {
+			f.EmployersRegistered++
+		}
+	}
+	for _, j := range jobs {
+		heads, filled := int(i64(j["headcount"])), int(i64(j["filled"]))
+		status := j["job_status"].(string)
+		if (status == "open" || status == "partly") && i64(j["starts_at"]) >= end.Unix() && i64(j["created_at"]) < end.Unix() {
+			f.OpenIntoTomorrow++
+			f.OpenPlaces += heads - filled
+		}
+		if !in(j["created_at"]) {
+			continue
+		}
+		f.JobsPosted++
+		f.HeadcountRequested += heads
+		f.PlacesFilled += min(heads, filled)
+		unfilled := 0
+		if filled >= heads {
+			f.FilledJobs++
+		} else if status != "cancelled" && i64(j["starts_at"]) <= now {
+			unfilled = heads - filled
+		}
+		f.UnfilledPlaces += unfilled
+		f.JobsByHour[time.Unix(i64(j["created_at"]), 0).In(store.Shanghai).Hour()]++
+		for _, a := range []*store.AreaFigures{area(trades, i64(j["trade"])), area(comms, i64(j["community"]))} {
+			a.JobsPosted++
+			a.HeadcountRequested += heads
+			a.PlacesFilled += min(heads, filled)
+			a.UnfilledPlaces += unfilled
+		}
+	}
+	var waits []float64
+	for _, d := range disp {
+		status := d["dispatch_status"].(string)
+		tr, cm := area(trades, i64(d["trade"])), area(comms, i64(d["community"]))
+		if in(d["created_at"]) && status != "cancelled" {
+			f.Dispatched++
+			tr.Dispatched++
+			cm.Dispatched++
+			if d["priority"].(bool) {
+				f.PriorityDispatched++
+			}
+			waits = append(waits, float64((i64(d["created_at"])-i64(d["job_created_at"]))/60))
+		}
+		if status == "done" && in(d["done_at"]) {
+			f.Completed++
+			tr.Completed++
+			cm.Completed++
+			if d["paid_at"] == nil {
+				f.Unpaid++
+			}
+		}
+		if in(d["paid_at"]) && d["paid"] != nil {
+			f.WagesPaidFen += i64(d["paid"])
+			tr.WagesPaidFen += i64(d["paid"])
+			cm.WagesPaidFen += i64(d["paid"])
+		}
+		if in(d["starts_at"]) {
+			if status == "no_show" {
+				f.NoShows++
+			}
+			if d["disputed"].(bool) {
+				f.Disputes++
+			}
+		}
+	}
+	sort.Float64s(waits)
+	f.MedianMinutesToDispatch = -1
+	if n := len(waits); n > 0 {
+		f.MedianMinutesToDispatch = (waits[(n-1)/2] + waits[n/2]) / 2
+	}
+	signIns, err := s.DumpTable(context.Background(), "sign_ins")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range signIns {
+		if day := strings.Split(r, "|")[2]; day >= from && day <= to {
+			f.SignIns++
+		}
+	}
+	visits, err := s.DumpTable(context.Background(), "service_visits")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range visits {
+		parts := strings.Split(r, "|")
+		at, _ := strconv.ParseInt(parts[len(parts)-1], 10, 64)
+		if in(at) {
+			f.Visits[store.VisitKind(parts[1])]++
+		}
+	}
+	for _, m := range []map[int64]*store.AreaFigures{trades, comms} {
+		for id, a := range m {
+			if *a == (store.AreaFigures{ID: id}) {
+				delete(m, id)
+			}
+		}
+	}
+	f.ByTrade, f.ByCommunity = areas(trades), areas(comms)
+	return f
+}
+
+func areas(m map[int64]*store.AreaFigures) []store.AreaFigures {
+	out := []store.AreaFigures{}
+	for _, a := range m {
+		out = append(out, *a)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// nonEmpty drops the areas with nothing in them, which SQL never returns either.
+func nonEmpty(as []store.AreaFigures) []store.AreaFigures {
+	out := []store.AreaFigures{}
+	for _, a := range as {
+		if a != (store.AreaFigures{ID: a.ID}) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func TestDayFiguresAgreeWithBruteForce(t *testing.T) {
+	s := demoStore(t)
+	ctx := context.Background()
+	workers := exportAll(t, s, store.ExportWorkers, "", "")
+	employers := exportAll(t, s, store.ExportEmployers, "", "")
+	jobs := exportAll(t, s, store.ExportJobs, "", "")
+	disp := exportAll(t, s, store.ExportDispatches, "", "")
+	if len(disp) < 100 || len(jobs) < 50 {
+		t.Fatalf("demo data too small to test with: %d jobs, %d dispatches", len(jobs), len(disp))
+	}
+	ranges := [][2]string{
+		{"2026-11-28", "2026-11-28"}, // today
+		{"2026-11-27", "2026-11-27"},
+		{"2026-11-22", "2026-11-22"}, // a Sunday
+		{"2026-11-10", "2026-11-10"},
+		{"2026-11-23", "2026-11-29"}, // this week, tomorrow included
+		{"2026-11-01", "2026-11-30"}, // the month
+		{"2026-10-01", "2026-12-31"}, // all of it
+		{"2026-12-01", "2026-12-01"}, // the future: only what was posted ahead
+	}
+	busy := 0
+	for _, r := range ranges {
+		t.Run(r[0]+"_"+r[1], func(t *testing.T) {
+			got, err := s.DayFigures(ctx, r[0], r[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := bruteFigures(t, s, workers, employers, jobs, disp, r[0], r[1])
+			if got.Dispatched > 0 {
+				busy++
+			}
+			compareFigures(t, got, want)
+			checkInvariants(t, got)
+			// The exports of the same range hold exactly the records the report counts.
+			if n := len(exportAll(t, s, store.ExportWorkers, r[0], r[1])); n != got.WorkersRegistered {
+				t.Errorf("workers export has %d rows, report says %d registered", n, got.WorkersRegistered)
+			}
+			if n := len(exportAll(t, s, store.ExportEmployers, r[0], r[1])); n != got.EmployersRegistered {
+				t.Errorf("employers export has %d rows, report says %d", n, got.EmployersRegistered)
+			}
+			if n := len(exportAll(t, s, store.ExportJobs, r[0], r[1])); n != got.JobsPosted {
+				t.Errorf("jobs export has %d rows, report says %d posted", n, got.JobsPosted)
+			}
+			live := 0
+			for _, d := range exportAll(t, s, store.ExportDispatches, r[0], r[1]) {
+				if d["dispatch_status"] != "cancelled" {
+					live++
+				}
+			}
+			if live != got.Dispatched {
+				t.Errorf("dispatches export has %d not cancelled, report says %d dispatched", live, got.Dispatched)
+			}
+		})
+	}
+	if busy < 4 {
+		t.Fatalf("only %d ranges had dispatches: the demo data does not exercise the report", busy)
+	}
+}
+
+func compareFigures(t *testing.T, got, want store.Figures) {
+	t.Helper()
+	type pair struct {
+		name      string
+		got, want any
+	}
+	for _, p := range []pair{
+		{"WorkersRegistered", got.WorkersRegistered, want.WorkersRegistered},
+		{"EmployersRegistered", got.EmployersRegistered, want.EmployersRegistered},
+		{"JobsPosted", got.JobsPosted, want.JobsPosted},
+		{"HeadcountRequested", got.HeadcountRequested, want.HeadcountRequested},
+		{"PlacesFilled", got.PlacesFilled, want.PlacesFilled},
+		{"FilledJobs", got.FilledJobs, want.FilledJobs},
+		{"UnfilledPlaces", got.UnfilledPlaces, want.UnfilledPlaces},
+		{"Dispatched", got.Dispatched, want.Dispatched},
+		{"PriorityDispatched", got.PriorityDispatched, want.PriorityDispatched},
+		{"MedianMinutesToDispatch", got.MedianMinutesToDispatch, want.MedianMinutesToDispatch},
+		{"Completed", got.Completed, want.Completed},
+		{"WagesPaidFen", got.WagesPaidFen, want.WagesPaidFen},
+		{"Unpaid", got.Unpaid, want.Unpaid},
+		{"NoShows", got.NoShows, want.NoShows},
+		{"Disputes", got.Disputes, want.Disputes},
+		{"SignIns", got.SignIns, want.SignIns},
+		{"OpenIntoTomorrow", got.OpenIntoTomorrow, want.OpenIntoTomorrow},
+		{"OpenPlaces", got.OpenPlaces, want.OpenPlaces},
+		{"JobsByHour", got.JobsByHour, want.JobsByHour},
+		{"WorkersByChannel", mapStr(got.WorkersByChannel), mapStr(want.WorkersByChannel)},
+		{"Visits", mapStr(got.Visits), mapStr(want.Visits)},
+		{"ByTrade", nonEmpty(got.ByTrade), want.ByTrade},
+		{"ByCommunity", nonEmpty(got.ByCommunity), want.ByCommunity},
+	} {
+		if a, b := strconv.Quote(sprint(p.got)), strconv.Quote(sprint(p.want)); a != b {
+			t.Errorf("%s: report %s, recount %s", p.name, a, b)
+		}
+	}
+}
+
+func checkInvariants(t *testing.T, f store.Figures) {
+	t.Helper()
+	if f.FilledJobs > f.JobsPosted || f.PlacesFilled > f.HeadcountRequested || f.JobsPosted > f.HeadcountRequested {
+		t.Errorf("filled above posted: %+v", f)
+	}
+	if f.PlacesFilled+f.UnfilledPlaces > f.HeadcountRequested {
+		t.Errorf("filled %d + unfilled %d above head-count %d", f.PlacesFilled, f.UnfilledPlaces, f.HeadcountRequested)
+	}
+	if f.PriorityDispatched > f.Dispatched || f.Unpaid > f.Completed {
+		t.Errorf("a part above its whole: %+v", f)
+	}
+	if r := f.FillRate(); r < 0 || r > 1 || math.IsNaN(r) {
+		t.Errorf("fill rate %v", r)
+	}
+	sum := store.AreaFigures{}
+	for _, a := range f.ByTrade {
+		sum.JobsPosted += a.JobsPosted
+		sum.Dispatched += a.Dispatched
+		sum.Completed += a.Completed
+		sum.WagesPaidFen += a.WagesPaidFen
+	}
+	if sum.JobsPosted != f.JobsPosted || sum.Dispatched != f.Dispatched || sum.Completed != f.Completed || sum.WagesPaidFen != f.WagesPaidFen {
+		t.Errorf("trades add up to %+v, totals are %d jobs %d dispatched %d completed %d fen", sum, f.JobsPosted, f.Dispatched, f.Completed, f.WagesPaidFen)
+	}
+	hours := 0
+	for _, n := range f.JobsByHour {
+		hours += n
+	}
+	if hours != f.JobsPosted {
+		t.Errorf("jobs by hour add up to %d, posted %d", hours, f.JobsPosted)
+	}
+}
+
+// A week's figures are the sum of its days' (every figure but the median counts records).
+func TestWeekIsSumOfDays(t *testing.T) {
+	s := demoStore(t)
+	ctx := context.Background()
+	week, err := s.DayFigures(ctx, "2026-11-16", "2026-11-22")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sum store.Figures
+	for d := 16; d <= 22; d++ {
+		day := "2026-11-" + strconv.Itoa(d)
+		f, err := s.DayFigures(ctx, day, day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum.JobsPosted += f.JobsPosted
+		sum.Dispatched += f.Dispatched
+		sum.Completed += f.Completed
+		sum.WagesPaidFen += f.WagesPaidFen
+		sum.SignIns += f.SignIns
+		sum.NoShows += f.NoShows
+	}
+	if sum.JobsPosted != week.JobsPosted || sum.Dispatched != week.Dispatched || sum.Completed != week.Completed ||
+		sum.WagesPaidFen != week.WagesPaidFen || sum.SignIns != week.SignIns || sum.NoShows != week.NoShows {
+		t.Fatalf("days add up to %+v, the week is %+v", sum, week)
+	}
+	trend, err := s.DailyDispatches(ctx, "2026-11-16", "2026-11-22")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, d := range trend {
+		n += d.Count
+	}
+	if len(trend) != 7 || n != week.Dispatched {
+		t.Fatalf("daily dispatches %v add up to %d, week dispatched %d", trend, n, week.Dispatched)
+	}
+}
+
+func TestSummaryListsMatchFigures(t *testing.T) {
+	s := demoStore(t)
+	sum, err := s.Summary(context.Background(), store.SpanDay, "2026-11-27")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Cur.From != "2026-11-27" || sum.Prev.From != "2026-11-26" || sum.Last7.From != "2026-11-20" || sum.Last7.To != "2026-11-26" {
+		t.Fatalf("periods: cur %s..%s prev %s last7 %s..%s", sum.Cur.From, sum.Cur.To, sum.Prev.From, sum.Last7.From, sum.Last7.To)
+	}
+	if len(sum.Open) != min(sum.Cur.OpenIntoTomorrow, store.ListLimit) {
+		t.Errorf("%d open jobs listed, %d counted", len(sum.Open), sum.Cur.OpenIntoTomorrow)
+	}
+	kinds := map[store.IssueKind]int{}
+	for _, is := range sum.Issues {
+		kinds[is.Kind]++
+	}
+	if kinds[store.IssueNoShow] != sum.Cur.NoShows || kinds[store.IssueDispute] != sum.Cur.Disputes || kinds[store.IssueUnpaid] != sum.Cur.Unpaid {
+		t.Errorf("issues listed %v; counted no-shows %d disputes %d unpaid %d", kinds, sum.Cur.NoShows, sum.Cur.Disputes, sum.Cur.Unpaid)
+	}
+	if len(sum.Trend) != store.TrendDays || sum.Trend[len(sum.Trend)-1].Day != "2026-11-27" || sum.Trend[len(sum.Trend)-1].Count != sum.Cur.Dispatched {
+		t.Errorf("trend ends %v, dispatched %d", sum.Trend[len(sum.Trend)-1], sum.Cur.Dispatched)
+	}
+}
+
+func TestExportMasksUnlessFull(t *testing.T) {
+	s := demoStore(t)
+	ctx := context.Background()
+	masked := exportAll(t, s, store.ExportWorkers, "", "")
+	before, _ := s.Audit(ctx, store.AuditFilter{Entity: "workers"})
+	var full []map[string]any
+	cols, _ := store.ExportColumns(store.ExportWorkers)
+	err := s.Export(ctx, 1, store.ExportRequest{Kind: store.ExportWorkers, Full: true}, func(row []any) error {
+		m := map[string]any{}
+		for i, c := range cols {
+			m[c.Name] = row[i]
+		}
+		full = append(full, m)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, _ := s.Audit(ctx, store.AuditFilter{Entity: "workers"})
+	if len(after) != len(before)+1 || after[0].Action != "export_full" || after[0].StaffID != 1 {
+		t.Fatalf("full export not audited: %+v", after)
+	}
+	if strings.ContainsAny(after[0].Detail, "0123456789") && after[0].Detail != "all" {
+		t.Fatalf("audit detail %q", after[0].Detail)
+	}
+	seenPhone := false
+	for i := range masked {
+		p, fp := masked[i]["phone"].(string), full[i]["phone"].(string)
+		if fp == "" {
+			continue
+		}
+		seenPhone = true
+		if !strings.Contains(p, "****") || p == fp || len(p) != len(fp) {
+			t.Fatalf("phone %q not masked (full %q)", p, fp)
+		}
+		if id := masked[i]["id_number"].(string); id != "" && !strings.Contains(id, "*") {
+			t.Fatalf("ID number %q not masked", id)
+		}
+	}
+	if !seenPhone {
+		t.Fatal("no phones in the demo workers")
+	}
+}
+
+func TestMedianMinutes(t *testing.T) {
+	for _, tc := range []struct {
+		h    []store.MinuteCount
+		want float64
+	}{
+		{nil, -1},
+		{[]store.MinuteCount{{5, 0}}, -1},
+		{[]store.MinuteCount{{7, 1}}, 7},
+		{[]store.MinuteCount{{10, 1}, {2, 1}}, 6},
+		{[]store.MinuteCount{{30, 2}, {1, 1}}, 30},
+		{[]store.MinuteCount{{1, 3}, {100, 1}}, 1},
+		{[]store.MinuteCount{{1, 2}, {100, 2}}, 50.5},
+		{[]store.MinuteCount{{9, 1}, {3, 2}, {5, 1}, {7, 1}}, 5},
+	} {
+		if got := store.MedianMinutes(tc.h); got != tc.want {
+			t.Errorf("MedianMinutes(%v) = %v, want %v", tc.h, got, tc.want)
+		}
+	}
+}
+
+func TestCompareAndAverage(t *testing.T) {
+	for _, tc := range []struct {
+		cur, base float64
+		diff      float64
+		mark      store.Mark
+	}{
+		{5, 3, 2, store.Up},
+		{3, 5, -2, store.Down},
+		{4, 4, 0, store.Same},
+		{0, 0, 0, store.Same},
+		{2, 0, 2, store.Up},
+		{12, -1, 0, store.NoBase},
+		{-1, 12, 0, store.NoBase},
+		{0.3333333, 0.3333334, 0, store.Same},
+	} {
+		d, m := store.Compare(tc.cur, tc.base)
+		if m != tc.mark || math.Abs(d-tc.diff) > 1e-6 {
+			t.Errorf("Compare(%v, %v) = %v, %v; want %v, %v", tc.cur, tc.base, d, m, tc.diff, tc.mark)
+		}
+	}
+	for _, tc := range []struct {
+		total float64
+		n     int
+		want  float64
+	}{{14, 7, 2}, {10, 7, 10.0 / 7}, {0, 7, 0}, {5, 0, 0}} {
+		if got := store.Average(tc.total, tc.n); got != tc.want {
+			t.Errorf("Average(%v, %d) = %v", tc.total, tc.n, got)
+		}
+	}
+	for _, tc := range []struct {
+		part, whole int
+		want        float64
+	}{{1, 2, 0.5}, {0, 0, 0}, {3, 3, 1}, {2, 0, 0}} {
+		if got := store.Ratio(tc.part, tc.whole); got != tc.want {
+			t.Errorf("Ratio(%d, %d) = %v", tc.part, tc.whole, got)
+		}
+	}
+}
+
+func TestPeriod(t *testing.T) {
+	for _, tc := range []struct {
+		span     store.Span
+		day      string
+		n        int
+		from, to string
+	}{
+		{store.SpanDay, "2026-11-28", 0, "2026-11-28", "2026-11-28"},
+		{store.SpanDay, "2026-11-28", -1, "2026-11-27", "2026-11-27"},
+		{store.SpanDay, "2026-03-01", -1, "2026-02-28", "2026-02-28"},
+		{store.SpanWeek, "2026-11-28", 0, "2026-11-23", "2026-11-29"}, // Saturday → Mon..Sun
+		{store.SpanWeek, "2026-11-23", 0, "2026-11-23", "2026-11-29"}, // Monday
+		{store.SpanWeek, "2026-11-29", 0, "2026-11-23", "2026-11-29"}, // Sunday
+		{store.SpanWeek, "2026-11-28", -1, "2026-11-16", "2026-11-22"},
+		{store.SpanWeek, "2026-11-28", -7, "2026-10-05", "2026-10-11"},
+		{store.SpanMonth, "2026-11-28", 0, "2026-11-01", "2026-11-30"},
+		{store.SpanMonth, "2026-03-31", -1, "2026-02-01", "2026-02-28"},
+		{store.SpanMonth, "2026-01-15", -1, "2025-12-01", "2025-12-31"},
+		{store.SpanMonth, "2026-11-28", -7, "2026-04-01", "2026-04-30"},
+	} {
+		from, to, err := store.Period(tc.span, tc.day, tc.n)
+		if err != nil || from != tc.from || to != tc.to {
+			t.Errorf("Period(%s, %s, %d) = %s..%s %v; want %s..%s", tc.span, tc.day, tc.n, from, to, err, tc.from, tc.to)
+		}
+	}
+	if _, _, err := store.Period(store.SpanDay, "2026-13-01", 0); store.ErrorCode(err) != store.Invalid {
+		t.Errorf("bad date: %v", err)
+	}
+	s := demoStore(t)
+	if _, err := s.DayFigures(context.Background(), "2026-11-28", "2026-11-01"); store.AsError(err) == nil || store.AsError(err).Key != "report.range" {
+		t.Errorf("reversed range: %v", err)
+	}
+}
+
+func sprint(v any) string { return fmt.Sprintf("%+v", v) }
+
+// mapStr prints a map in key order, without its zero entries.
+func mapStr[K ~string](m map[K]int) string {
+	keys := make([]string, 0, len(m))
+	for k, v := range m {
+		if v != 0 {
+			keys = append(keys, string(k))
+		}
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		fmt.Fprintf(&b, "%s=%d ", k, m[K(k)])
+	}
+	return b.String()
+}
+
+func osMkdirTemp() (string, error) { return os.MkdirTemp("", "gigdesk-report") }
