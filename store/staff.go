@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"strconv"
+	"strings"
 	"time"
 
 	"gigdesk/store/valid"
@@ -21,10 +23,12 @@ type Staff struct {
 	Name      string
 	Role      Role
 	Active    bool
+	HasPIN    bool // false on databases from before PINs: they set one at their next sign-in
 	CreatedAt time.Time
 }
 
-// AddStaff registers a staff member; by is who adds them (0 during first-run setup).
+// AddStaff registers a staff member; by is the station head adding them, or 0 during first-run
+// setup (allowed only while the station has no staff at all). They choose a PIN at first sign-in.
 func (s *Store) AddStaff(ctx context.Context, by int64, name string, role Role) (Staff, error) {
 	name, p := valid.Name(name)
 	if p != nil {
@@ -36,6 +40,17 @@ func (s *Store) AddStaff(ctx context.Context, by int64, name string, role Role) 
 	}
 	st := Staff{Name: name, Role: role, Active: true}
 	err := s.write(ctx, by, func(tx *Tx) error {
+		if by == 0 {
+			var n int
+			if err := tx.queryRow(`SELECT count(*) FROM staff`).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				return &Error{Code: Conflict, Key: "staff.head_only", Detail: "only the station head adds staff"}
+			}
+		} else if err := tx.requireHead(); err != nil {
+			return err
+		}
 		st.CreatedAt = tx.now
 		id, err := tx.insert(`INSERT INTO staff (name, role, active, created_at) VALUES (?, ?, 1, ?)`, name, string(role), tx.now.Unix())
 		if isUnique(err) {
@@ -53,9 +68,30 @@ func (s *Store) AddStaff(ctx context.Context, by int64, name string, role Role) 
 	return st, err
 }
 
-// ListStaff lists active staff members by name.
+// ListStaff lists active staff members in the order they joined.
 func (s *Store) ListStaff(ctx context.Context) ([]Staff, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name, role, active, created_at FROM staff WHERE active = 1 ORDER BY id`)
+	return s.staffWhere(ctx, `WHERE active = 1`)
+}
+
+// AllStaff lists every staff member, deactivated ones too (the head's staff list).
+func (s *Store) AllStaff(ctx context.Context) ([]Staff, error) {
+	return s.staffWhere(ctx, ``)
+}
+
+// StaffMember reads one staff member.
+func (s *Store) StaffMember(ctx context.Context, id int64) (Staff, error) {
+	list, err := s.staffWhere(ctx, `WHERE id = ?`, id)
+	if err != nil {
+		return Staff{}, err
+	}
+	if len(list) == 0 {
+		return Staff{}, &Error{Code: NotFound, Key: "staff.not_found", Detail: strconv.FormatInt(id, 10)}
+	}
+	return list[0], nil
+}
+
+func (s *Store) staffWhere(ctx context.Context, where string, args ...any) ([]Staff, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, name, role, active, pin_hash <> '', created_at FROM staff `+where+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, dbError(err, s.path)
 	}
@@ -64,13 +100,54 @@ func (s *Store) ListStaff(ctx context.Context) ([]Staff, error) {
 	for rows.Next() {
 		var st Staff
 		var created int64
-		if err := rows.Scan(&st.ID, &st.Name, &st.Role, &st.Active, &created); err != nil {
+		if err := rows.Scan(&st.ID, &st.Name, &st.Role, &st.Active, &st.HasPIN, &created); err != nil {
 			return nil, dbError(err, s.path)
 		}
 		st.CreatedAt = time.Unix(created, 0)
 		out = append(out, st)
 	}
 	return out, dbError0(rows.Err(), s.path)
+}
+
+// SetStaffActive deactivates (or brings back) a staff member; only the station head may, and
+// the last active head cannot be deactivated.
+func (s *Store) SetStaffActive(ctx context.Context, head, id int64, active bool) error {
+	return s.write(ctx, head, func(tx *Tx) error {
+		if err := tx.requireHead(); err != nil {
+			return err
+		}
+		var role string
+		if err := tx.queryRow(`SELECT role FROM staff WHERE id = ?`, id).Scan(&role); err != nil {
+			return notFound(err, "staff")
+		}
+		if !active && Role(role) == RoleHead {
+			var heads int
+			if err := tx.queryRow(`SELECT count(*) FROM staff WHERE role = 'head' AND active = 1 AND id <> ?`, id).Scan(&heads); err != nil {
+				return err
+			}
+			if heads == 0 {
+				return &Error{Code: Conflict, Key: "staff.last_head", Detail: "the station needs an active head"}
+			}
+		}
+		if _, err := tx.exec(`UPDATE staff SET active = ? WHERE id = ?`, active, id); err != nil {
+			return err
+		}
+		action := "deactivate"
+		if active {
+			action = "activate"
+		}
+		return tx.audit(action, "staff", id, "")
+	})
+}
+
+// requireHead refuses the change unless the staff member making it is an active station head.
+func (t *Tx) requireHead() error {
+	var role string
+	err := t.queryRow(`SELECT role FROM staff WHERE id = ? AND active = 1`, t.staff).Scan(&role)
+	if err != nil || Role(role) != RoleHead {
+		return &Error{Code: Conflict, Key: "staff.head_only", Detail: "only the station head may do this"}
+	}
+	return nil
 }
 
 // Setup names the station and adds its first staff member (the station head) in one go.
@@ -103,6 +180,8 @@ type AuditFilter struct {
 	Entity   string
 	EntityID int64
 	StaffID  int64
+	Action   string    // an exact action, or a prefix ending in ':' ("reveal:" matches every reveal)
+	From, To time.Time // [From, To); zero means open
 	Limit    int
 }
 
@@ -113,7 +192,9 @@ func (s *Store) Audit(ctx context.Context, f AuditFilter) ([]AuditEntry, error) 
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id, at, coalesce(staff_id, 0), action, entity, entity_id, detail FROM audit
 		WHERE (? = '' OR entity = ?) AND (? = 0 OR entity_id = ?) AND (? = 0 OR staff_id = ?)
-		ORDER BY id DESC LIMIT ?`, f.Entity, f.Entity, f.EntityID, f.EntityID, f.StaffID, f.StaffID, f.Limit)
+		AND (? = '' OR action = ? OR substr(action, 1, length(?)) = ?) AND (? = 0 OR at >= ?) AND (? = 0 OR at < ?)
+		ORDER BY id DESC LIMIT ?`, f.Entity, f.Entity, f.EntityID, f.EntityID, f.StaffID, f.StaffID,
+		f.Action, f.Action, prefixOf(f.Action), prefixOf(f.Action), unixOr0(f.From), unixOr0(f.From), unixOr0(f.To), unixOr0(f.To), f.Limit)
 	if err != nil {
 		return nil, dbError(err, s.path)
 	}
@@ -129,4 +210,45 @@ func (s *Store) Audit(ctx context.Context, f AuditFilter) ([]AuditEntry, error) 
 		out = append(out, a)
 	}
 	return out, dbError0(rows.Err(), s.path)
+}
+
+// prefixOf is the action prefix a filter like "reveal:" matches; "" matches only exact actions.
+func prefixOf(action string) string {
+	if strings.HasSuffix(action, ":") {
+		return action
+	}
+	return "\x00" // matches no action
+}
+
+func unixOr0(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.Unix()
+}
+
+// AuditNames lists the entities and actions found in the audit log, for the filters.
+func (s *Store) AuditNames(ctx context.Context) (entities, actions []string, err error) {
+	for _, q := range []struct {
+		col string
+		out *[]string
+	}{{"entity", &entities}, {"action", &actions}} {
+		rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT `+q.col+` FROM audit ORDER BY 1`)
+		if err != nil {
+			return nil, nil, dbError(err, s.path)
+		}
+		for rows.Next() {
+			var v string
+			if err := rows.Scan(&v); err != nil {
+				rows.Close()
+				return nil, nil, dbError(err, s.path)
+			}
+			*q.out = append(*q.out, v)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, nil, dbError(err, s.path)
+		}
+	}
+	return entities, actions, nil
 }
