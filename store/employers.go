@@ -165,3 +165,42 @@ func (s *Store) EmployerByPhone(ctx context.Context, phone string) (Employer, er
 	}
 	return e, nil
 }
+
+// EmployerRecord is what the station knows of an employer's history when a job is taken:
+// jobs posted, and wages left unpaid (a finished dispatch with nothing paid) or disputed.
+type EmployerRecord struct {
+	Jobs     int
+	Unpaid   int // done dispatches with no payment recorded
+	Disputed int // dispatches in dispute, resolved or not
+}
+
+// Flagged reports an employer with unpaid wages or disputes on record.
+func (r EmployerRecord) Flagged() bool { return r.Unpaid > 0 || r.Disputed > 0 }
+
+// EmployerHistory counts an employer's jobs, unpaid and disputed dispatches.
+func (s *Store) EmployerHistory(ctx context.Context, id int64) (EmployerRecord, error) {
+	var r EmployerRecord
+	err := s.db.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM jobs WHERE employer_id = ?),
+		(SELECT count(*) FROM dispatches d JOIN jobs j ON j.id = d.job_id
+			WHERE j.employer_id = ? AND d.status = 'done' AND d.paid_fen IS NULL),
+		(SELECT count(*) FROM dispatches d JOIN jobs j ON j.id = d.job_id
+			WHERE j.employer_id = ? AND d.disputed = 1)`, id, id, id).Scan(&r.Jobs, &r.Unpaid, &r.Disputed)
+	if err != nil {
+		return r, dbError(err, s.path)
+	}
+	return r, nil
+}
+
+// RevealEmployer returns an employer's unmasked phone and records in the audit log that
+// this staff member saw it.
+func (s *Store) RevealEmployer(ctx context.Context, staff, id int64) (string, error) {
+	var phone string
+	err := s.write(ctx, staff, func(tx *Tx) error {
+		if err := tx.queryRow(`SELECT coalesce(phone, '') FROM employers WHERE id = ? AND erased = 0`, id).Scan(&phone); err != nil {
+			return notFound(err, "employer")
+		}
+		return tx.audit("reveal:phone", "employer", id, "")
+	})
+	return phone, err
+}

@@ -156,7 +156,8 @@ func (n *nullTime) Scan(v any) error {
 	return nil
 }
 
-// CreateJob posts a job; a new employer (ID 0) is saved in the same transaction.
+// CreateJob posts a job; a new employer (ID 0) is saved in the same transaction, and a
+// known employer whose details were corrected at the counter is updated in it too.
 func (s *Store) CreateJob(ctx context.Context, staff int64, e Employer, j Job) (Employer, Job, error) {
 	if e.ID == 0 {
 		if err := e.Validate(); err != nil {
@@ -171,11 +172,21 @@ func (s *Store) CreateJob(ctx context.Context, staff int64, e Employer, j Job) (
 	if err != nil {
 		return e, j, err
 	}
+	if e.ID != 0 {
+		if err := e.Validate(); err != nil {
+			return e, j, err
+		}
+	}
 	err = s.write(ctx, staff, func(tx *Tx) error {
 		if e.ID == 0 {
 			if err := tx.saveEmployer(&e); err != nil {
 				return err
 			}
+		} else if err := tx.updateEmployerIfChanged(&e); err != nil {
+			return err
+		}
+		if err := tx.checkRequestedWorker(j.RequestedWorkerID); err != nil {
+			return err
 		}
 		j.EmployerID = e.ID
 		j.Status, j.Filled, j.CreatedBy = JobOpen, 0, staff
@@ -207,6 +218,9 @@ func (s *Store) UpdateJob(ctx context.Context, staff int64, j Job) (Job, error) 
 		cur, err := scanJob(tx.queryRow(`SELECT `+jobColumns+` FROM jobs WHERE id = ?`, j.ID))
 		if err != nil {
 			return notFound(err, "job")
+		}
+		if err := tx.checkRequestedWorker(j.RequestedWorkerID); err != nil {
+			return err
 		}
 		if !cur.Open() && cur.Status != JobFilled {
 			return &Error{Code: Conflict, Key: "job.closed", Detail: string(cur.Status)}
@@ -338,4 +352,95 @@ func (s *Store) LastJob(ctx context.Context, employerID int64) (Job, error) {
 		return j, dbError(notFound(err, "job"), s.path)
 	}
 	return j, nil
+}
+
+// checkRequestedWorker refuses a requested worker who is not on the register.
+func (t *Tx) checkRequestedWorker(id int64) error {
+	if id == 0 {
+		return nil
+	}
+	var n int
+	if err := t.queryRow(`SELECT count(*) FROM workers WHERE id = ? AND erased = 0`, id).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return &Error{Code: Invalid, Key: "job.requested_worker", Field: "requested", Detail: fmt.Sprintf("worker %d not on the register", id)}
+	}
+	return nil
+}
+
+// updateEmployerIfChanged saves a known employer's details when staff corrected them.
+func (t *Tx) updateEmployerIfChanged(e *Employer) error {
+	cur, err := scanEmployer(t.queryRow(`SELECT `+employerColumns+` FROM employers WHERE id = ? AND erased = 0`, e.ID))
+	if err != nil {
+		return notFound(err, "employer")
+	}
+	if cur.Kind == e.Kind && cur.Name == e.Name && cur.Contact == e.Contact && cur.Phone == e.Phone &&
+		cur.Address == e.Address && cur.CommunityID == e.CommunityID && cur.Notes == e.Notes {
+		*e = cur
+		return nil
+	}
+	return t.saveEmployer(e)
+}
+
+// JobListing is one line of the Jobs screen: the job with what the list shows of its employer.
+type JobListing struct {
+	Job
+	EmployerKind  EmployerKind
+	EmployerName  string
+	EmployerPhone string // unmasked: screens mask it
+	Flagged       bool   // the employer has unpaid wages or disputes on record
+}
+
+// JobListings lists jobs like Jobs, each with its employer's kind, name, phone and flag.
+func (s *Store) JobListings(ctx context.Context, f JobFilter) ([]JobListing, error) {
+	jobs, err := s.Jobs(ctx, f)
+	if err != nil || len(jobs) == 0 {
+		return nil, err
+	}
+	ids := map[int64]bool{}
+	var args []any
+	for _, j := range jobs {
+		if !ids[j.EmployerID] {
+			ids[j.EmployerID] = true
+			args = append(args, j.EmployerID)
+		}
+	}
+	type emp struct {
+		kind          EmployerKind
+		name, phone   string
+		unpaid, dispu int
+	}
+	emps := map[int64]emp{}
+	// in chunks: SQLite limits the number of parameters of one statement
+	for start := 0; start < len(args); start += 500 {
+		chunk := args[start:min(start+500, len(args))]
+		rows, err := s.db.QueryContext(ctx, `SELECT e.id, e.kind, e.name, coalesce(e.phone, ''),
+			(SELECT count(*) FROM dispatches d JOIN jobs j ON j.id = d.job_id WHERE j.employer_id = e.id AND d.status = 'done' AND d.paid_fen IS NULL),
+			(SELECT count(*) FROM dispatches d JOIN jobs j ON j.id = d.job_id WHERE j.employer_id = e.id AND d.disputed = 1)
+			FROM employers e WHERE e.id IN (`+placeholders(len(chunk))+`)`, chunk...)
+		if err != nil {
+			return nil, dbError(err, s.path)
+		}
+		for rows.Next() {
+			var id int64
+			var e emp
+			if err := rows.Scan(&id, &e.kind, &e.name, &e.phone, &e.unpaid, &e.dispu); err != nil {
+				rows.Close()
+				return nil, dbError(err, s.path)
+			}
+			emps[id] = e
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, dbError(err, s.path)
+		}
+	}
+	out := make([]JobListing, len(jobs))
+	for i, j := range jobs {
+		e := emps[j.EmployerID]
+		out[i] = JobListing{Job: j, EmployerKind: e.kind, EmployerName: e.name, EmployerPhone: e.phone, Flagged: e.unpaid > 0 || e.dispu > 0}
+	}
+	return out, nil
 }
