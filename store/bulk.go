@@ -83,6 +83,7 @@ type batcher struct {
 	cols    int
 	prefix  string // INSERT INTO t (a, b) VALUES
 	rowSQL  string // (?, ?)
+	suffix  string // ON CONFLICT …, if any
 	perStmt int
 	stmt    *sql.Stmt
 	buf     []any
@@ -143,6 +144,7 @@ func (b *batcher) insertSQL(rows int) string {
 		}
 		sb.WriteString(b.rowSQL)
 	}
+	sb.WriteString(b.suffix)
 	return sb.String()
 }
 
@@ -175,6 +177,7 @@ func (s *Store) Bulk(ctx context.Context, fn func(*Loader) error) error {
 	l := &Loader{s: s, tx: tx, ctx: ctx, keyCache: map[string][]string{}}
 	l.staff = l.table("staff", "id, name, role, active, created_at")
 	l.settings = l.table("settings", "key, value")
+	l.settings.suffix = " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
 	l.workers = l.table("workers", `id, name, gender, birth_year, phone, phone_tail, id_number, community_id,
 		expected_pay_fen, expected_pay_unit, availability, groups, insured, channel, consent, status, status_reason, notes,
 		created_by, created_at, updated_at`, l.staff)
@@ -342,7 +345,7 @@ func (l *Loader) Staff(st Staff) error {
 	return l.staff.add(st.ID, st.Name, string(st.Role), boolInt(st.Active), st.CreatedAt.Unix())
 }
 
-// Settings validates and writes all station settings.
+// Settings validates and writes all station settings, replacing any already there.
 func (l *Loader) Settings(st Settings) error {
 	if err := st.Validate(); err != nil {
 		return err
