@@ -1,0 +1,195 @@
+package store
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestBackupWhileWritingIsConsistent(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	head, err := s.Setup(ctx, "后街零工市场", "王芳")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "backups")
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	wg.Add(1)
+	go func() { // another counter keeps registering people
+		defer wg.Done()
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			w := Worker{Name: "张三", Phone: phoneN(i), BirthYear: 1980, Trades: []WorkerTrade{{TradeID: 1}}}
+			if _, err := s.CreateWorker(ctx, head.ID, w); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	var taken []Backup
+	for range 3 {
+		b, err := s.Backup(ctx, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		taken = append(taken, b)
+	}
+	close(stop)
+	wg.Wait()
+	for _, b := range taken {
+		rep, err := CheckFile(ctx, b.Path)
+		if err != nil || !rep.OK() {
+			t.Fatalf("%s: %v %s", b.Path, err, rep.Summary())
+		}
+		info, _ := os.Stat(b.Path)
+		if runtime.GOOS != "windows" && info.Mode().Perm() != 0o600 {
+			t.Fatalf("backup mode %v, want 0600", info.Mode().Perm())
+		}
+		c, err := Open(b.Path)
+		if err != nil {
+			t.Fatalf("backup does not open: %v", err)
+		}
+		var workers, keys int
+		c.db.QueryRow(`SELECT count(*) FROM workers`).Scan(&workers)
+		c.db.QueryRow(`SELECT count(DISTINCT worker_id) FROM worker_keys`).Scan(&keys)
+		c.Close()
+		if workers != keys { // a torn copy would hold a worker without its search keys
+			t.Fatalf("backup holds %d workers but keys for %d", workers, keys)
+		}
+	}
+	list, _ := ListBackups(dir, Shanghai)
+	if len(list) != 3 {
+		t.Fatalf("listed %d backups", len(list))
+	}
+}
+
+func phoneN(i int) string {
+	const digits = "0123456789"
+	b := []byte("13700000000")
+	for p := 10; i > 0; p-- {
+		b[p] = digits[i%10]
+		i /= 10
+	}
+	return string(b)
+}
+
+func TestDailyBackupAndPrune(t *testing.T) {
+	now := fixedNow
+	s, err := Open(filepath.Join(t.TempDir(), "gigdesk.db"), WithClock(func() time.Time { return now }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	dir := BackupDir(s.Path())
+	for day := range 5 {
+		now = fixedNow.AddDate(0, 0, day)
+		_, made, err := s.DailyBackup(ctx, dir, 3)
+		if err != nil || !made {
+			t.Fatalf("day %d: made=%v err=%v", day, made, err)
+		}
+		now = now.Add(2 * time.Hour)
+		if _, made, _ := s.DailyBackup(ctx, dir, 3); made {
+			t.Fatalf("day %d: a second start made a second backup", day)
+		}
+	}
+	list, _ := ListBackups(dir, Shanghai)
+	if len(list) != 3 || s.DayOf(list[0].Taken) != "2026-12-02" || s.DayOf(list[2].Taken) != "2026-11-30" {
+		t.Fatalf("kept %+v", list)
+	}
+	if b, ok := LatestBackup(dir, Shanghai); !ok || b.Path != list[0].Path {
+		t.Fatal("latest backup")
+	}
+}
+
+func TestRestore(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	if _, err := s.Setup(ctx, "后街零工市场", "王芳"); err != nil {
+		t.Fatal(err)
+	}
+	b, err := s.Backup(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	target := filepath.Join(t.TempDir(), "station.db")
+	os.WriteFile(target, []byte("SQLite format 3\x00 today's work"), 0o600)
+	os.WriteFile(target+"-wal", []byte("old log"), 0o600)
+	if _, err := Restore(ctx, b.Path, target, false, fixedNow); keyOf(err) != "backup.would_overwrite" {
+		t.Fatalf("restore over a database without --force: %v", err)
+	}
+	aside, err := Restore(ctx, b.Path, target, true, fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(aside); string(got) != "SQLite format 3\x00 today's work" {
+		t.Fatalf("replaced file not kept aside at %s", aside)
+	}
+	if fileExists(target+"-wal") || !fileExists(aside+"-wal") {
+		t.Fatal("the old write-ahead log must move aside with the old file")
+	}
+	r, err := Open(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if st, _ := r.Settings(ctx); st.StationName != "后街零工市场" {
+		t.Fatalf("restored settings %+v", st)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.db")
+	os.WriteFile(bad, []byte("not a database"), 0o600)
+	if _, err := Restore(ctx, bad, filepath.Join(t.TempDir(), "x.db"), true, fixedNow); keyOf(err) != "db.not_sqlite" {
+		t.Fatalf("restore from a non-database: %v", err)
+	}
+}
+
+// damage overwrites the middle of a database file, as a failing disk would.
+func damage(t *testing.T, path string) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	info, _ := f.Stat()
+	junk := make([]byte, 4096)
+	for i := range junk {
+		junk[i] = byte(i*7 + 3)
+	}
+	for off := int64(4096); off < info.Size(); off += 3 * 4096 {
+		f.WriteAt(junk, off)
+	}
+}
+
+func TestCheckFindsDamage(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	head, _ := s.Setup(ctx, "后街零工市场", "王芳")
+	for i := range 300 {
+		s.CreateWorker(ctx, head.ID, Worker{Name: "李四", Phone: phoneN(i), BirthYear: 1980, Trades: []WorkerTrade{{TradeID: 2}}})
+	}
+	b, err := s.Backup(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep, _ := s.QuickCheck(ctx); !rep.OK() {
+		t.Fatalf("fresh database: %s", rep.Summary())
+	}
+	damage(t, b.Path)
+	rep, err := CheckFile(ctx, b.Path)
+	if err == nil && rep.OK() {
+		t.Fatal("damage not found")
+	}
+	t.Log(rep.Summary(), err)
+}
