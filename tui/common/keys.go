@@ -19,6 +19,26 @@ type KeyMap struct {
 	Save    key.Binding
 	Yes     key.Binding
 	No      key.Binding
+
+	// The Board screen and the door screen.
+	BoardHome   key.Binding
+	BoardEnd    key.Binding
+	BoardSearch key.Binding
+	BoardTrade  key.Binding
+	BoardArea   key.Binding
+	BoardDay    key.Binding
+	BoardUrgent key.Binding
+	BoardClear  key.Binding
+	KioskExit   key.Binding
+
+	// The Jobs screen.
+	JobNew    key.Binding
+	JobEdit   key.Binding
+	JobCancel key.Binding
+	JobExpire key.Binding
+	JobReveal key.Binding
+	JobTabs   key.Binding
+	JobToggle key.Binding
 }
 
 // DefaultKeyMap builds the key map with help text in the catalogue's language.
@@ -40,6 +60,22 @@ func DefaultKeyMap(t func(string, ...any) string) *KeyMap {
 		Yes:    key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", t("key.yes"))),
 		No:     key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", t("key.no"))),
 	}
+	k.BoardHome = key.NewBinding(key.WithKeys("home"), key.WithHelp("Home", t("board.key.first")))
+	k.BoardEnd = key.NewBinding(key.WithKeys("end"), key.WithHelp("End", t("board.key.last")))
+	k.BoardSearch = key.NewBinding(key.WithKeys("/"), key.WithHelp("/", t("board.key.search")))
+	k.BoardTrade = key.NewBinding(key.WithKeys("t", "T"), key.WithHelp("t/T", t("board.key.trade")))
+	k.BoardArea = key.NewBinding(key.WithKeys("s", "S"), key.WithHelp("s/S", t("board.key.area")))
+	k.BoardDay = key.NewBinding(key.WithKeys("d", "D"), key.WithHelp("d", t("board.key.day")))
+	k.BoardUrgent = key.NewBinding(key.WithKeys("u", "U"), key.WithHelp("u", t("board.key.urgent")))
+	k.BoardClear = key.NewBinding(key.WithKeys("x", "X"), key.WithHelp("x", t("board.key.clear")))
+	k.KioskExit = key.NewBinding(key.WithKeys("ctrl+q"), key.WithHelp("Ctrl+Q ×2", t("kiosk.key.exit")))
+	k.JobNew = key.NewBinding(key.WithKeys("n", "ctrl+n", "insert"), key.WithHelp("n", t("jobs.key.new")))
+	k.JobEdit = key.NewBinding(key.WithKeys("e"), key.WithHelp("e", t("jobs.key.edit")))
+	k.JobCancel = key.NewBinding(key.WithKeys("c"), key.WithHelp("c", t("jobs.key.cancel")))
+	k.JobExpire = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", t("jobs.key.expire")))
+	k.JobReveal = key.NewBinding(key.WithKeys("r"), key.WithHelp("r", t("jobs.key.reveal")))
+	k.JobTabs = key.NewBinding(key.WithKeys("left", "right", "tab"), key.WithHelp("←→", t("jobs.key.tabs")))
+	k.JobToggle = key.NewBinding(key.WithKeys(" ", "left", "right"), key.WithHelp("Space ←→", t("jobs.key.toggle")))
 	fkeys := [PageCount]string{"f1", "f2", "f3", "f4", "f5"}
 	altkeys := [PageCount]string{"alt+1", "alt+2", "alt+3", "alt+4", "alt+5"}
 	for p := range PageCount {

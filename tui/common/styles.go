@@ -33,6 +33,18 @@ type Styles struct {
 	Bar       lipgloss.Style
 	Big       lipgloss.Style
 	Card      lipgloss.Style
+
+	// The door screen: large, high-contrast blocks readable across a room.
+	KioskTitle  lipgloss.Style
+	KioskClock  lipgloss.Style
+	KioskStat   lipgloss.Style
+	KioskHead   lipgloss.Style
+	KioskRow    lipgloss.Style
+	KioskRowAlt lipgloss.Style
+	KioskUrgent lipgloss.Style
+	KioskPay    lipgloss.Style
+	KioskTicker lipgloss.Style
+	KioskFoot   lipgloss.Style
 }
 
 // DefaultStyles uses adaptive colours so light and dark terminals both read well.
@@ -72,5 +84,15 @@ func DefaultStyles() *Styles {
 	s.Bar = lipgloss.NewStyle().Foreground(accent)
 	s.Big = lipgloss.NewStyle().Bold(true)
 	s.Card = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 2)
+	s.KioskTitle = lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("#FFFFFF")).Background(lipgloss.Color("#0B5FA5"))
+	s.KioskClock = lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("#FFFFFF")).Background(lipgloss.Color("#0B5FA5"))
+	s.KioskStat = lipgloss.NewStyle().Bold(true).Foreground(green)
+	s.KioskHead = lipgloss.NewStyle().Bold(true).Underline(true)
+	s.KioskRow = lipgloss.NewStyle().Bold(true)
+	s.KioskRowAlt = lipgloss.NewStyle().Bold(true).Foreground(accent)
+	s.KioskUrgent = lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("#FFFFFF")).Background(lipgloss.Color("#B00020"))
+	s.KioskPay = lipgloss.NewStyle().Bold(true).Foreground(green)
+	s.KioskTicker = lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("#000000")).Background(lipgloss.Color("#FFC857"))
+	s.KioskFoot = lipgloss.NewStyle().Foreground(subtle)
 	return s
 }
