@@ -110,8 +110,10 @@ func (w *Worker) Validate(now time.Time) error {
 	} else {
 		w.IDNumber = ""
 	}
-	if p = valid.BirthYear(w.BirthYear, now); p != nil {
-		return fieldError(p)
+	if w.BirthYear != 0 { // unknown is allowed: a walk-in gives a phone before an age
+		if p = valid.BirthYear(w.BirthYear, now); p != nil {
+			return fieldError(p)
+		}
 	}
 	if w.ExpectedPayFen < 0 {
 		return &Error{Code: Invalid, Key: "pay.negative", Field: "expected_pay", Detail: "expected pay below zero"}

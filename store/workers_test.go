@@ -68,7 +68,7 @@ func TestSearchWorkers(t *testing.T) {
 		{"chouying", []int64{qiu.ID}},
 		{"ayi", []int64{ayi.ID}},
 		{"买买提", []int64{ayi.ID}},
-		{"8000", []int64{zsf.ID}},          // phone tail
+		{"8000", []int64{zsf.ID}},         // phone tail
 		{"１２３４", []int64{zeng.ID, zs.ID}}, // full-width tail, two workers
 		{"13800138000", []int64{zsf.ID}},
 		{"138 0013 8000", []int64{zsf.ID}},
