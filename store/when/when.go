@@ -81,6 +81,8 @@ var (
 	}{
 		{"大后天", 3}, {"后天", 2}, {"明天", 1}, {"明日", 1}, {"今天", 0}, {"今日", 0},
 		{"day after tomorrow", 2}, {"tomorrow", 1}, {"today", 0}, {"tmr", 1},
+		// pinyin initials, as staff type them without waiting for the input method
+		{"dht", 3}, {"jt", 0}, {"mt", 1}, {"ht", 2},
 	}
 	weekdays = map[rune]time.Weekday{'一': time.Monday, '二': time.Tuesday, '三': time.Wednesday, '四': time.Thursday,
 		'五': time.Friday, '六': time.Saturday, '日': time.Sunday, '天': time.Sunday}
