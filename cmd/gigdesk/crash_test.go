@@ -186,7 +186,9 @@ func TestTwoCounters(t *testing.T) {
 	}
 	checkSound(t, path)
 	sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
-	p := func(q float64) time.Duration { return time.Duration(all[int(q*float64(len(all)-1))]) * time.Microsecond }
+	p := func(q float64) time.Duration {
+		return time.Duration(all[int(q*float64(len(all)-1))]) * time.Microsecond
+	}
 	// a figure to report (target: p99 under 50 ms), not a timed assertion on a shared machine
 	t.Logf("%d writes from two processes: p50 %v, p99 %v, max %v", len(all), p(0.5), p(0.99), p(1))
 }
