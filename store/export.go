@@ -80,7 +80,7 @@ var exportSpecs = map[ExportKind]exportSpec{
 	ExportJobs: {
 		cols: []ExportColumn{{"id", ColInt}, {"employer_id", ColInt}, {"employer", ColText}, {"trade", ColTrade}, {"headcount", ColInt},
 			{"filled", ColInt}, {"community", ColPlace}, {"starts_at", ColTime}, {"duration", ColMinutes}, {"pay", ColMoney},
-			{"pay_unit", ColCode}, {"urgent", ColBool}, {"channel", ColCode}, {"job_status", ColCode}, {"created_at", ColTime}},
+			{"pay_unit", ColCode}, {"urgent", ColBool}, {"channel", ColCode}, {"job_status", ColCode}, {"posted_at", ColTime}},
 		query: `SELECT j.id, j.employer_id, e.name, j.trade_id, j.headcount, j.filled, coalesce(j.community_id, 0), j.starts_at,
 			j.duration_minutes, j.pay_fen, j.pay_unit, j.urgent, j.channel, j.status, j.created_at
 			FROM jobs j JOIN employers e ON e.id = j.employer_id`,
@@ -89,7 +89,7 @@ var exportSpecs = map[ExportKind]exportSpec{
 	ExportDispatches: {
 		cols: []ExportColumn{{"id", ColInt}, {"job_id", ColInt}, {"worker_id", ColInt}, {"worker", ColText}, {"priority", ColBool},
 			{"trade", ColTrade}, {"community", ColPlace}, {"dispatch_status", ColCode}, {"starts_at", ColTime}, {"agreed_pay", ColMoney},
-			{"job_created_at", ColTime}, {"created_at", ColTime}, {"checked_in_at", ColTime}, {"done_at", ColTime},
+			{"job_posted_at", ColTime}, {"dispatched_at", ColTime}, {"checked_in_at", ColTime}, {"done_at", ColTime},
 			{"paid", ColMoney}, {"paid_at", ColTime}, {"disputed", ColBool}},
 		query: `SELECT d.id, d.job_id, d.worker_id, w.name, w.groups <> '', j.trade_id, coalesce(j.community_id, 0), d.status,
 			d.starts_at, d.agreed_pay_fen, j.created_at, d.created_at, d.checked_in_at, d.done_at, d.paid_fen, d.paid_at, d.disputed

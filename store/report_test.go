@@ -116,11 +116,11 @@ func bruteFigures(t *testing.T, s *store.Store, workers, employers, jobs, disp [
 	for _, j := range jobs {
 		heads, filled := int(i64(j["headcount"])), int(i64(j["filled"]))
 		status := j["job_status"].(string)
-		if (status == "open" || status == "partly") && i64(j["starts_at"]) >= end.Unix() && i64(j["created_at"]) < end.Unix() {
+		if (status == "open" || status == "partly") && i64(j["starts_at"]) >= end.Unix() && i64(j["posted_at"]) < end.Unix() {
 			f.OpenIntoTomorrow++
 			f.OpenPlaces += heads - filled
 		}
-		if !in(j["created_at"]) {
+		if !in(j["posted_at"]) {
 			continue
 		}
 		f.JobsPosted++
@@ -133,7 +133,7 @@ func bruteFigures(t *testing.T, s *store.Store, workers, employers, jobs, disp [
 			unfilled = heads - filled
 		}
 		f.UnfilledPlaces += unfilled
-		f.JobsByHour[time.Unix(i64(j["created_at"]), 0).In(store.Shanghai).Hour()]++
+		f.JobsByHour[time.Unix(i64(j["posted_at"]), 0).In(store.Shanghai).Hour()]++
 		for _, a := range []*store.AreaFigures{area(trades, i64(j["trade"])), area(comms, i64(j["community"]))} {
 			a.JobsPosted++
 			a.HeadcountRequested += heads
@@ -145,14 +145,14 @@ func bruteFigures(t *testing.T, s *store.Store, workers, employers, jobs, disp [
 	for _, d := range disp {
 		status := d["dispatch_status"].(string)
 		tr, cm := area(trades, i64(d["trade"])), area(comms, i64(d["community"]))
-		if in(d["created_at"]) && status != "cancelled" {
+		if in(d["dispatched_at"]) && status != "cancelled" {
 			f.Dispatched++
 			tr.Dispatched++
 			cm.Dispatched++
 			if d["priority"].(bool) {
 				f.PriorityDispatched++
 			}
-			waits = append(waits, float64((i64(d["created_at"])-i64(d["job_created_at"]))/60))
+			waits = append(waits, float64((i64(d["dispatched_at"])-i64(d["job_posted_at"]))/60))
 		}
 		if status == "done" && in(d["done_at"]) {
 			f.Completed++

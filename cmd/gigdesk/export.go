@@ -1,0 +1,91 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"gigdesk/store"
+	"gigdesk/tui/i18n"
+	"gigdesk/tui/report"
+)
+
+func init() { subcommands["export"] = runExport }
+
+// runExport writes one table of records as CSV: workers, employers, jobs or dispatches.
+// Phones and ID numbers are masked unless --full, which the audit log records.
+func runExport(ctx context.Context, env *Env, args []string) error {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		fmt.Fprintln(env.Stderr, "usage: gigdesk export workers|employers|jobs|dispatches [--db PATH] [--from D --to D2] [--format csv] [--out FILE] [--full]")
+		if len(args) == 0 {
+			return errQuiet
+		}
+	}
+	kindArg := ""
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		kindArg, args = args[0], args[1:]
+	}
+	kind, err := store.ParseExportKind(kindArg)
+	if err != nil {
+		return err
+	}
+	fs := flags(env, "export "+kindArg)
+	db := dbFlag(fs)
+	from := fs.String("from", "", "first day of records created, YYYY-MM-DD (default: all)")
+	to := fs.String("to", "", "last day, YYYY-MM-DD (default: the same as --from)")
+	format := fs.String("format", "csv", "csv")
+	out := fs.String("out", "", "file to write (default: the screen)")
+	full := fs.Bool("full", false, "phones and ID numbers in full (recorded in the audit log)")
+	lang := langFlag(fs, env)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := setLang(env, *lang); err != nil {
+		return err
+	}
+	if *format != "csv" {
+		return &store.Error{Code: store.Invalid, Key: "export.format", Field: "format", Detail: *format}
+	}
+	s, err := openStore(env, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	rec, err := s.Catalog(ctx)
+	if err != nil {
+		return err
+	}
+	cat := i18n.New(env.Lang)
+	req := store.ExportRequest{Kind: kind, From: *from, To: *to, Full: *full}
+	write := func(w io.Writer) (int, error) {
+		bw := bufio.NewWriterSize(w, 1<<16)
+		e, err := report.NewExportCSV(bw, cat, rec, s.Location(), kind)
+		if err != nil {
+			return 0, err
+		}
+		if err := s.Export(ctx, 0, req, e.Row); err != nil {
+			return 0, err
+		}
+		if err := e.Close(); err != nil {
+			return 0, err
+		}
+		return e.Rows, bw.Flush()
+	}
+	if *out == "" {
+		_, err := write(env.Stdout)
+		return err
+	}
+	rows := 0
+	err = writeAtomic(*out, func(w io.Writer) error {
+		n, err := write(w)
+		rows = n
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stderr, cat.T("report.written_rows", *out, rows))
+	return nil
+}

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"gigdesk/store"
+	"gigdesk/tui/i18n"
+	"gigdesk/tui/report"
+)
+
+func init() { subcommands["report"] = runReport }
+
+// runReport writes the figures of a day or a run of days for the district bureau.
+func runReport(ctx context.Context, env *Env, args []string) error {
+	fs := flags(env, "report")
+	db := dbFlag(fs)
+	date := fs.String("date", "", "first day, YYYY-MM-DD (default: today)")
+	to := fs.String("to", "", "last day, YYYY-MM-DD (default: the same day)")
+	format := fs.String("format", "text", "text, csv, json or xlsx")
+	out := fs.String("out", "", "file to write (default: the screen; an xlsx goes to a file named after the report)")
+	lang := langFlag(fs, env)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := setLang(env, *lang); err != nil {
+		return err
+	}
+	switch *format {
+	case "text", "csv", "json", "xlsx":
+	default:
+		return &store.Error{Code: store.Invalid, Key: "report.format", Field: "format", Detail: *format}
+	}
+	s, err := openStore(env, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	from := *date
+	if from == "" {
+		from = s.Today()
+	}
+	last := *to
+	if last == "" {
+		last = from
+	}
+	sum, err := s.SummaryRange(ctx, from, last)
+	if err != nil {
+		return err
+	}
+	doc, err := newDoc(ctx, s, env.Lang, sum)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	switch *format {
+	case "text":
+		err = doc.WriteText(&buf)
+	case "csv":
+		buf.WriteString(report.BOM)
+		err = doc.WriteCSV(&buf)
+	case "json":
+		err = doc.WriteJSON(&buf)
+	case "xlsx":
+		err = doc.WriteXLSX(&buf)
+		if *out == "" {
+			*out = doc.FileName("xlsx")
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		_, err = env.Stdout.Write(buf.Bytes())
+		return err
+	}
+	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stderr, doc.Cat.T("report.written", *out))
+	return nil
+}
+
+// newDoc gathers what a report needs besides the figures: the station's name, trades and places.
+func newDoc(ctx context.Context, s *store.Store, lang i18n.Lang, sum store.Summary) (*report.Doc, error) {
+	st, err := s.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rec, err := s.Catalog(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &report.Doc{Cat: i18n.New(lang), Rec: rec, Station: st.StationName, Sum: sum}, nil
+}
+
+// writeFileAtomic writes data next to path and renames it into place, so a reader never
+// sees half a file and a failed write leaves any old file as it was.
+func writeFileAtomic(path string, data []byte) error {
+	return writeAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+func writeAtomic(path string, fill func(io.Writer) error) error {
+	fail := func(err error) error {
+		return &store.Error{Code: store.Invalid, Key: "report.write", Field: "out", Detail: path, Err: err}
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".gigdesk-*.tmp")
+	if err != nil {
+		return fail(err)
+	}
+	defer os.Remove(f.Name())
+	if err := fill(f); err != nil {
+		f.Close()
+		if store.AsError(err) != nil {
+			return err
+		}
+		return fail(err)
+	}
+	if err := f.Close(); err != nil {
+		return fail(err)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return fail(err)
+	}
+	return nil
+}

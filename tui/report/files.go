@@ -1,0 +1,394 @@
+package report
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"gigdesk/store"
+	"gigdesk/store/valid"
+)
+
+// JSON is the report as `gigdesk report --format json` writes it. The keys are stable;
+// every count follows the definitions of store.Figures, for the days From to To inclusive.
+type JSON struct {
+	// Date is the day the report was asked for (--date), YYYY-MM-DD.
+	Date string `json:"date"`
+	// From and To are the first and last station-local day counted (equal for one day).
+	From string `json:"from"`
+	To   string `json:"to"`
+	// WorkersRegistered is workers registered (by created_at); WorkersByChannel splits them
+	// into counter, phone and online (all three keys always present).
+	WorkersRegistered int            `json:"workers_registered"`
+	WorkersByChannel  map[string]int `json:"workers_by_channel"`
+	// EmployersRegistered is employers registered.
+	EmployersRegistered int `json:"employers_registered"`
+	// JobsPosted is jobs posted (by created_at, any status now); HeadcountRequested their places.
+	JobsPosted         int `json:"jobs_posted"`
+	HeadcountRequested int `json:"headcount_requested"`
+	// PlacesFilled is those jobs' places taken by a dispatch not cancelled; FilledJobs the jobs
+	// with every place taken (never above jobs_posted); UnfilledPlaces the places of those jobs,
+	// not cancelled and already started, that nobody took.
+	PlacesFilled   int `json:"places_filled"`
+	FilledJobs     int `json:"filled_jobs"`
+	UnfilledPlaces int `json:"unfilled_places"`
+	// FillRate is places_filled / headcount_requested, 0 to 1, four decimals (0 with no jobs).
+	FillRate float64 `json:"fill_rate"`
+	// Dispatched is dispatches made (by created_at), not cancelled since.
+	Dispatched int `json:"dispatched"`
+	// Completed is dispatches done (by done_at); Unpaid those with no payment recorded.
+	Completed int `json:"completed"`
+	Unpaid    int `json:"unpaid"`
+	// NoShows and Disputes are dispatches by their start (the day the work was due).
+	NoShows  int `json:"no_shows"`
+	Disputes int `json:"disputes"`
+	// WagesPaidFen is wages paid (by paid_at), in integer fen (分): 18000 is ¥180.00.
+	WagesPaidFen int64 `json:"wages_paid_fen"`
+	// MedianMinutesToDispatch is the median minutes from a job's posting to each dispatch
+	// counted in dispatched; null when nothing was dispatched.
+	MedianMinutesToDispatch *float64 `json:"median_minutes_to_dispatch"`
+	// PriorityGroupDispatched is dispatched workers in a priority group (重点群体).
+	PriorityGroupDispatched int `json:"priority_group_dispatched"`
+	// ServiceVisits counts service visits by kind: guidance, assessment, interview, startup,
+	// policy (all five keys always present).
+	ServiceVisits map[string]int `json:"service_visits"`
+	// SignIns is worker sign-ins at the station.
+	SignIns int `json:"sign_ins"`
+	// OpenIntoTomorrow is jobs still open or partly filled that start after To; OpenPlaces
+	// their places not yet taken.
+	OpenIntoTomorrow int `json:"open_into_tomorrow"`
+	OpenPlaces       int `json:"open_places"`
+	// ByTrade and ByCommunity split the job and dispatch figures by the job's trade and
+	// community; only those with something in them are listed.
+	ByTrade     []JSONArea `json:"by_trade"`
+	ByCommunity []JSONArea `json:"by_community"`
+}
+
+// JSONArea is one trade's or community's figures.
+type JSONArea struct {
+	// ID is the trade's or place's id; 0 is jobs without a community.
+	ID int64 `json:"id"`
+	// Code is the trade's code (e.g. "plumbing"); empty for a community.
+	Code string `json:"code,omitempty"`
+	// Name is the trade's or community's name in the report's language.
+	Name string `json:"name"`
+	// Area is the community's sub-district or town; empty for a trade.
+	Area               string `json:"area,omitempty"`
+	JobsPosted         int    `json:"jobs_posted"`
+	HeadcountRequested int    `json:"headcount_requested"`
+	PlacesFilled       int    `json:"places_filled"`
+	UnfilledPlaces     int    `json:"unfilled_places"`
+	Dispatched         int    `json:"dispatched"`
+	Completed          int    `json:"completed"`
+	WagesPaidFen       int64  `json:"wages_paid_fen"`
+}
+
+// JSON builds the JSON form of the period's figures.
+func (d *Doc) JSON() JSON {
+	f := d.Sum.Cur
+	j := JSON{Date: d.Sum.Day, From: f.From, To: f.To, WorkersRegistered: f.WorkersRegistered, WorkersByChannel: map[string]int{},
+		EmployersRegistered: f.EmployersRegistered, JobsPosted: f.JobsPosted, HeadcountRequested: f.HeadcountRequested,
+		PlacesFilled: f.PlacesFilled, FilledJobs: f.FilledJobs, UnfilledPlaces: f.UnfilledPlaces,
+		FillRate: math.Round(f.FillRate()*10000) / 10000, Dispatched: f.Dispatched, Completed: f.Completed, Unpaid: f.Unpaid,
+		NoShows: f.NoShows, Disputes: f.Disputes, WagesPaidFen: f.WagesPaidFen, PriorityGroupDispatched: f.PriorityDispatched,
+		ServiceVisits: map[string]int{}, SignIns: f.SignIns, OpenIntoTomorrow: f.OpenIntoTomorrow, OpenPlaces: f.OpenPlaces,
+		ByTrade: []JSONArea{}, ByCommunity: []JSONArea{}}
+	for _, ch := range []store.Channel{store.ByCounter, store.ByPhone, store.Online} {
+		j.WorkersByChannel[string(ch)] = f.WorkersByChannel[ch]
+	}
+	for _, k := range store.VisitKinds {
+		j.ServiceVisits[string(k)] = f.Visits[k]
+	}
+	if m := f.MedianMinutesToDispatch; m >= 0 {
+		j.MedianMinutesToDispatch = &m
+	}
+	for _, trades := range []bool{true, false} {
+		for _, a := range d.Areas(trades) {
+			ja := JSONArea{ID: a.ID, Code: a.Code, Name: a.Name, Area: a.Area, JobsPosted: a.JobsPosted, HeadcountRequested: a.HeadcountRequested,
+				PlacesFilled: a.PlacesFilled, UnfilledPlaces: a.UnfilledPlaces, Dispatched: a.Dispatched, Completed: a.Completed, WagesPaidFen: a.WagesPaidFen}
+			if trades {
+				j.ByTrade = append(j.ByTrade, ja)
+			} else {
+				j.ByCommunity = append(j.ByCommunity, ja)
+			}
+		}
+	}
+	return j
+}
+
+// WriteJSON writes the JSON report, indented.
+func (d *Doc) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(d.JSON())
+}
+
+// WriteCSV writes the report's tables one after another, a blank line between them: the
+// figures, by trade, by community. Money is in 元 with two decimals, rates as fractions.
+func (d *Doc) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	for i, t := range d.Tables() {
+		if i > 0 {
+			cw.Write(nil)
+		}
+		cw.Write([]string{t.Title})
+		cw.Write(t.Head)
+		for _, r := range t.Rows {
+			cells := make([]string, len(r))
+			for k, c := range r {
+				cells[k] = c.csv()
+			}
+			cw.Write(cells)
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// Cell is one value of a report table; numbers stay numbers until they are written.
+type Cell struct {
+	Text  string
+	Num   float64
+	Unit  Unit
+	IsNum bool
+	Width int // a cell's preferred column width in an xlsx, in characters
+}
+
+func text(s string) Cell { return Cell{Text: s} }
+func num(v float64, u Unit) Cell {
+	return Cell{Num: v, Unit: u, IsNum: true}
+}
+
+func (c Cell) csv() string {
+	if !c.IsNum {
+		return c.Text
+	}
+	switch c.Unit {
+	case Money:
+		return valid.FormatYuan(int64(math.Round(c.Num)))
+	case Rate:
+		return fmt.Sprintf("%.4f", c.Num)
+	case Minutes:
+		if c.Num < 0 {
+			return ""
+		}
+		return fmt.Sprintf("%.1f", c.Num)
+	}
+	if c.Num == math.Trunc(c.Num) {
+		return fmt.Sprintf("%.0f", c.Num)
+	}
+	return fmt.Sprintf("%.2f", c.Num)
+}
+
+// Table is one table of a report: a sheet of the xlsx, a block of the CSV.
+type Table struct {
+	Sheet string // sheet name (at most 31 characters)
+	Title string
+	Head  []string
+	Rows  [][]Cell
+}
+
+// Tables are the report's tables in order.
+func (d *Doc) Tables() []Table {
+	t := d.Cat.T
+	figs := Table{Sheet: t("report.sheet.figures"), Title: d.Title(),
+		Head: []string{t("report.col.figure"), d.CurHeader(), d.PrevHeader(), d.AvgHeader()}}
+	for _, l := range d.Lines() {
+		label := d.Label(l)
+		if l.Sub {
+			label = "  " + label
+		}
+		figs.Rows = append(figs.Rows, []Cell{text(label), num(l.Cur, l.Unit), num(l.Prev, l.Unit), num(l.Avg, l.Unit)})
+	}
+	tables := []Table{figs}
+	for _, trades := range []bool{true, false} {
+		tb := Table{Sheet: t("report.sheet.by_trade"), Title: t("report.section.by_trade"), Head: []string{t("report.col.trade")}}
+		if !trades {
+			tb = Table{Sheet: t("report.sheet.by_community"), Title: t("report.section.by_community"),
+				Head: []string{t("report.col.area"), t("report.col.community")}}
+		}
+		for _, h := range AreaHeaders {
+			tb.Head = append(tb.Head, t("report.fig."+h))
+		}
+		for _, a := range d.Areas(trades) {
+			row := []Cell{text(a.Name)}
+			if !trades {
+				row = []Cell{text(a.Area), text(a.Name)}
+			}
+			row = append(row, num(float64(a.JobsPosted), Count), num(float64(a.HeadcountRequested), Count), num(float64(a.PlacesFilled), Count),
+				num(float64(a.UnfilledPlaces), Count), num(float64(a.Dispatched), Count), num(float64(a.Completed), Count),
+				num(float64(a.WagesPaidFen), Money))
+			tb.Rows = append(tb.Rows, row)
+		}
+		tables = append(tables, tb)
+	}
+	hours := Table{Sheet: t("report.sheet.by_hour"), Title: t("report.section.by_hour"), Head: []string{t("report.col.hour"), t("report.fig.jobs_posted")}}
+	for h, n := range d.Sum.Cur.JobsByHour {
+		hours.Rows = append(hours.Rows, []Cell{text(fmt.Sprintf("%02d:00", h)), num(float64(n), Count)})
+	}
+	trend := Table{Sheet: t("report.sheet.trend"), Title: t("report.section.trend"), Head: []string{t("report.col.date"), t("report.fig.dispatched")}}
+	for _, c := range d.Sum.Trend {
+		trend.Rows = append(trend.Rows, []Cell{text(c.Day), num(float64(c.Count), Count)})
+	}
+	open := Table{Sheet: t("report.sheet.open"), Title: t("report.section.open", d.Sum.Cur.OpenIntoTomorrow),
+		Head: []string{t("report.col.job"), t("report.col.starts"), t("report.col.trade"), t("report.fig.headcount_requested"),
+			t("report.col.filled"), t("report.col.employer"), t("report.col.community"), t("report.col.urgent")}}
+	for _, o := range d.Sum.Open {
+		urgent := ""
+		if o.Urgent {
+			urgent = t("report.urgent")
+		}
+		open.Rows = append(open.Rows, []Cell{num(float64(o.JobID), Count), text(o.StartsAt.In(d.Sum.Now.Location()).Format("2006-01-02 15:04")),
+			text(d.TradeName(o.TradeID)), num(float64(o.Headcount), Count), num(float64(o.Filled), Count), text(o.Employer),
+			text(d.PlaceName(o.CommunityID)), text(urgent)})
+	}
+	issues := Table{Sheet: t("report.sheet.issues"), Title: t("report.section.issues"),
+		Head: []string{t("report.col.issue"), t("report.col.job"), t("report.col.starts"), t("report.col.trade"), t("report.col.worker"),
+			t("report.col.employer"), t("report.col.agreed"), t("report.col.paid"), t("report.col.note")}}
+	for _, is := range d.Sum.Issues {
+		kind := t("report.issue." + string(is.Kind))
+		if is.Kind == store.IssueDispute && is.Resolved {
+			kind += " (" + t("report.issue.resolved") + ")"
+		}
+		issues.Rows = append(issues.Rows, []Cell{text(kind), num(float64(is.JobID), Count),
+			text(is.StartsAt.In(d.Sum.Now.Location()).Format("2006-01-02 15:04")), text(d.TradeName(is.TradeID)), text(is.Worker),
+			text(is.Employer), num(float64(is.AgreedPayFen), Money), num(float64(is.PaidFen), Money), text(is.Note)})
+	}
+	unmet := Table{Sheet: t("report.sheet.unmet"), Title: t("report.section.unmet"), Head: []string{t("report.col.trade"), t("report.fig.unfilled_places")}}
+	for _, a := range d.Unmet() {
+		unmet.Rows = append(unmet.Rows, []Cell{text(d.TradeName(a.ID)), num(float64(a.UnfilledPlaces), Count)})
+	}
+	return append(tables, hours, trend, open, issues, unmet)
+}
+
+// WriteXLSX writes the report as an Excel workbook: one sheet per table, headers in the
+// report's language, numbers stored as numbers, money in 元 ("0.00"), rates as percentages.
+func (d *Doc) WriteXLSX(w io.Writer) error {
+	return WriteWorkbook(w, d.Tables())
+}
+
+// WriteWorkbook writes tables as the sheets of one xlsx workbook.
+func WriteWorkbook(w io.Writer, tables []Table) error {
+	x := excelize.NewFile()
+	defer x.Close()
+	bold, err := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#DDEBF7"}}})
+	if err != nil {
+		return err
+	}
+	money, _ := x.NewStyle(&excelize.Style{CustomNumFmt: ptr("0.00")})
+	rate, _ := x.NewStyle(&excelize.Style{CustomNumFmt: ptr("0.0%")})
+	dec, _ := x.NewStyle(&excelize.Style{CustomNumFmt: ptr("0.0")})
+	first := true
+	for _, t := range tables {
+		name := sheetName(t.Sheet)
+		if first {
+			if err := x.SetSheetName("Sheet1", name); err != nil {
+				return err
+			}
+			first = false
+		} else if _, err := x.NewSheet(name); err != nil {
+			return err
+		}
+		widths := make([]int, len(t.Head))
+		for i, h := range t.Head {
+			widths[i] = width(h) + 2
+		}
+		if err := x.SetSheetRow(name, "A1", &[]any{t.Title}); err != nil {
+			return err
+		}
+		x.SetCellStyle(name, "A1", "A1", bold)
+		head := make([]any, len(t.Head))
+		for i, h := range t.Head {
+			head[i] = h
+		}
+		x.SetSheetRow(name, "A2", &head)
+		last, _ := excelize.CoordinatesToCellName(len(t.Head), 2)
+		x.SetCellStyle(name, "A2", last, bold)
+		for r, row := range t.Rows {
+			vals := make([]any, len(row))
+			for i, c := range row {
+				switch {
+				case !c.IsNum:
+					vals[i] = c.Text
+				case c.Unit == Money:
+					vals[i] = math.Round(c.Num) / 100 // fen to 元 for the spreadsheet only
+				case c.Unit == Minutes && c.Num < 0:
+					vals[i] = nil
+				default:
+					vals[i] = c.Num
+				}
+				if i < len(widths) {
+					widths[i] = max(widths[i], min(width(c.csv())+2, 60))
+				}
+			}
+			cell, _ := excelize.CoordinatesToCellName(1, r+3)
+			if err := x.SetSheetRow(name, cell, &vals); err != nil {
+				return err
+			}
+			for i, c := range row {
+				style := 0
+				switch {
+				case !c.IsNum:
+				case c.Unit == Money:
+					style = money
+				case c.Unit == Rate:
+					style = rate
+				case c.Unit == Minutes || c.Num != math.Trunc(c.Num):
+					style = dec
+				}
+				if style != 0 {
+					ref, _ := excelize.CoordinatesToCellName(i+1, r+3)
+					x.SetCellStyle(name, ref, ref, style)
+				}
+			}
+		}
+		for i, wd := range widths {
+			col, _ := excelize.ColumnNumberToName(i + 1)
+			x.SetColWidth(name, col, col, float64(wd))
+		}
+		x.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"})
+	}
+	_, err = x.WriteTo(w)
+	return err
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// sheetName makes a valid sheet name: at most 31 characters, none of []:*?/\.
+func sheetName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`[]:*?/\`, r) {
+			return '_'
+		}
+		return r
+	}, s)
+	if rs := []rune(s); len(rs) > 31 {
+		s = string(rs[:31])
+	}
+	return s
+}
+
+// FileName is the report's default file name: 日报-2026-11-28.xlsx, summary-2026-11-28.csv …
+func (d *Doc) FileName(format string) string {
+	f := d.Sum.Cur
+	name := d.Cat.T("report.file." + string(d.Sum.Span))
+	if f.From == f.To {
+		return name + "-" + f.From + "." + format
+	}
+	return name + "-" + f.From + "_" + f.To + "." + format
+}
+
+// dayTime formats a Unix time in the station's zone.
+func dayTime(v any, loc *time.Location) string {
+	n, ok := v.(int64)
+	if !ok {
+		return ""
+	}
+	return time.Unix(n, 0).In(loc).Format("2006-01-02 15:04")
+}
