@@ -95,7 +95,6 @@ func newForm(c *common.Common) *form {
 		in.CharLimit = limit
 		f.inputs[fl] = &in
 	}
-	f.inputs[fBirth].Placeholder = "1980"
 	f.inputs[fPay].Placeholder = c.T("reg.hint.pay")
 	f.trades = tradepick.New(c, true)
 	f.place = placepick.New(c)
@@ -638,7 +637,9 @@ func (f *form) column(fields []field, width int) string {
 			if msg == f.c.T("reg.err.paste_cut") {
 				st = s.Warning
 			}
-			lines = append(lines, ansi.Truncate(strings.Repeat(" ", labelWidth+1)+st.Render(msg), width, "…"))
+			for _, l := range strings.Split(lipgloss.NewStyle().Width(width-labelWidth-1).Render(msg), "\n") {
+				lines = append(lines, strings.Repeat(" ", labelWidth+1)+st.Render(strings.TrimRight(l, " ")))
+			}
 		}
 	}
 	for i, l := range lines {
@@ -658,23 +659,23 @@ func (f *form) valueView(fl field, width int) string {
 	case fCommunity:
 		return f.place.View()
 	case fGender:
-		return choices(s, focused, f.gender, f.c.T("reg.gender.none"), f.c.T("reg.gender.M"), f.c.T("reg.gender.F"))
+		return choices(s, width, focused, f.gender, f.c.T("reg.gender.none"), f.c.T("reg.gender.M"), f.c.T("reg.gender.F"))
 	case fUnit:
 		var opts []string
 		for _, u := range store.PayUnits {
 			opts = append(opts, f.c.T("unit."+string(u)))
 		}
-		return choices(s, focused, f.unit, opts...)
+		return choices(s, width, focused, f.unit, opts...)
 	case fChannel:
 		var opts []string
 		for _, ch := range channels {
 			opts = append(opts, f.c.T("reg.channel."+string(ch)))
 		}
-		return choices(s, focused, f.channel, opts...)
+		return choices(s, width, focused, f.channel, opts...)
 	case fInsured:
-		return choices(s, focused, boolIndex(f.insured), f.c.T("reg.no"), f.c.T("reg.yes"))
+		return choices(s, width, focused, boolIndex(f.insured), f.c.T("reg.no"), f.c.T("reg.yes"))
 	case fConsent:
-		return choices(s, focused, boolIndex(f.consent), f.c.T("reg.no"), f.c.T("reg.yes"))
+		return choices(s, width, focused, boolIndex(f.consent), f.c.T("reg.no"), f.c.T("reg.yes"))
 	case fAvail:
 		return f.availView(focused)
 	case fGroups:
@@ -690,8 +691,9 @@ func boolIndex(b bool) int {
 	return 0
 }
 
-// choices shows every option with the current one marked: [男] 女.
-func choices(s *common.Styles, focused bool, cur int, opts ...string) string {
+// choices shows every option with the current one marked: [男] 女; when they do not all
+// fit, only the current one between arrows: < per day >.
+func choices(s *common.Styles, width int, focused bool, cur int, opts ...string) string {
 	var parts []string
 	for i, o := range opts {
 		switch {
@@ -700,10 +702,17 @@ func choices(s *common.Styles, focused bool, cur int, opts ...string) string {
 		case i == cur:
 			parts = append(parts, "["+o+"]")
 		default:
-			parts = append(parts, s.Subtle.Render(" "+o+" "))
+			parts = append(parts, s.Subtle.Render(o))
 		}
 	}
-	return strings.Join(parts, "")
+	if all := strings.Join(parts, " "); lipgloss.Width(all) <= width {
+		return all
+	}
+	c := "< " + opts[cur] + " >"
+	if focused {
+		return s.RowActive.Render(c)
+	}
+	return c
 }
 
 // availView is two rows, mornings and afternoons, of the seven days; a day shown dim is not available.
