@@ -1,0 +1,210 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Person says whose data: a worker or an employer.
+type Person string
+
+const (
+	PersonWorker   Person = "worker"
+	PersonEmployer Person = "employer"
+)
+
+func (p Person) table() (string, bool) {
+	switch p {
+	case PersonWorker:
+		return "workers", true
+	case PersonEmployer:
+		return "employers", true
+	}
+	return "", false
+}
+
+// Export is everything the station holds about one person, as they may ask to see it
+// (PIPL: the right to access and copy). Times are station-local RFC 3339.
+type Export struct {
+	Kind       Person                      `json:"kind"`
+	ID         int64                       `json:"id"`
+	ExportedAt string                      `json:"exported_at"`
+	Station    string                      `json:"station"`
+	Record     map[string]any              `json:"record"`
+	Related    map[string][]map[string]any `json:"related"`
+	Audit      []map[string]any            `json:"audit"`
+}
+
+// ExportPerson gathers every row about one worker or employer: their record, every row of
+// every table that refers to them, and the audit log about them. The export itself is audited.
+func (s *Store) ExportPerson(ctx context.Context, staff int64, kind Person, id int64) (Export, error) {
+	table, ok := kind.table()
+	if !ok {
+		return Export{}, Errorf(Invalid, "privacy.which", "unknown kind %q", kind)
+	}
+	ex := Export{Kind: kind, ID: id, Related: map[string][]map[string]any{}}
+	err := s.write(ctx, staff, func(tx *Tx) error {
+		ex.ExportedAt = tx.now.In(s.loc).Format(time.RFC3339)
+		var station string
+		tx.queryRow(`SELECT value FROM settings WHERE key = 'station_name'`).Scan(&station)
+		ex.Station = station
+		rows, err := tx.rows(`SELECT * FROM `+table+` WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if len(rows) == 0 {
+			return &Error{Code: NotFound, Key: string(kind) + ".not_found", Detail: fmt.Sprint(id)}
+		}
+		ex.Record = rows[0]
+		refs, err := tx.referencing(table)
+		if err != nil {
+			return err
+		}
+		for _, r := range refs {
+			got, err := tx.rows(`SELECT * FROM `+r.table+` WHERE `+r.column+` = ? ORDER BY rowid`, id)
+			if err != nil {
+				return err
+			}
+			if len(got) > 0 {
+				ex.Related[r.table] = got
+			}
+		}
+		if kind == PersonEmployer { // what happened on their jobs, without the workers' own details
+			got, err := tx.rows(`SELECT d.id, d.job_id, d.status, d.starts_at, d.ends_at, d.agreed_pay_fen, d.paid_fen, d.paid_at,
+				d.employer_rating, d.disputed FROM dispatches d JOIN jobs j ON j.id = d.job_id WHERE j.employer_id = ? ORDER BY d.id`, id)
+			if err != nil {
+				return err
+			}
+			if len(got) > 0 {
+				ex.Related["dispatches"] = got
+			}
+		}
+		if ex.Audit, err = tx.rows(`SELECT id, at, staff_id, action, entity, entity_id, detail FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id`, string(kind), id); err != nil {
+			return err
+		}
+		return tx.audit("export", string(kind), id, "")
+	})
+	return ex, err
+}
+
+type reference struct{ table, column string }
+
+// referencing lists the columns of other tables that refer to table (from the schema itself,
+// so a table added later is exported too).
+func (t *Tx) referencing(table string) ([]reference, error) {
+	names, err := t.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+	if err != nil {
+		return nil, err
+	}
+	var tables []string
+	for names.Next() {
+		var n string
+		names.Scan(&n)
+		tables = append(tables, n)
+	}
+	names.Close()
+	var out []reference
+	for _, tb := range tables {
+		fks, err := t.query(`SELECT "table", "from" FROM pragma_foreign_key_list(?)`, tb)
+		if err != nil {
+			return nil, err
+		}
+		for fks.Next() {
+			var parent, col string
+			fks.Scan(&parent, &col)
+			if parent == table && tb != table {
+				out = append(out, reference{tb, col})
+			}
+		}
+		fks.Close()
+	}
+	return out, nil
+}
+
+// rows reads a query into maps of column → value; *_at times become station-local text.
+func (t *Tx) rows(query string, args ...any) ([]map[string]any, error) {
+	rs, err := t.query(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rs.Close()
+	cols, err := rs.Columns()
+	if err != nil {
+		return nil, err
+	}
+	var out []map[string]any
+	for rs.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rs.Scan(ptrs...); err != nil {
+			return nil, err
+		}
+		row := make(map[string]any, len(cols))
+		for i, c := range cols {
+			v := vals[i]
+			if b, ok := v.([]byte); ok {
+				v = string(b)
+			}
+			if n, ok := v.(int64); ok && (c == "at" || strings.HasSuffix(c, "_at") || c == "valid_until") && n > 0 {
+				v = time.Unix(n, 0).In(t.s.loc).Format(time.RFC3339)
+			}
+			row[c] = v
+		}
+		out = append(out, row)
+	}
+	return out, rs.Err()
+}
+
+// ErasedName is what an erased person is called from then on.
+func ErasedName(id int64) string { return fmt.Sprintf("已删除#%d", id) }
+
+// ErasePerson wipes one person's personal data and keeps an anonymous record, so the day's and
+// the year's figures stay right: name → "已删除#N", phone and ID number gone, notes and free
+// text about them emptied, search keys deleted; their dispatches, sign-ins and jobs stay,
+// without personal data. Only the station head may; it is audited.
+func (s *Store) ErasePerson(ctx context.Context, head int64, kind Person, id int64) error {
+	table, ok := kind.table()
+	if !ok {
+		return Errorf(Invalid, "privacy.which", "unknown kind %q", kind)
+	}
+	return s.write(ctx, head, func(tx *Tx) error {
+		if err := tx.requireHead(); err != nil {
+			return err
+		}
+		var erased bool
+		if err := tx.queryRow(`SELECT erased FROM `+table+` WHERE id = ?`, id).Scan(&erased); err != nil {
+			return notFound(err, string(kind))
+		}
+		if erased {
+			return &Error{Code: Conflict, Key: "privacy.already_erased", Detail: fmt.Sprint(id)}
+		}
+		var stmts []string
+		switch kind {
+		case PersonWorker:
+			stmts = []string{
+				`UPDATE workers SET name = ?2, phone = NULL, phone_tail = '', id_number = NULL, notes = '', status_reason = '',
+					consent = 0, status = 'left', erased = 1, updated_at = ?3 WHERE id = ?1`,
+				`DELETE FROM worker_keys WHERE worker_id = ?1`,
+				`UPDATE dispatches SET dispute_note = '', cancel_reason = '', policy_no = '' WHERE worker_id = ?1`,
+				`UPDATE call_attempts SET reason = '' WHERE worker_id = ?1`,
+				`UPDATE service_visits SET note = '' WHERE worker_id = ?1`,
+			}
+		case PersonEmployer:
+			stmts = []string{
+				`UPDATE employers SET name = ?2, contact = '', phone = NULL, address = '', notes = '', erased = 1, updated_at = ?3 WHERE id = ?1`,
+				`UPDATE jobs SET address = '' WHERE employer_id = ?1`,
+			}
+		}
+		for _, q := range stmts {
+			if _, err := tx.exec(q, id, ErasedName(id), tx.now.Unix()); err != nil {
+				return err
+			}
+		}
+		return tx.audit("erase", string(kind), id, "")
+	})
+}

@@ -1,0 +1,101 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestExportAndErasePerson(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	head, err := s.SetupWithPIN(ctx, "后街零工市场", "王芳", "2468")
+	if err != nil {
+		t.Fatal(err)
+	}
+	clerk, _ := s.AddStaff(ctx, head.ID, "李强", RoleStaff)
+	idno := regID("50010719800101123")
+	w, err := s.CreateWorker(ctx, head.ID, Worker{Name: "张三丰", Phone: "13800138000", IDNumber: idno, BirthYear: 1980,
+		CommunityID: 100, Notes: "腰不好", Trades: []WorkerTrade{{TradeID: 1, Years: 5}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SignIn(ctx, head.ID, w.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.LogVisit(ctx, head.ID, "guidance", w.ID, "想学电工，电话13800138000"); err != nil {
+		t.Fatal(err)
+	}
+	e, j, err := s.CreateJob(ctx, head.ID, Employer{Kind: Resident, Name: "李阿姨", Phone: "13900139000", Address: "后街社区3栋2单元", CommunityID: 100},
+		Job{TradeID: 1, Headcount: 1, StartsAt: fixedNow.Add(20 * time.Hour), Duration: 4 * time.Hour, PayFen: 30000, PayUnit: PerDay, Address: "后街社区3栋2单元"})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	ex, err := s.ExportPerson(ctx, head.ID, PersonWorker, w.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(ex)
+	for _, want := range []string{"张三丰", "13800138000", idno, "腰不好", `"worker_trades"`, `"sign_ins"`, `"service_visits"`, `"worker_keys"`, "2026-11-28T14:30:00+08:00"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("export lacks %s:\n%s", want, b)
+		}
+	}
+	if _, err := s.ExportPerson(ctx, head.ID, PersonWorker, 999); keyOf(err) != "worker.not_found" {
+		t.Fatalf("export of nobody: %v", err)
+	}
+
+	if err := s.ErasePerson(ctx, clerk.ID, PersonWorker, w.ID); keyOf(err) != "staff.head_only" {
+		t.Fatalf("a clerk erased a person: %v", err)
+	}
+	workersBefore := count(t, s, "workers")
+	if err := s.ErasePerson(ctx, head.ID, PersonWorker, w.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ErasePerson(ctx, head.ID, PersonWorker, w.ID); keyOf(err) != "privacy.already_erased" {
+		t.Fatalf("second erase: %v", err)
+	}
+	if err := s.ErasePerson(ctx, head.ID, PersonEmployer, e.ID); err != nil {
+		t.Fatal(err)
+	}
+	if count(t, s, "workers") != workersBefore || count(t, s, "sign_ins") != 1 || count(t, s, "service_visits") != 1 {
+		t.Fatal("erasing must keep the anonymous record and its history for the figures")
+	}
+	got, _ := s.Worker(ctx, w.ID)
+	if got.Name != ErasedName(w.ID) || got.Phone != "" || got.IDNumber != "" || got.Notes != "" {
+		t.Fatalf("after erase: %+v", got)
+	}
+	if n := count(t, s, "worker_keys WHERE worker_id = "+itoa(w.ID)); n != 0 {
+		t.Fatalf("%d search keys left", n)
+	}
+	if found, _ := s.SearchWorkers(ctx, "zsf", 10); len(found) != 0 {
+		t.Fatalf("an erased worker is still found: %+v", found)
+	}
+	if jj, _ := s.Job(ctx, j.ID); jj.Address != "" || jj.PayFen != 30000 {
+		t.Fatalf("job after erasing the employer: %+v", jj)
+	}
+	// nothing personal is left anywhere in the file's tables
+	for _, table := range []string{"workers", "employers", "jobs", "service_visits", "audit", "worker_keys"} {
+		tables, err := s.DumpTable(ctx, table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all := strings.Join(tables, "\n")
+		for _, secret := range []string{"张三丰", "13800138000", idno, "腰不好", "李阿姨", "13900139000", "3栋2单元"} {
+			if strings.Contains(all, secret) {
+				t.Errorf("%s still holds %q", table, secret)
+			}
+		}
+	}
+	if a, _ := s.Audit(ctx, AuditFilter{Action: "erase"}); len(a) != 2 {
+		t.Fatalf("erase audited %d times", len(a))
+	}
+	if a, _ := s.Audit(ctx, AuditFilter{Action: "export"}); len(a) != 1 {
+		t.Fatalf("export audited %d times", len(a))
+	}
+}
+
+func itoa(n int64) string { b, _ := json.Marshal(n); return string(b) }
