@@ -58,7 +58,7 @@ type fixture struct {
 
 var phoneSeq int
 
-func post(t *testing.T, s *store.Store, head int64, kind store.EmployerKind, j store.Job) int64 {
+func post(t testing.TB, s *store.Store, head int64, kind store.EmployerKind, j store.Job) int64 {
 	t.Helper()
 	phoneSeq++
 	e := store.Employer{Kind: kind, Name: "李秀英", Phone: fmt.Sprintf("1390023%04d", phoneSeq), Address: "后街社区7栋1单元", CommunityID: j.CommunityID}
@@ -81,7 +81,7 @@ func at(days, h, m int) time.Time {
 	return time.Date(y, mo, d+days, h, m, 0, 0, store.Shanghai)
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	setClock(postedAt)
 	path := filepath.Join(t.TempDir(), "gigdesk.db")
@@ -109,7 +109,7 @@ func newFixture(t *testing.T) *fixture {
 	return f
 }
 
-func newCommon(t *testing.T, s *store.Store, lang i18n.Lang) *common.Common {
+func newCommon(t testing.TB, s *store.Store, lang i18n.Lang) *common.Common {
 	t.Helper()
 	cat := i18n.New(lang)
 	rec, err := s.Catalog(context.Background())
