@@ -78,7 +78,7 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	rows := 0
-	err = writeAtomic(*out, func(w io.Writer) error {
+	err = report.WriteFile(*out, func(w io.Writer) error {
 		n, err := write(w)
 		rows = n
 		return err

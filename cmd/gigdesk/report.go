@@ -5,8 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"gigdesk/store"
 	"gigdesk/tui/i18n"
@@ -98,36 +96,10 @@ func newDoc(ctx context.Context, s *store.Store, lang i18n.Lang, sum store.Summa
 	return &report.Doc{Cat: i18n.New(lang), Rec: rec, Station: st.StationName, Sum: sum}, nil
 }
 
-// writeFileAtomic writes data next to path and renames it into place, so a reader never
-// sees half a file and a failed write leaves any old file as it was.
+// writeFileAtomic writes data to path through report.WriteFile.
 func writeFileAtomic(path string, data []byte) error {
-	return writeAtomic(path, func(w io.Writer) error {
+	return report.WriteFile(path, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})
-}
-
-func writeAtomic(path string, fill func(io.Writer) error) error {
-	fail := func(err error) error {
-		return &store.Error{Code: store.Invalid, Key: "report.write", Field: "out", Detail: path, Err: err}
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".gigdesk-*.tmp")
-	if err != nil {
-		return fail(err)
-	}
-	defer os.Remove(f.Name())
-	if err := fill(f); err != nil {
-		f.Close()
-		if store.AsError(err) != nil {
-			return err
-		}
-		return fail(err)
-	}
-	if err := f.Close(); err != nil {
-		return fail(err)
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return fail(err)
-	}
-	return nil
 }

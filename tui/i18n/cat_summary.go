@@ -208,7 +208,7 @@ func init() {
 		"sum.future":     {"（还没到）", "(not yet)"},
 		"sum.charts":     {"图表", "Charts"},
 		"sum.todo":       {"待处理", "To act on"},
-		"sum.trend":      {"近30天派工 %s  最多 %d", "Dispatches, 30 days %s  peak %d"},
+		"sum.trend":      {"近30天派工（最多 %d）", "Dispatches, last 30 days (peak %d)"},
 		"sum.more":       {"……另有 %d 条，见导出文件", "… %d more in the exported file"},
 		"sum.scroll":     {"↑↓ 翻看  %d/%d", "↑↓ scroll  %d/%d"},
 	})

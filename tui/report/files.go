@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -391,4 +393,35 @@ func dayTime(v any, loc *time.Location) string {
 		return ""
 	}
 	return time.Unix(n, 0).In(loc).Format("2006-01-02 15:04")
+}
+
+// WriteFile writes a file through fill next to path and renames it into place, so nobody
+// sees half a file and a failed write leaves an older file as it was. The folder is made
+// when missing.
+func WriteFile(path string, fill func(io.Writer) error) error {
+	fail := func(err error) error {
+		return &store.Error{Code: store.Invalid, Key: "report.write", Field: "out", Detail: path, Err: err}
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fail(err)
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".gigdesk-*.tmp")
+	if err != nil {
+		return fail(err)
+	}
+	defer os.Remove(f.Name())
+	if err := fill(f); err != nil {
+		f.Close()
+		if store.AsError(err) != nil {
+			return err
+		}
+		return fail(err)
+	}
+	if err := f.Close(); err != nil {
+		return fail(err)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return fail(err)
+	}
+	return nil
 }
