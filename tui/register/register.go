@@ -614,6 +614,8 @@ func (m *Model) pageKeyMsg(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		m.mode = modeSearch
 		m.page = store.Worker{}
 		return m, nil
+	case "ctrl+n":
+		return m, m.openForm(newForm(m.c))
 	case "e":
 		if w.Name == "" {
 			return m, nil

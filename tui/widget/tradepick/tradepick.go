@@ -165,14 +165,16 @@ func (m *Model) Focus() tea.Cmd {
 	return m.input.Focus()
 }
 
-// Blur hides the list; a filter matching exactly one trade picks it.
+// Blur hides the list; a filter matching exactly one trade picks it, any other is kept.
 func (m *Model) Blur() {
 	m.focused = false
 	m.input.Blur()
 	if m.Unresolved() {
-		if shown := Filter(m.opts, m.input.Value()); len(shown) == 1 {
-			m.pick(shown[0].Trade.ID)
+		shown := Filter(m.opts, m.input.Value())
+		if len(shown) != 1 {
+			return // keep what was typed: the form says it is not a trade yet
 		}
+		m.pick(shown[0].Trade.ID)
 	}
 	m.input.SetValue("")
 	m.refilter()
@@ -335,7 +337,7 @@ func (m *Model) View() string {
 	if line != "" {
 		line += "  "
 	}
-	if m.focused || line == "" {
+	if m.focused || line == "" || m.Unresolved() {
 		line += m.input.View()
 	}
 	line = ansi.Truncate(line, m.width, "…")
