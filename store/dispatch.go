@@ -221,7 +221,7 @@ func (s *Store) Dispatch(ctx context.Context, staff int64, in DispatchInput) (Di
 			return notFound(err, "worker")
 		}
 		if status != Active {
-			return &Error{Code: Conflict, Key: "dispatch.worker_" + string(status), Detail: "worker is " + string(status)}
+			return workerUnavailable(status)
 		}
 		var prior DispatchStatus
 		var priorID int64
@@ -307,7 +307,26 @@ func (s *Store) lifecycle(ctx context.Context, staff, id int64, action, detail s
 }
 
 func wrongState(d *Dispatch, want string) error {
-	return &Error{Code: Conflict, Key: "dispatch.state_" + string(d.Status), Detail: fmt.Sprintf("dispatch is %s; %s", d.Status, want)}
+	key := "dispatch.state_cancelled"
+	switch d.Status {
+	case Dispatched:
+		key = "dispatch.state_dispatched"
+	case CheckedIn:
+		key = "dispatch.state_checked_in"
+	case DoneStatus:
+		key = "dispatch.state_done"
+	case NoShow:
+		key = "dispatch.state_no_show"
+	}
+	return &Error{Code: Conflict, Key: key, Detail: fmt.Sprintf("dispatch is %s; %s", d.Status, want)}
+}
+
+// workerUnavailable refuses work to a paused or departed worker.
+func workerUnavailable(status WorkerStatus) error {
+	if status == Left {
+		return &Error{Code: Conflict, Key: "dispatch.worker_left", Detail: "worker has left"}
+	}
+	return &Error{Code: Conflict, Key: "dispatch.worker_paused", Detail: "worker is " + string(status)}
 }
 
 // CheckIn records that the worker arrived (到岗); the job is now in progress.

@@ -559,7 +559,7 @@ func (s *Store) RankJobsForWorker(ctx context.Context, workerID int64, limit int
 		return JobRanking{}, err
 	}
 	if w.Status != Active {
-		return JobRanking{Worker: w}, &Error{Code: Conflict, Key: "dispatch.worker_" + string(w.Status), Detail: "worker is " + string(w.Status)}
+		return JobRanking{Worker: w}, workerUnavailable(w.Status)
 	}
 	mc, err := s.MatchContext(ctx)
 	if err != nil {
@@ -615,6 +615,7 @@ type DayPlan struct {
 	Pool     *WorkerPool
 	Context  MatchContext
 	MatchJob map[int64]match.Job
+	Workers  map[int64]Worker // the proposed workers' details, for the screen
 }
 
 // PlanJob is one open job of the plan's date and how many it still needs.
@@ -668,5 +669,10 @@ func (s *Store) PlanDay(ctx context.Context, day string) (DayPlan, error) {
 		planned = append(planned, p.MatchJob[pj.Job.ID])
 	}
 	p.Proposal = match.Plan(planned, p.Pool.Workers, mc.Relations, mc.Weights, mc.Now)
-	return p, nil
+	ids := make([]int64, len(p.Proposal.Assignments))
+	for i, a := range p.Proposal.Assignments {
+		ids[i] = a.WorkerID
+	}
+	p.Workers, err = s.workersByID(ctx, ids)
+	return p, err
 }

@@ -39,6 +39,33 @@ type KeyMap struct {
 	JobReveal key.Binding
 	JobTabs   key.Binding
 	JobToggle key.Binding
+
+	// The Match screen: its sub-views, calls, dispatch lifecycle and day plan.
+	MatchJob      key.Binding
+	MatchWalkIn   key.Binding
+	MatchToday    key.Binding
+	MatchFollowUp key.Binding
+	MatchPlan     key.Binding
+	MatchNoAnswer key.Binding
+	MatchDecline  key.Binding
+	MatchAccept   key.Binding
+	MatchDispatch key.Binding
+	MatchSkip     key.Binding
+	MatchReveal   key.Binding
+	MatchCheckIn  key.Binding
+	MatchDone     key.Binding
+	MatchPaid     key.Binding
+	MatchRate     key.Binding
+	MatchNoShow   key.Binding
+	MatchCancel   key.Binding
+	MatchDispute  key.Binding
+	MatchResolve  key.Binding
+	MatchSlip     key.Binding
+	PlanAccept    key.Binding
+	PlanChange    key.Binding
+	PlanDrop      key.Binding
+	PlanPrevDay   key.Binding
+	PlanNextDay   key.Binding
 }
 
 // DefaultKeyMap builds the key map with help text in the catalogue's language.
@@ -76,6 +103,7 @@ func DefaultKeyMap(t func(string, ...any) string) *KeyMap {
 	k.JobReveal = key.NewBinding(key.WithKeys("r"), key.WithHelp("r", t("jobs.key.reveal")))
 	k.JobTabs = key.NewBinding(key.WithKeys("left", "right", "tab"), key.WithHelp("←→", t("jobs.key.tabs")))
 	k.JobToggle = key.NewBinding(key.WithKeys(" ", "left", "right"), key.WithHelp("Space ←→", t("jobs.key.toggle")))
+	matchKeys(k, t)
 	fkeys := [PageCount]string{"f1", "f2", "f3", "f4", "f5"}
 	altkeys := [PageCount]string{"alt+1", "alt+2", "alt+3", "alt+4", "alt+5"}
 	for p := range PageCount {
@@ -83,4 +111,36 @@ func DefaultKeyMap(t func(string, ...any) string) *KeyMap {
 			key.WithHelp("F"+string(rune('1'+p)), t(TabKeys[p])))
 	}
 	return k
+}
+
+func matchKeys(k *KeyMap, t func(string, ...any) string) {
+	b := func(help string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], t(help)))
+	}
+	k.MatchJob = b("match.key.job", "g", "#")
+	k.MatchWalkIn = b("match.key.walkin", "w")
+	k.MatchToday = b("match.key.today", "t")
+	k.MatchFollowUp = b("match.key.followup", "f")
+	k.MatchPlan = b("match.key.plan", "p")
+	k.MatchNoAnswer = b("match.key.no_answer", "n")
+	k.MatchDecline = b("match.key.decline", "x")
+	k.MatchAccept = b("match.key.accept", "a")
+	k.MatchDispatch = b("match.key.dispatch", "d")
+	k.MatchSkip = b("match.key.skip", "s")
+	k.MatchReveal = b("match.key.reveal", "v")
+	k.MatchCheckIn = b("dispatch.key.check_in", "i")
+	k.MatchDone = b("dispatch.key.done", "e")
+	k.MatchPaid = b("dispatch.key.paid", "m")
+	k.MatchRate = b("dispatch.key.rate", "r")
+	k.MatchNoShow = b("dispatch.key.no_show", "o")
+	k.MatchCancel = b("dispatch.key.cancel", "c")
+	k.MatchDispute = b("dispatch.key.dispute", "u")
+	k.MatchResolve = b("dispatch.key.resolve", "v")
+	k.MatchSlip = b("slip.key.save", "ctrl+p")
+	k.MatchSlip.SetHelp("Ctrl+P", t("slip.key.save"))
+	k.PlanAccept = b("plan.key.accept", "a", "enter")
+	k.PlanChange = b("plan.key.change", "c")
+	k.PlanDrop = b("plan.key.drop", "x")
+	k.PlanPrevDay = b("plan.key.prev_day", "[")
+	k.PlanNextDay = b("plan.key.next_day", "]")
 }
