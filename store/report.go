@@ -291,9 +291,11 @@ func (s *Store) DayFigures(ctx context.Context, from, to string) (Figures, error
 			waits = append(waits, MinuteCount{minutes, n})
 			return nil
 		})
-	q.rows(`SELECT j.trade_id, coalesce(j.community_id, 0), count(*), sum(CASE WHEN d.paid_at IS NULL THEN 1 ELSE 0 END)
-		FROM dispatches d JOIN jobs j ON j.id = d.job_id
-		WHERE d.done_at >= ? AND d.done_at < ? AND d.status = 'done'
+	// Completed and paid work are grouped by job first, so each job is looked up once.
+	q.rows(`SELECT j.trade_id, coalesce(j.community_id, 0), sum(x.n), sum(x.unpaid)
+		FROM (SELECT job_id, count(*) AS n, sum(CASE WHEN paid_at IS NULL THEN 1 ELSE 0 END) AS unpaid
+			FROM dispatches WHERE status = 'done' AND done_at >= ? AND done_at < ? GROUP BY job_id) x
+		JOIN jobs j ON j.id = x.job_id
 		GROUP BY j.trade_id, coalesce(j.community_id, 0)`,
 		[]any{a, b}, func(r *sql.Rows) error {
 			var trade, comm int64
@@ -307,9 +309,10 @@ func (s *Store) DayFigures(ctx context.Context, from, to string) (Figures, error
 			area(comms, comm).Completed += n
 			return nil
 		})
-	q.rows(`SELECT j.trade_id, coalesce(j.community_id, 0), sum(d.paid_fen)
-		FROM dispatches d JOIN jobs j ON j.id = d.job_id
-		WHERE d.paid_at >= ? AND d.paid_at < ? AND d.paid_fen IS NOT NULL
+	q.rows(`SELECT j.trade_id, coalesce(j.community_id, 0), sum(x.fen)
+		FROM (SELECT job_id, sum(paid_fen) AS fen FROM dispatches
+			WHERE paid_at >= ? AND paid_at < ? AND paid_fen IS NOT NULL GROUP BY job_id) x
+		JOIN jobs j ON j.id = x.job_id
 		GROUP BY j.trade_id, coalesce(j.community_id, 0)`,
 		[]any{a, b}, func(r *sql.Rows) error {
 			var trade, comm, fen int64
