@@ -334,10 +334,16 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, save bool) {
 	case fGroups:
 		f.updateGroups(km)
 	default:
-		in := f.inputs[f.focus]
+		fl := f.focus
+		in := f.inputs[fl]
 		before := in.Value()
 		if km.Paste || km.Type == tea.KeyRunes && len(km.Runes) > 1 {
 			f.cut[f.focus] = utf8.RuneCountInString(before)+len(km.Runes) > in.CharLimit
+		}
+		if km.Type == tea.KeyRunes && fl != fNotes {
+			km.Runes = []rune(valid.StripControls(string(km.Runes)))
+		} else if km.Type == tea.KeyRunes {
+			km.Runes = []rune(stripEscapes(string(km.Runes)))
 		}
 		*in, cmd = in.Update(km)
 		if v := in.Value(); v != before {
@@ -348,6 +354,15 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, save bool) {
 		}
 	}
 	return cmd, false
+}
+
+// stripEscapes drops escape sequences and controls but keeps the spaces between words of a note.
+func stripEscapes(s string) string {
+	var parts []string
+	for _, w := range strings.Split(s, " ") {
+		parts = append(parts, valid.StripControls(w))
+	}
+	return strings.Join(parts, " ")
 }
 
 func cycle(i, n int, km tea.KeyMsg) int {

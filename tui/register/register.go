@@ -400,6 +400,9 @@ func (m *Model) searchKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return m, m.research()
 	}
 	before := m.search.Value()
+	if msg.Type == tea.KeyRunes {
+		msg.Runes = []rune(valid.StripControls(string(msg.Runes)))
+	}
 	var cmd tea.Cmd
 	m.search, cmd = m.search.Update(msg)
 	if v := m.search.Value(); v != before {
@@ -682,6 +685,9 @@ func (m *Model) reasonKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		m.mode = modePage
 		return m, m.setStatus(m.reasonTo, reason)
 	}
+	if msg.Type == tea.KeyRunes {
+		msg.Runes = []rune(stripEscapes(string(msg.Runes)))
+	}
 	var cmd tea.Cmd
 	m.reason, cmd = m.reason.Update(msg)
 	return m, cmd
@@ -753,6 +759,9 @@ func (m *Model) visitKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 			}
 		}
 	case 2:
+		if msg.Type == tea.KeyRunes {
+			msg.Runes = []rune(stripEscapes(string(msg.Runes)))
+		}
 		var cmd tea.Cmd
 		m.note, cmd = m.note.Update(msg)
 		return m, cmd

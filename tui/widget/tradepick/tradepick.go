@@ -263,7 +263,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	}
 	before := m.input.Value()
 	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(km)
+	m.input, cmd = m.input.Update(cleanKey(km))
 	if v := m.input.Value(); v != before {
 		if clean := valid.StripControls(v); clean != v { // pasted escapes and controls never reach the screen
 			m.input.SetValue(clean)
@@ -271,6 +271,15 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		m.refilter()
 	}
 	return cmd
+}
+
+// cleanKey drops escape sequences and controls from typed or pasted text before an input
+// sees it (the input drops ESC itself but would keep the "[31m" after it).
+func cleanKey(km tea.KeyMsg) tea.KeyMsg {
+	if km.Type == tea.KeyRunes {
+		km.Runes = []rune(valid.StripControls(string(km.Runes)))
+	}
+	return km
 }
 
 func allDigits(rs []rune) bool {

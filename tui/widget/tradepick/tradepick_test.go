@@ -1,0 +1,131 @@
+package tradepick
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+
+	"gigdesk/store"
+	"gigdesk/tui/common"
+	"gigdesk/tui/i18n"
+)
+
+func testCommon(t *testing.T, lang i18n.Lang) *common.Common {
+	t.Helper()
+	lipgloss.SetColorProfile(termenv.Ascii)
+	now := time.Date(2026, 11, 28, 14, 0, 0, 0, store.Shanghai)
+	s, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.WithClock(func() time.Time { return now }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	rec, err := s.Catalog(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := i18n.New(lang)
+	return &common.Common{Ctx: t.Context(), Store: s, Cat: cat, Styles: common.DefaultStyles(),
+		Keys: common.DefaultKeyMap(cat.T), Now: func() time.Time { return now }, Records: rec}
+}
+
+func TestFilter(t *testing.T) {
+	opts := Options(testCommon(t, i18n.Zh).Records)
+	for _, tc := range []struct{ query, first string }{
+		{"sd", "水电"}, {"SD", "水电"}, {"shuidian", "水电"}, {"水", "水电"}, {"ｓｄ", "水电"},
+		{"gd", "管道疏通"}, {"疏通", "管道疏通"}, {"jdwx", "家电维修"}, {"维修", "家电维修"},
+		{"lg", "力工"}, {"plumb", "水电"}, {"moving", "搬家"}, {"banjia", "搬家"}, {"bj", "保洁"}, {"hg", "护工"},
+	} {
+		got := Filter(opts, tc.query)
+		if len(got) == 0 || got[0].Trade.NameZh != tc.first {
+			t.Errorf("Filter(%q) first = %v, want %s", tc.query, got, tc.first)
+		}
+	}
+	if got := Filter(opts, "xyzq"); len(got) != 0 {
+		t.Errorf("nonsense matched %v", got)
+	}
+	if got := Filter(opts, ""); len(got) != 14 {
+		t.Errorf("empty filter shows %d trades", len(got))
+	}
+}
+
+func keys(m *Model, ks ...tea.KeyMsg) {
+	for _, k := range ks {
+		m.Update(k)
+	}
+}
+
+func runes(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+
+var enter = tea.KeyMsg{Type: tea.KeyEnter}
+
+func TestMultiWithYears(t *testing.T) {
+	c := testCommon(t, i18n.Zh)
+	m := New(c, true)
+	m.Focus()
+	keys(m, runes("sd"))
+	if !m.Open() {
+		t.Fatal("a typed filter owns Enter")
+	}
+	keys(m, enter, runes("1"), runes("2"), runes("lg"), enter, runes("3"))
+	if m.Open() {
+		t.Fatal("after picking, Enter is the form's again")
+	}
+	got := m.Selected()
+	if len(got) != 2 || got[0] != (store.WorkerTrade{TradeID: 1, Years: 12}) || got[1] != (store.WorkerTrade{TradeID: 2, Years: 3}) {
+		t.Fatalf("selected = %+v", got)
+	}
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "水电 12年 · 力工 3年") {
+		t.Fatalf("view = %q", v)
+	}
+	keys(m, runes("9"), runes("9")) // 39 is fine, a third digit starts over
+	if y := m.Selected()[1].Years; y != 9 {
+		t.Fatalf("years after 3,9,9 = %d", y)
+	}
+	bs := tea.KeyMsg{Type: tea.KeyBackspace}
+	keys(m, bs, bs)
+	if got := m.Selected(); len(got) != 1 || got[0].TradeID != 1 {
+		t.Fatalf("backspace drops years, then the trade: %+v", got)
+	}
+	// Space toggles the highlighted trade off again
+	keys(m, runes("sd"), tea.KeyMsg{Type: tea.KeySpace})
+	if len(m.Selected()) != 0 {
+		t.Fatalf("space did not toggle: %+v", m.Selected())
+	}
+	// a paste with escapes never reaches the screen
+	keys(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("\x1b[31mbanj"), Paste: true})
+	if strings.Contains(m.View(), "\x1b[31m") || m.Query() != "banj" {
+		t.Fatalf("query = %q", m.Query())
+	}
+	m.Blur() // one match: picked on leaving
+	if m.Value() != 10 {
+		t.Fatalf("blur with one match picks it: %v", m.Selected())
+	}
+}
+
+func TestSingleChoice(t *testing.T) {
+	c := testCommon(t, i18n.En)
+	m := New(c, false)
+	m.Focus()
+	keys(m, runes("sd"), enter, runes("banjia"), enter, runes("5"))
+	if m.Value() != 10 || len(m.Selected()) != 1 || m.Selected()[0].Years != 0 {
+		t.Fatalf("single mode holds one trade without years: %+v", m.Selected())
+	}
+	m.Blur()
+	if v := ansi.Strip(m.View()); !strings.HasPrefix(v, "Moving") {
+		t.Fatalf("view = %q", v)
+	}
+	m.SetValue(0)
+	if m.Value() != 0 {
+		t.Fatal("SetValue(0) clears")
+	}
+	m.SetValue(999)
+	if m.Value() != 0 {
+		t.Fatal("unknown trade accepted")
+	}
+}
