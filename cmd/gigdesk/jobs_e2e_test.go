@@ -11,7 +11,7 @@ import (
 func TestJobsInTerminal(t *testing.T) {
 	for _, tc := range []struct {
 		lang, name, addr, when, dur, empty, newEmp, known, card1, card2 string
-		w, h                                                           int
+		w, h                                                            int
 	}{
 		{"zh", "张阿姨", "后街12号", "明天9:00", "4小时", "今天还没有需求", "新雇主", "老雇主：张阿姨", "需求编号 1", "需求编号 2", 80, 24},
 		{"en", "Zhang", "12 Back Street", "tomorrow 9:00", "4h", "No jobs today yet", "New employer", "Known employer: Zhang", "Job number 1", "Job number 2", 160, 48},

@@ -568,3 +568,12 @@ func (m *Model) FullHelp() [][]key.Binding {
 
 func (m *Model) Capturing() bool { return m.form != nil || m.prompt != promptNone }
 func (m *Model) Dirty() bool     { return m.form != nil && m.form.dirty() }
+
+// The screen's own answers reach it even while another page is shown.
+func (listMsg) Owner() common.Page       { return common.PageJobs }
+func (editLoadedMsg) Owner() common.Page { return common.PageJobs }
+func (revealedMsg) Owner() common.Page   { return common.PageJobs }
+func (closedMsg) Owner() common.Page     { return common.PageJobs }
+func (lookupMsg) Owner() common.Page     { return common.PageJobs }
+func (askedMsg) Owner() common.Page      { return common.PageJobs }
+func (savedMsg) Owner() common.Page      { return common.PageJobs }
