@@ -1,0 +1,119 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"gigdesk/store"
+)
+
+// gd runs gigdesk in-process with args and returns its output and error.
+func gd(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	return out.String() + errOut.String(), err
+}
+
+func TestImportCommand(t *testing.T) {
+	t.Setenv("GIGDESK_LANG", "")
+	path := setUpStation(t)
+	csv := filepath.Join(t.TempDir(), "workers.csv")
+	os.WriteFile(csv, []byte("\xef\xbb\xbf姓名,手机,工种,性别\n张三丰,13800138000,水电:5;力工,男\n李四,1380013,水电,\n王五,13700137000,飞行员,\n"), 0o600)
+	out, err := gd(t, "import", "workers", "--db", path, csv)
+	if err == nil || !strings.Contains(out, "第 3 行：手机号码应为11位数字。") || !strings.Contains(out, "第 4 行：未知的工种。") {
+		t.Fatalf("bad rows not listed: %v\n%s", err, out)
+	}
+	if !strings.Contains(err.Error(), "什么都没有导入") {
+		t.Fatalf("err = %v", err)
+	}
+	out, err = gd(t, "import", "workers", "--db", path, csv, "--skip-bad", "--lang", "en")
+	if err != nil || !strings.Contains(out, "line 3: A mobile number has 11 digits.") || !strings.Contains(out, "1 added, 0 merged, 2 rows refused") {
+		t.Fatalf("skip-bad: %v\n%s", err, out)
+	}
+	// again: the same person is merged, not doubled
+	out, err = gd(t, "import", "workers", "--skip-bad", "--lang", "en", "--db", path, csv)
+	if err != nil || !strings.Contains(out, "0 added, 1 merged") {
+		t.Fatalf("second import: %v\n%s", err, out)
+	}
+}
+
+func TestPrivacyCommand(t *testing.T) {
+	t.Setenv("GIGDESK_LANG", "")
+	path := setUpStation(t)
+	s, _ := store.Open(path)
+	head, _ := s.ListStaff(context.Background())
+	w, err := s.CreateWorker(context.Background(), head[0].ID, store.Worker{Name: "张三丰", Phone: "13800138000", BirthYear: 1975, Trades: []store.WorkerTrade{{TradeID: 1}}})
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "zsf.json")
+	id := "1"
+	if w.ID != 1 {
+		t.Fatalf("worker id %d", w.ID)
+	}
+	if msg, err := gd(t, "privacy", "export", "--db", path, "--worker", id, "--out", out); err != nil {
+		t.Fatalf("%v %s", err, msg)
+	}
+	b, _ := os.ReadFile(out)
+	var ex map[string]any
+	if err := json.Unmarshal(b, &ex); err != nil || !strings.Contains(string(b), "13800138000") {
+		t.Fatalf("export: %v\n%s", err, b)
+	}
+	if info, _ := os.Stat(out); runtime.GOOS != "windows" && info.Mode().Perm() != 0o600 {
+		t.Fatalf("export mode %v", info.Mode().Perm())
+	}
+	if _, err := gd(t, "privacy", "export", "--db", path, "--worker", "1", "--employer", "2", "--out", out); err == nil {
+		t.Fatal("both --worker and --employer accepted")
+	}
+	if msg, err := gd(t, "privacy", "erase", "--db", path, "--worker", id); err != nil || !strings.Contains(msg, "已删除") {
+		t.Fatalf("erase: %v %s", err, msg)
+	}
+	if _, err := gd(t, "privacy", "erase", "--db", path, "--worker", id); err == nil || !strings.Contains(err.Error(), "已经删除过") {
+		t.Fatalf("second erase: %v", err)
+	}
+}
+
+func TestBackupCheckRestoreCommands(t *testing.T) {
+	t.Setenv("GIGDESK_LANG", "")
+	path := setUpStation(t)
+	dir := filepath.Join(t.TempDir(), "bk")
+	out, err := gd(t, "backup", "--db", path, "--to", dir)
+	if err != nil || !strings.Contains(out, "已备份") {
+		t.Fatalf("%v %s", err, out)
+	}
+	list, _ := store.ListBackups(dir, store.Shanghai)
+	if len(list) != 1 {
+		t.Fatalf("backups %+v", list)
+	}
+	if out, err := gd(t, "check", "--db", path); err != nil || !strings.Contains(out, "检查通过") {
+		t.Fatalf("check: %v %s", err, out)
+	}
+	if _, err := gd(t, "restore", "--db", path, "--from", list[0].Path); err == nil || !strings.Contains(err.Error(), "--force") {
+		t.Fatalf("restore without --force: %v", err)
+	}
+	out, err = gd(t, "restore", "--db", path, "--from", list[0].Path, "--force", "--lang", "en")
+	if err != nil || !strings.Contains(out, "kept as") {
+		t.Fatalf("restore: %v %s", err, out)
+	}
+	// damage the database: check says so in one line and exits non-zero
+	damaged := filepath.Join(t.TempDir(), "damaged.db")
+	b, _ := os.ReadFile(list[0].Path)
+	for off := 4096; off+4096 <= len(b); off += 2 * 4096 {
+		for i := range 4096 {
+			b[off+i] = byte(i * 13)
+		}
+	}
+	os.WriteFile(damaged, b, 0o600)
+	out, err = gd(t, "check", "--db", damaged)
+	if err == nil || strings.Count(strings.TrimSpace(out), "\n") != 0 || !strings.Contains(out, "损坏") {
+		t.Fatalf("check of a damaged file: %v %q", err, out)
+	}
+}

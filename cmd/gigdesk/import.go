@@ -1,0 +1,86 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"gigdesk/store"
+	"gigdesk/tui/i18n"
+)
+
+// import workers: bring a station's existing spreadsheet in, all or nothing unless --skip-bad.
+func init() { subcommands["import"] = cmdImport }
+
+func cmdImport(ctx context.Context, env *Env, args []string) error {
+	if len(args) == 0 || args[0] != "workers" {
+		fmt.Fprintln(env.Stderr, "usage: gigdesk import workers --db PATH [--skip-bad] [--by STAFF] FILE.csv")
+		return errQuiet
+	}
+	fs := flags(env, "import workers")
+	db := dbFlag(fs)
+	skipBad := fs.Bool("skip-bad", false, "import the good rows even when some are refused")
+	by := fs.String("by", "", "the staff member doing the import (name; default: the first head)")
+	lang := langFlag(fs, env)
+	// the file may come before, between or after the flags
+	var files []string
+	for rest := args[1:]; ; {
+		if err := fs.Parse(rest); err != nil {
+			return errQuiet
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		files, rest = append(files, fs.Arg(0)), fs.Args()[1:]
+	}
+	if len(files) != 1 {
+		return errors.New("import workers needs exactly one FILE.csv")
+	}
+	file := files[0]
+	if err := setLang(env, *lang); err != nil {
+		return err
+	}
+	cat := i18n.New(env.Lang)
+	f, err := os.Open(file)
+	if err != nil {
+		return errors.New(cat.T("err.import.read") + " " + file)
+	}
+	defer f.Close()
+	s, err := openStore(env, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	staff, err := staffByName(ctx, s, *by)
+	if err != nil {
+		return localErr(env, err)
+	}
+	records, err := s.Catalog(ctx)
+	if err != nil {
+		return err
+	}
+	rows, problems, gbk, err := store.ParseWorkersCSV(f, records, s.Now())
+	if err != nil {
+		return localErr(env, err)
+	}
+	if gbk {
+		fmt.Fprintln(env.Stdout, cat.T("import.gbk"))
+	}
+	res, err := s.ImportWorkers(ctx, staff.ID, rows, problems, *skipBad)
+	if err != nil {
+		return localErr(env, err)
+	}
+	for _, p := range res.Problems {
+		reason := cat.Err(&store.Error{Code: store.Invalid, Key: p.Key})
+		if p.Key == "import.read" && p.Detail != "" {
+			reason += " (" + p.Detail + ")"
+		}
+		fmt.Fprintln(env.Stdout, cat.T("import.refused", p.Line, reason))
+	}
+	if !res.Saved {
+		return errors.New(cat.T("import.nothing", len(res.Problems)))
+	}
+	fmt.Fprintln(env.Stdout, cat.T("import.done", res.Added, res.Merged, len(res.Problems)))
+	return nil
+}

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+
+	"gigdesk/store"
+	"gigdesk/tui/i18n"
+)
+
+// privacy export|erase: a person's right to see, and to have erased, what the station holds.
+func init() { subcommands["privacy"] = cmdPrivacy }
+
+func cmdPrivacy(ctx context.Context, env *Env, args []string) error {
+	if len(args) == 0 || (args[0] != "export" && args[0] != "erase") {
+		fmt.Fprintln(env.Stderr, "usage: gigdesk privacy export --worker N|--employer N --out FILE [--by STAFF]\n       gigdesk privacy erase --worker N|--employer N --by HEAD")
+		return errQuiet
+	}
+	verb := args[0]
+	fs := flags(env, "privacy "+verb)
+	db := dbFlag(fs)
+	worker := fs.Int64("worker", 0, "the worker's number")
+	employer := fs.Int64("employer", 0, "the employer's number")
+	out := fs.String("out", "", "export: the JSON file to write (0600)")
+	by := fs.String("by", "", "the staff member doing this (name); erase needs the station head. Default: the first head")
+	lang := langFlag(fs, env)
+	if err := parse(fs, args[1:]); err != nil {
+		return err
+	}
+	if err := setLang(env, *lang); err != nil {
+		return err
+	}
+	cat := i18n.New(env.Lang)
+	kind, id := store.PersonWorker, *worker
+	if *employer != 0 {
+		kind, id = store.PersonEmployer, *employer
+	}
+	if (*worker == 0) == (*employer == 0) {
+		return errors.New(cat.T("err.privacy.which"))
+	}
+	if verb == "export" && *out == "" {
+		return errors.New("export needs --out FILE")
+	}
+	s, err := openStore(env, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	staff, err := staffByName(ctx, s, *by)
+	if err != nil {
+		return localErr(env, err)
+	}
+	who := fmt.Sprintf("%s #%d", cat.T("admin.priv."+string(kind)), id)
+	if verb == "erase" {
+		if err := s.ErasePerson(ctx, staff.ID, kind, id); err != nil {
+			return localErr(env, err)
+		}
+		fmt.Fprintln(env.Stdout, cat.T("privacy.erased", who))
+		return nil
+	}
+	ex, err := s.ExportPerson(ctx, staff.ID, kind, id)
+	if err != nil {
+		return localErr(env, err)
+	}
+	if err := writeJSON(*out, ex); err != nil {
+		return errors.New(cat.T("err.privacy.out") + " " + *out + " (" + err.Error() + ")")
+	}
+	fmt.Fprintln(env.Stdout, cat.T("privacy.exported", who, *out))
+	return nil
+}
+
+// staffByName finds the active staff member called name, or the first active head.
+func staffByName(ctx context.Context, s *store.Store, name string) (store.Staff, error) {
+	list, err := s.ListStaff(ctx)
+	if err != nil {
+		return store.Staff{}, err
+	}
+	for _, st := range list {
+		if (name == "" && st.Role == store.RoleHead) || (name != "" && st.Name == name) {
+			return st, nil
+		}
+	}
+	return store.Staff{}, &store.Error{Code: store.NotFound, Key: "staff.not_found", Detail: name}
+}
+
+// writeJSON writes v to path with mode 0600 via a temporary file, so a half-written export
+// never sits under the real name.
+func writeJSON(path string, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	tmp := path + ".partial"
+	if err := os.WriteFile(tmp, append(b, '\n'), 0o600); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
