@@ -422,7 +422,13 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, nil
 	case doneMsg:
 		if msg.err != nil {
+			if m.prompt == promptInsured {
+				m.closePrompt() // a refused dispatch: nothing typed to keep
+			}
 			return m, common.Status(m.c.Cat.Err(msg.err), true)
+		}
+		if m.prompt != promptNone && m.prompt != promptPay {
+			m.closePrompt()
 		}
 		if msg.planLine >= 0 && msg.planLine < len(m.lines) {
 			m.lines[msg.planLine].state = "accepted"
@@ -795,7 +801,7 @@ func (m *Model) promptKey(msg tea.KeyMsg) tea.Cmd {
 		m.planDate = val
 		return m.loadPlan()
 	case promptDecline:
-		m.closePrompt()
+		// the prompt stays open, with what was typed, until the store accepts it
 		m.outcome[id] = store.Declined
 		job := m.jobID
 		return m.write(-1, func() (store.Dispatch, string, error) {
@@ -819,7 +825,6 @@ func (m *Model) promptKey(msg tea.KeyMsg) tea.Cmd {
 		if prob != nil {
 			return common.Status(m.c.Cat.Err(prob), true)
 		}
-		m.closePrompt()
 		return m.write(-1, func() (store.Dispatch, string, error) {
 			d, err := s.Pay(ctx, staff, id, fen)
 			return d, m.c.T("dispatch.status.paid", id, m.c.Cat.Money(fen)), err
@@ -829,7 +834,6 @@ func (m *Model) promptKey(msg tea.KeyMsg) tea.Cmd {
 		if !ok {
 			return common.Status(m.c.T("err.dispatch.rating"), true)
 		}
-		m.closePrompt()
 		return m.write(-1, func() (store.Dispatch, string, error) {
 			d, err := s.Rate(ctx, staff, id, wr, er)
 			return d, m.c.T("dispatch.status.rated", id), err
@@ -838,7 +842,6 @@ func (m *Model) promptKey(msg tea.KeyMsg) tea.Cmd {
 		if val == "" {
 			return common.Status(m.c.T("err.dispatch.reason_needed"), true)
 		}
-		m.closePrompt()
 		by := m.cancelBy
 		return m.write(-1, func() (store.Dispatch, string, error) {
 			d, err := s.Cancel(ctx, staff, id, by, val)
@@ -848,13 +851,11 @@ func (m *Model) promptKey(msg tea.KeyMsg) tea.Cmd {
 		if val == "" {
 			return common.Status(m.c.T("err.dispatch.note_needed"), true)
 		}
-		m.closePrompt()
 		return m.write(-1, func() (store.Dispatch, string, error) {
 			d, err := s.Dispute(ctx, staff, id, val)
 			return d, m.c.T("dispatch.status.disputed", id), err
 		})
 	case promptResolve:
-		m.closePrompt()
 		return m.write(-1, func() (store.Dispatch, string, error) {
 			d, err := s.ResolveDispute(ctx, staff, id, val)
 			return d, m.c.T("dispatch.status.resolved", id), err
@@ -1255,7 +1256,7 @@ func (m *Model) listView() string {
 	lines := []string{st.Title.Render(title)}
 	hdr := cut("#", 6) + " " + cut(m.c.T("dispatch.col.time"), 11) + " " + cut(m.c.T("match.col.trades"), 8) + " " +
 		cut(m.c.T("match.col.name"), 7) + " " + cut(m.c.T("dispatch.col.employer"), 10) + " " + cut(m.c.T("dispatch.col.status"), 8) + " " +
-		cut(m.c.T("dispatch.col.pay"), 10) + " " + m.c.T("dispatch.col.notes")
+		cut(m.c.T("dispatch.col.pay"), 12) + " " + m.c.T("dispatch.col.notes")
 	lines = append(lines, st.Label.Render(ansi.Truncate(hdr, m.width, "…")))
 	if len(m.list) == 0 {
 		lines = append(lines, st.Subtle.Render(m.c.T("dispatch.none")))
@@ -1286,7 +1287,7 @@ func (m *Model) listView() string {
 		}
 		row := cut(fmt.Sprint(d.ID), 6) + " " + cut(m.c.Cat.When(d.StartsAt.In(loc), m.c.Clock()), 11) + " " + cut(m.tradeName(d.TradeID), 8) + " " +
 			cut(valid.MaskName(d.WorkerName), 7) + " " + cut(d.EmployerName, 10) + " " + cut(m.c.T("dispatch.state."+string(d.Status)), 8) + " " +
-			cut(pay, 10) + " " + strings.Join(notes, " ")
+			cut(pay, 12) + " " + strings.Join(notes, " ")
 		row = ansi.Truncate(row, m.width, "…")
 		if i == m.listSel {
 			row = st.RowActive.Render(row)

@@ -1,0 +1,325 @@
+package match
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+
+	"gigdesk/store"
+	"gigdesk/tui/common"
+	"gigdesk/tui/i18n"
+)
+
+var testNow = time.Date(2026, 11, 27, 9, 0, 0, 0, store.Shanghai)
+
+func init() { lipgloss.SetColorProfile(termenv.Ascii) }
+
+// desk is the Match screen on a real temp database, driven by keys.
+type desk struct {
+	t      *testing.T
+	s      *store.Store
+	c      *common.Common
+	m      common.Screen
+	status string
+	isErr  bool
+	job    store.Job
+	ws     []store.Worker
+}
+
+func newDesk(t *testing.T, lang i18n.Lang, w, h int) *desk {
+	t.Helper()
+	s, err := store.Open(filepath.Join(t.TempDir(), "gigdesk.db"), store.WithClock(func() time.Time { return testNow }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	ctx := context.Background()
+	head, err := s.Setup(ctx, "后街零工驿站", "王站长")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := s.SaveEmployer(ctx, head.ID, store.Employer{Kind: store.Resident, Name: "李阿姨", Phone: "13912345678", Address: "后街12号", CommunityID: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, job, err := s.CreateJob(ctx, head.ID, e, store.Job{TradeID: 1, Headcount: 2, StartsAt: testNow.Add(3 * time.Hour),
+		Duration: 4 * time.Hour, PayFen: 25000, PayUnit: store.PerDay, Address: "后街12号", CommunityID: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &desk{t: t, s: s, job: job}
+	for i, p := range []struct {
+		name      string
+		trade     int64
+		community int64
+	}{{"张三丰", 1, 100}, {"李四", 1, 101}, {"王五", 1, 130}, {"赵六", 6, 100}, {"孙八", 3, 100}} {
+		w, err := s.CreateWorker(ctx, head.ID, store.Worker{Name: p.name, BirthYear: 1980, Phone: fmt.Sprintf("1380000%04d", i+1),
+			CommunityID: p.community, Trades: []store.WorkerTrade{{TradeID: p.trade, Years: 5}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.ws = append(d.ws, w)
+	}
+	st, _ := s.Settings(ctx)
+	rec, _ := s.Catalog(ctx)
+	cat := i18n.New(lang)
+	d.c = &common.Common{Ctx: ctx, Store: s, Cat: cat, Styles: common.DefaultStyles(), Keys: common.DefaultKeyMap(cat.T),
+		Now: func() time.Time { return testNow }, Staff: head, Settings: st, Records: rec, Width: w, Height: h}
+	d.m = New(d.c)
+	d.m.SetSize(w, h-5)
+	return d
+}
+
+// run executes a command and feeds every message back, as Bubble Tea would.
+func (d *desk) run(cmd tea.Cmd) {
+	d.t.Helper()
+	if cmd == nil {
+		return
+	}
+	switch msg := cmd().(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			d.run(c)
+		}
+	case common.StatusMsg:
+		d.status, d.isErr = msg.Text, msg.Error
+	default:
+		d.send(msg)
+	}
+}
+
+func (d *desk) send(msg tea.Msg) {
+	d.t.Helper()
+	var cmd tea.Cmd
+	d.m, cmd = d.m.Update(msg)
+	d.run(cmd)
+}
+
+func (d *desk) keys(ks ...string) {
+	for _, k := range ks {
+		switch k {
+		case "enter":
+			d.send(tea.KeyMsg{Type: tea.KeyEnter})
+		case "esc":
+			d.send(tea.KeyMsg{Type: tea.KeyEsc})
+		case "down":
+			d.send(tea.KeyMsg{Type: tea.KeyDown})
+		case "up":
+			d.send(tea.KeyMsg{Type: tea.KeyUp})
+		case "ctrl+p":
+			d.send(tea.KeyMsg{Type: tea.KeyCtrlP})
+		case "backspace":
+			d.send(tea.KeyMsg{Type: tea.KeyBackspace})
+		default:
+			d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)})
+		}
+	}
+}
+
+func (d *desk) screen() string { return ansi.Strip(d.m.View()) }
+
+func (d *desk) want(parts ...string) {
+	d.t.Helper()
+	scr := d.screen()
+	for _, p := range parts {
+		if !strings.Contains(scr, p) {
+			d.t.Fatalf("screen lacks %q:\n%s\nstatus: %s", p, scr, d.status)
+		}
+	}
+}
+
+func (d *desk) jobNow() store.Job {
+	j, err := d.s.Job(context.Background(), d.job.ID)
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	return j
+}
+
+func TestCallDispatchCheckInDonePaid(t *testing.T) {
+	d := newDesk(t, i18n.Zh, 80, 24)
+	d.send(common.GotoMsg{Page: common.PageMatch, Job: d.job.ID})
+	// 张三丰 (same community) first, 李四 (same sub-district) second; the carpenter is not listed
+	d.want("需求1 水电", "已派 0/2 人", "张*丰", "同社区", "李*", "工种 25/25")
+	if strings.Contains(d.screen(), "孙*") {
+		t.Fatal("a carpenter is listed for a plumbing job")
+	}
+	lines := strings.Split(d.screen(), "\n")
+	for i, l := range lines {
+		if w := lipgloss.Width(l); w > 80 {
+			t.Fatalf("line %d is %d cells wide: %q", i, w, l)
+		}
+	}
+	if len(lines) > 19 {
+		t.Fatalf("body is %d lines, more than 24-5", len(lines))
+	}
+
+	// first candidate: no answer; second declines; back to the first, who accepts
+	d.keys("n")
+	d.want("张*丰?")
+	d.keys("down", "x")
+	d.want("拒绝原因")
+	d.keys("太远了", "enter")
+	if strings.Contains(d.screen(), "李*") {
+		t.Fatalf("a worker who declined is still a candidate:\n%s", d.screen())
+	}
+	d.keys("up", "d") // dispatch before accepting is refused
+	if !d.isErr || !strings.Contains(d.status, "先记录对方接受") {
+		t.Fatalf("dispatch before accept: %q", d.status)
+	}
+	d.keys("a")
+	d.want("约定工资", "250.00")
+	// bad pay keeps the prompt and what was typed
+	d.keys("backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "-5", "enter")
+	if !d.isErr {
+		t.Fatal("negative pay accepted")
+	}
+	d.want("约定工资", "： -5")
+	for range 6 {
+		d.keys("backspace")
+	}
+	d.keys("260", "enter")
+	d.want("已投保意外险吗")
+	d.keys("y")
+	if d.isErr || !strings.Contains(d.status, "已派工") {
+		t.Fatalf("dispatch: %q", d.status)
+	}
+	if j := d.jobNow(); j.Filled != 1 || j.Status != store.JobPartly {
+		t.Fatalf("job after dispatch: %d %s", j.Filled, j.Status)
+	}
+	d.want("已派 1/2 人", "部分派出")
+	if strings.Contains(d.screen(), "张*丰") {
+		t.Fatal("the dispatched worker is still a candidate")
+	}
+
+	// today's dispatches: check in, done, paid (the agreed pay by default), rate
+	d.keys("t")
+	d.want("今天的派工（1）", "张*丰", "已派工", "¥260.00")
+	d.keys("i")
+	d.want("已到岗")
+	if j := d.jobNow(); j.Status != store.JobInProgress {
+		t.Fatalf("job after check-in: %s", j.Status)
+	}
+	d.keys("e")
+	d.want("已完工", "未付")
+	d.keys("f")
+	d.want("待跟进", "张*丰")
+	d.keys("m")
+	d.want("实付工资", "260.00")
+	for range 6 {
+		d.keys("backspace")
+	}
+	d.keys("9999999", "enter")
+	if !d.isErr || !strings.Contains(d.status, "远超") {
+		t.Fatalf("absurd pay: %q", d.status)
+	}
+	for range 7 {
+		d.keys("backspace")
+	}
+	d.keys("260", "enter")
+	if d.isErr {
+		t.Fatalf("pay: %q", d.status)
+	}
+	d.want("待跟进：未付工资或纠纷未解决（0）")
+	d.keys("t")
+	d.want("已付¥260.00")
+	d.keys("r", "5 4", "enter")
+	d.want("评5/4")
+	ds, _ := d.s.Dispatches(context.Background(), store.DispatchFilter{})
+	if len(ds) != 1 || !ds[0].Paid || ds[0].PaidFen != 26000 || !ds[0].Insured || ds[0].WorkerRating != 5 {
+		t.Fatalf("dispatch record: %+v", ds)
+	}
+
+	// the slip, saved with one key, path in the footer
+	d.keys("ctrl+p")
+	if !strings.Contains(d.status, "派工单已保存") {
+		t.Fatalf("slip: %q", d.status)
+	}
+	path := strings.TrimSpace(strings.SplitN(d.status, "：", 2)[1])
+	body, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"后街零工驿站", "派 工 单", "13800000001", "13912345678", "¥260.00/天", "已投保", "王站长", "零工签字", "雇主签字"} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("slip lacks %q:\n%s", want, body)
+		}
+	}
+}
+
+func TestRefusalsLeaveEverythingAsItWas(t *testing.T) {
+	d := newDesk(t, i18n.En, 80, 24)
+	ctx := context.Background()
+	// 张三丰 is paused after the list was loaded: dispatching him is refused with a clear message
+	d.send(common.GotoMsg{Page: common.PageMatch, Job: d.job.ID})
+	if err := d.s.SetWorkerStatus(ctx, d.c.Staff.ID, d.ws[0].ID, store.Paused, "ill"); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("a", "enter", "n")
+	if !d.isErr || !strings.Contains(d.status, "paused") {
+		t.Fatalf("paused worker: %q", d.status)
+	}
+	if j := d.jobNow(); j.Filled != 0 {
+		t.Fatalf("refused dispatch changed the job: %+v", j)
+	}
+	d.want("Job 1 Plumbing", "0 of 2 dispatched")
+	// a cancelled job refuses everyone
+	d.send(common.ChangedMsg{})
+	if err := d.s.CloseJob(ctx, d.c.Staff.ID, d.job.ID, store.JobCancelled, "no longer needed"); err != nil {
+		t.Fatal(err)
+	}
+	d.keys("a", "enter", "y")
+	if !d.isErr || !strings.Contains(d.status, "cancelled") {
+		t.Fatalf("cancelled job: %q", d.status)
+	}
+	ds, _ := d.s.Dispatches(ctx, store.DispatchFilter{})
+	if len(ds) != 0 {
+		t.Fatalf("dispatches after refusals: %+v", ds)
+	}
+}
+
+func TestWalkInAndDayPlan(t *testing.T) {
+	d := newDesk(t, i18n.Zh, 120, 30)
+	d.keys("w")
+	d.want("找零工")
+	d.keys("李四")
+	d.keys("enter") // close the search, keep the list
+	d.want("李*")
+	d.keys("enter")
+	d.want("零工2 李* 的合适需求", "需求1 水电")
+	d.keys("d", "enter", "n")
+	if d.isErr {
+		t.Fatalf("walk-in dispatch: %q", d.status)
+	}
+	if j := d.jobNow(); j.Filled != 1 {
+		t.Fatalf("walk-in dispatch did not fill: %+v", j)
+	}
+	// the plan for today proposes the one place left to the best remaining plumber
+	d.keys("esc", "esc", "p")
+	d.want("派工日期")
+	for range 10 {
+		d.keys("backspace")
+	}
+	d.keys("2026-11-27", "enter")
+	d.want("一键派工 2026-11-27", "1 个需求缺 1 人")
+	d.keys("c")
+	d.want("另选一人")
+	d.keys("esc", "a")
+	if d.isErr {
+		t.Fatalf("plan accept: %q", d.status)
+	}
+	d.want("已派工")
+	if j := d.jobNow(); j.Filled != 2 || j.Status != store.JobFilled {
+		t.Fatalf("job after plan: %+v", j)
+	}
+}
