@@ -119,13 +119,23 @@ func (m *Model) openWatcher() tea.Msg {
 	return watcherMsg{w: w, err: err}
 }
 
-// poll waits one interval, then asks the watcher whether the file changed.
+// RefreshEvery is how often an idle board redraws anyway, so "just changed" marks and waiting
+// times move on; between those, unchanged polls never wake the UI.
+const RefreshEvery = 15 * time.Second
+
+// poll checks the watcher every PollEvery inside the command and answers only when the file
+// changed, the check failed, or RefreshEvery has passed: an idle board does no UI work.
 func (m *Model) poll() tea.Cmd {
 	w := m.watcher
-	return tea.Tick(PollEvery, func(time.Time) tea.Msg {
-		changed, err := w.Changed()
-		return pollMsg{changed: changed, err: err}
-	})
+	return func() tea.Msg {
+		for waited := time.Duration(0); waited < RefreshEvery; waited += PollEvery {
+			time.Sleep(PollEvery)
+			if changed, err := w.Changed(); changed || err != nil {
+				return pollMsg{changed: changed, err: err}
+			}
+		}
+		return pollMsg{}
+	}
 }
 
 // load reads the open jobs and sorts them, off the UI goroutine.

@@ -18,9 +18,9 @@ import (
 
 // Timing of the door screen.
 const (
-	Tick        = time.Second     // clock, data poll and ticker step
-	PageEvery   = 8 * time.Second // one page of jobs stays this long
-	TickerStep  = 3 * time.Second // the ticker moves on by one filled job
+	Tick        = time.Second     // the data poll
+	PageEvery   = 9 * time.Second // one page of jobs stays this long
+	TickerStep  = 3 * time.Second // the ticker moves on by one filled job; the screen redraws
 	ReloadEvery = time.Minute     // reload even without changes: started jobs drop off, the day rolls over
 	ExitWithin  = 2 * time.Second // the second Ctrl+Q must follow the first this soon
 )
@@ -31,7 +31,7 @@ type (
 		err error
 	}
 	tickMsg struct {
-		at      time.Time
+		elapsed time.Duration
 		changed bool
 		err     error
 	}
@@ -82,16 +82,24 @@ func (m *Model) openWatcher() tea.Msg {
 	return watcherMsg{w: w, err: err}
 }
 
-// tick waits a second, then polls the watcher (if any) in the same command.
+// tick polls the watcher every second inside the command and answers when the file changed or
+// a TickerStep has passed: the screen redraws every few seconds, not every poll.
 func (m *Model) tick() tea.Cmd {
 	w := m.watcher
-	return tea.Tick(Tick, func(t time.Time) tea.Msg {
-		if w == nil {
-			return tickMsg{at: t}
+	return func() tea.Msg {
+		start := time.Now()
+		for {
+			time.Sleep(Tick)
+			var changed bool
+			var err error
+			if w != nil {
+				changed, err = w.Changed()
+			}
+			if elapsed := time.Since(start); changed || err != nil || elapsed >= TickerStep-Tick/2 {
+				return tickMsg{elapsed: elapsed.Round(Tick), changed: changed, err: err}
+			}
 		}
-		changed, err := w.Changed()
-		return tickMsg{at: t, changed: changed, err: err}
-	})
+	}
 }
 
 func (m *Model) load() tea.Cmd {
@@ -158,21 +166,21 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // step is one second of the door screen: page, ticker, and a reload when the file changed.
 func (m *Model) step(t tickMsg) tea.Cmd {
 	cmds := []tea.Cmd{m.tick()}
-	m.pageAge += Tick
+	m.pageAge += t.elapsed
 	if m.pageAge >= PageEvery {
 		m.pageAge = 0
 		if n := m.pages(); n > 0 {
 			m.page = (m.page + 1) % n
 		}
 	}
-	m.tickAge += Tick
+	m.tickAge += t.elapsed
 	if m.tickAge >= TickerStep {
 		m.tickAge = 0
 		if n := len(m.board.JustFilled); n > 0 {
 			m.ticker = (m.ticker + 1) % n
 		}
 	}
-	m.sinceLoad += Tick
+	m.sinceLoad += t.elapsed
 	if !m.armed.IsZero() && m.c.Now().Sub(m.armed) > ExitWithin {
 		m.armed = time.Time{}
 	}
@@ -301,7 +309,7 @@ func (m *Model) titleLine(w int) string {
 		left += "   " + m.c.T("kiosk.phone", m.board.StationPhone)
 	}
 	now := m.c.Clock()
-	right := m.c.Cat.Date(now) + " " + now.Format("15:04:05") + " "
+	right := m.c.Cat.Date(now) + " " + now.Format("15:04") + " "
 	return bar(m.c.Styles.KioskTitle, left, right, w)
 }
 

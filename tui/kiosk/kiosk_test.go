@@ -242,7 +242,7 @@ func TestDoorScreenIgnoresStrayKeysAndExitsOnCtrlQTwice(t *testing.T) {
 		t.Errorf("armed state not shown:\n%s", v)
 	}
 	advance(3 * time.Second) // too slow: the first press expires
-	m.Update(tickMsg{at: clock()})
+	m.Update(tickMsg{elapsed: TickerStep})
 	if m.Armed() {
 		t.Fatal("the first Ctrl+Q did not expire")
 	}
@@ -262,14 +262,14 @@ func TestDoorScreenPagesAndReloadsByItself(t *testing.T) {
 	s := demoStore(t)
 	m := newKiosk(t, s, i18n.Zh, 80, 24)
 	start := m.Page()
-	for range int(PageEvery / Tick) {
-		m.Update(tickMsg{at: clock()})
+	for range int(PageEvery / TickerStep) {
+		m.Update(tickMsg{elapsed: TickerStep})
 	}
 	if m.Page() != (start+1)%m.Pages() {
 		t.Fatalf("after %v the page is %d, want %d", PageEvery, m.Page(), start+1)
 	}
 	// A changed file makes the next tick reload.
-	_, cmd := m.Update(tickMsg{at: clock(), changed: true})
+	_, cmd := m.Update(tickMsg{elapsed: Tick, changed: true})
 	if !m.loading || cmd == nil {
 		t.Fatal("a change did not start a reload")
 	}
