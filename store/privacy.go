@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 )
@@ -207,4 +209,18 @@ func (s *Store) ErasePerson(ctx context.Context, head int64, kind Person, id int
 		}
 		return tx.audit("erase", string(kind), id, "")
 	})
+}
+
+// WriteFile writes the export as indented JSON with mode 0600 (it holds phones and ID numbers),
+// through a temporary file so a half-written export never sits under the real name.
+func (e Export) WriteFile(path string) error {
+	b, err := json.MarshalIndent(e, "", "  ")
+	if err != nil {
+		return err
+	}
+	tmp := path + ".partial"
+	if err := os.WriteFile(tmp, append(b, '\n'), 0o600); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
 }

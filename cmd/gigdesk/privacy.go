@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 
 	"gigdesk/store"
 	"gigdesk/tui/i18n"
@@ -65,7 +63,7 @@ func cmdPrivacy(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return localErr(env, err)
 	}
-	if err := writeJSON(*out, ex); err != nil {
+	if err := ex.WriteFile(*out); err != nil {
 		return errors.New(cat.T("err.privacy.out") + " " + *out + " (" + err.Error() + ")")
 	}
 	fmt.Fprintln(env.Stdout, cat.T("privacy.exported", who, *out))
@@ -84,18 +82,4 @@ func staffByName(ctx context.Context, s *store.Store, name string) (store.Staff,
 		}
 	}
 	return store.Staff{}, &store.Error{Code: store.NotFound, Key: "staff.not_found", Detail: name}
-}
-
-// writeJSON writes v to path with mode 0600 via a temporary file, so a half-written export
-// never sits under the real name.
-func writeJSON(path string, v any) error {
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return err
-	}
-	tmp := path + ".partial"
-	if err := os.WriteFile(tmp, append(b, '\n'), 0o600); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
 }

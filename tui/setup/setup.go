@@ -26,6 +26,8 @@ type Model struct {
 	form    *huh.Form
 	station string
 	head    string
+	pin     string
+	again   string
 	err     string
 	saving  bool
 	width   int
@@ -60,7 +62,19 @@ func (m *Model) newForm() *huh.Form {
 				}
 				return nil
 			}),
+		huh.NewInput().Title(t("setup.pin")+" *").Value(&m.pin).CharLimit(store.PINMaxLen).
+			EchoMode(huh.EchoModePassword).Validate(m.pinErr),
+		huh.NewInput().Title(t("setup.pin_again")+" *").Value(&m.again).CharLimit(store.PINMaxLen).
+			EchoMode(huh.EchoModePassword).Validate(m.pinErr),
 	)).WithShowHelp(false).WithWidth(60)
+}
+
+// pinErr checks a PIN's form as it is typed.
+func (m *Model) pinErr(s string) error {
+	if err := store.ValidPIN(s); err != nil {
+		return huhError(m.c.Cat.Err(err))
+	}
+	return nil
 }
 
 // fieldErr is a validation error in the staff member's language.
@@ -93,10 +107,16 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.form = ff
 	}
 	if m.form.State == huh.StateCompleted {
-		m.saving = true
-		st, head, ctx, s := m.station, m.head, m.c.Ctx, m.c.Store
+		if m.pin != m.again { // the name and station stay; only the PINs are asked again
+			m.err = m.c.T("pin.mismatch")
+			m.pin, m.again = "", ""
+			m.form = m.newForm()
+			return m, m.form.Init()
+		}
+		m.saving, m.err = true, ""
+		st, head, pin, ctx, s := m.station, m.head, m.pin, m.c.Ctx, m.c.Store
 		return m, func() tea.Msg {
-			h, err := s.Setup(ctx, st, head)
+			h, err := s.SetupWithPIN(ctx, st, head, pin)
 			return savedMsg{head: h, err: err}
 		}
 	}
