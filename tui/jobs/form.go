@@ -164,7 +164,8 @@ func (f *form) labelWidth() int {
 	return w + 3
 }
 
-func (f *form) inputWidth() int { return max(min(f.width-f.labelWidth()-4, 50), 16) }
+// inputWidth leaves room beside the input for what the text means (→ 明天 09:00 周日).
+func (f *form) inputWidth() int { return max(min(f.width-f.labelWidth()-24, 50), 16) }
 
 func (f *form) newEmployer() bool { return f.employer.ID == 0 }
 
