@@ -3,10 +3,12 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -76,7 +78,7 @@ type VisitRecord struct {
 // maxBulkVars stays under SQLite's default limit of 32766 bound parameters per statement.
 const maxBulkVars = 30000
 
-// batcher buffers rows of one table and writes them as multi-row INSERTs.
+// batcher buffers rows of one table and hands them to the loader's writer as multi-row INSERTs.
 type batcher struct {
 	l       *Loader
 	table   string
@@ -85,53 +87,94 @@ type batcher struct {
 	rowSQL  string // (?, ?)
 	suffix  string // ON CONFLICT …, if any
 	perStmt int
-	stmt    *sql.Stmt
+	stmts   [5]*sql.Stmt // one per size, prepared and used by the writer only
 	buf     []any
 	rows    int
-	total   int64
+	spare   chan []any // buffers the writer has finished with
+	made    int
 	deps    []*batcher // parents whose rows must be written first (foreign keys are checked per statement)
 }
+
+// buffersPerTable bounds how far generation may run ahead of SQLite.
+const buffersPerTable = 4
 
 func (b *batcher) add(args ...any) error {
 	if len(args) != b.cols {
 		return fmt.Errorf("bulk %s: %d values for %d columns", b.table, len(args), b.cols)
 	}
+	if b.buf == nil {
+		b.buf = b.buffer()
+	}
 	b.buf = append(b.buf, args...)
 	b.rows++
-	b.total++
 	if b.rows == b.perStmt {
 		return b.flush()
 	}
 	return nil
 }
 
+func (b *batcher) buffer() []any {
+	select {
+	case buf := <-b.spare:
+		return buf
+	default:
+	}
+	if b.made < buffersPerTable {
+		b.made++
+		return make([]any, 0, b.perStmt*b.cols)
+	}
+	return <-b.spare
+}
+
+// flush queues the buffered rows (after any rows of parent tables) for the writer.
 func (b *batcher) flush() error {
 	if b.rows == 0 {
-		return nil
+		return b.l.failed()
 	}
 	for _, d := range b.deps {
 		if err := d.flush(); err != nil {
 			return err
 		}
 	}
-	var err error
-	if b.rows == b.perStmt {
-		if b.stmt == nil {
-			b.stmt, err = b.l.tx.PrepareContext(b.l.ctx, b.insertSQL(b.perStmt))
-			if err != nil {
+	if err := b.l.failed(); err != nil {
+		return err
+	}
+	b.l.work <- write{b: b, args: b.buf, rows: b.rows}
+	b.buf, b.rows = nil, 0
+	return nil
+}
+
+// exec runs on the writer goroutine. A short batch (a table flushed early because a child
+// table's rows need it) goes through a few prepared sizes instead of a one-off statement.
+func (b *batcher) exec(args []any, rows int) error {
+	off := 0
+	for i, n := range b.sizes() {
+		for rows-off >= n {
+			if b.stmts[i] == nil {
+				st, err := b.l.tx.PrepareContext(b.l.ctx, b.insertSQL(n))
+				if err != nil {
+					return fmt.Errorf("bulk %s: %w", b.table, err)
+				}
+				b.stmts[i] = st
+			}
+			if _, err := b.stmts[i].ExecContext(b.l.ctx, args[off*b.cols:(off+n)*b.cols]...); err != nil {
 				return fmt.Errorf("bulk %s: %w", b.table, err)
 			}
+			off += n
 		}
-		_, err = b.stmt.ExecContext(b.l.ctx, b.buf...)
-	} else {
-		_, err = b.l.tx.ExecContext(b.l.ctx, b.insertSQL(b.rows), b.buf...)
 	}
-	if err != nil {
-		return fmt.Errorf("bulk %s: %w", b.table, err)
-	}
-	clear(b.buf)
-	b.buf, b.rows = b.buf[:0], 0
 	return nil
+}
+
+// sizes are the statement sizes (rows) a batch is cut into, largest first.
+func (b *batcher) sizes() []int {
+	out := []int{b.perStmt}
+	for _, n := range []int{64, 16, 4, 1} {
+		if n < b.perStmt {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 func (b *batcher) insertSQL(rows int) string {
@@ -153,28 +196,109 @@ type workerKey struct {
 	worker int64
 }
 
+// write is one statement for the writer, or (b == nil) a barrier it closes when it gets there.
+type write struct {
+	b       *batcher
+	args    []any
+	rows    int
+	reached chan struct{}
+}
+
 // Loader writes many records in one transaction. Ids are the caller's: use NextID.
+// Rows are buffered and written by a second goroutine, so generating the next rows and
+// SQLite storing the last ones overlap; a write error is returned by a later call.
 type Loader struct {
 	s   *Store
 	tx  *sql.Tx
 	ctx context.Context
 
-	staff, settings, workers, workerTrades, employers, jobs, dispatches, calls, signIns, visits, audit *batcher
-	all                                                                                                []*batcher
+	staff, settings, workers, workerTrades, employers, jobs, dispatches, calls, signIns, visits, audit, workerKeys *batcher
+	all                                                                                                            []*batcher
+
+	work    chan write
+	stopped chan struct{}
+	mu      sync.Mutex
+	err     error // the writer's first error
 
 	keys     []workerKey // written sorted at the end, so the (key, worker_id) index is built in order
 	keyCache map[string][]string
 	indexes  []string // CREATE INDEX statements to run again before commit
 }
 
+func (l *Loader) writer() {
+	defer close(l.stopped)
+	for w := range l.work {
+		if w.b == nil {
+			close(w.reached)
+			continue
+		}
+		if l.failed() == nil {
+			if err := w.b.exec(w.args, w.rows); err != nil {
+				l.mu.Lock()
+				l.err = err
+				l.mu.Unlock()
+			}
+		}
+		clear(w.args)
+		w.b.spare <- w.args[:0]
+	}
+}
+
+func (l *Loader) failed() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.err
+}
+
+// sync flushes every table and waits until the writer has run all it was given.
+func (l *Loader) sync() error {
+	for _, b := range l.all {
+		if err := b.flush(); err != nil {
+			return err
+		}
+	}
+	reached := make(chan struct{})
+	l.work <- write{reached: reached}
+	<-reached
+	return l.failed()
+}
+
+// stop ends the writer; rows still queued (after an error in fn) are dropped, not written.
+func (l *Loader) stop() {
+	l.mu.Lock()
+	if l.err == nil {
+		l.err = errors.New("bulk: loader stopped")
+	}
+	l.mu.Unlock()
+	close(l.work)
+	<-l.stopped
+}
+
 // Bulk runs fn with a Loader inside one immediate transaction and commits what it wrote.
 func (s *Store) Bulk(ctx context.Context, fn func(*Loader) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return dbError(err, s.path)
+	}
+	defer conn.Close()
+	// A big page cache for this connection while it loads, so foreign-key and UNIQUE checks on
+	// random workers hit memory instead of re-reading spilled pages; the old size is put back.
+	var cache int64
+	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cache); err != nil {
+		return dbError(err, s.path)
+	}
+	if _, err := conn.ExecContext(ctx, `PRAGMA cache_size = -262144`); err != nil {
+		return dbError(err, s.path)
+	}
+	defer conn.ExecContext(context.Background(), `PRAGMA cache_size = `+strconv.FormatInt(cache, 10))
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return dbError(err, s.path)
 	}
 	defer tx.Rollback()
-	l := &Loader{s: s, tx: tx, ctx: ctx, keyCache: map[string][]string{}}
+	l := &Loader{s: s, tx: tx, ctx: ctx, keyCache: map[string][]string{}, work: make(chan write, 16), stopped: make(chan struct{})}
+	go l.writer()
+	defer l.stop()
 	l.staff = l.table("staff", "id, name, role, active, created_at")
 	l.settings = l.table("settings", "key, value")
 	l.settings.suffix = " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
@@ -194,6 +318,7 @@ func (s *Store) Bulk(ctx context.Context, fn func(*Loader) error) error {
 	l.visits = l.table("service_visits", "id, kind, worker_id, note, staff_id, at", l.workers, l.staff)
 	// jobs, dispatches and calls reach staff through employers and workers, which flush staff first
 	l.audit = l.table("audit", "id, at, staff_id, action, entity, entity_id, detail", l.staff)
+	l.workerKeys = l.table("worker_keys", "key, worker_id", l.workers)
 
 	if err := fn(l); err != nil {
 		if AsError(err) != nil {
@@ -219,6 +344,7 @@ func (l *Loader) table(name, cols string, deps ...*batcher) *batcher {
 		prefix:  "INSERT INTO " + name + " (" + strings.Join(strings.Fields(cols), " ") + ") VALUES ",
 		rowSQL:  "(" + placeholders(n) + ")",
 		perStmt: min(256, maxBulkVars/n),
+		spare:   make(chan []any, buffersPerTable),
 		deps:    deps,
 	}
 	l.all = append(l.all, b)
@@ -226,29 +352,25 @@ func (l *Loader) table(name, cols string, deps ...*batcher) *batcher {
 }
 
 func (l *Loader) finish() error {
-	for _, b := range l.all {
-		if err := b.flush(); err != nil {
-			return err
-		}
-	}
 	sort.Slice(l.keys, func(i, j int) bool {
 		if l.keys[i].key != l.keys[j].key {
 			return l.keys[i].key < l.keys[j].key
 		}
 		return l.keys[i].worker < l.keys[j].worker
 	})
-	keys := &batcher{l: l, table: "worker_keys", cols: 2, prefix: "INSERT INTO worker_keys (key, worker_id) VALUES ", rowSQL: "(?, ?)", perStmt: 512}
 	for _, k := range l.keys {
-		if err := keys.add(k.key, k.worker); err != nil {
+		if err := l.workerKeys.add(k.key, k.worker); err != nil {
 			return err
 		}
 	}
-	if err := keys.flush(); err != nil {
+	if err := l.sync(); err != nil {
 		return err
 	}
-	for _, b := range append(l.all, keys) {
-		if b.stmt != nil {
-			b.stmt.Close()
+	for _, b := range l.all {
+		for _, st := range b.stmts {
+			if st != nil {
+				st.Close()
+			}
 		}
 	}
 	for _, q := range l.indexes {
@@ -264,6 +386,9 @@ func (l *Loader) finish() error {
 // primary-key indexes stay, so constraints are still checked row by row.
 func (l *Loader) DeferIndexes() error {
 	tables := []string{"workers", "worker_trades", "worker_keys", "employers", "jobs", "dispatches", "call_attempts", "sign_ins", "service_visits", "audit"}
+	if err := l.sync(); err != nil {
+		return err
+	}
 	rows, err := l.tx.QueryContext(l.ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
 		AND tbl_name IN (`+placeholders(len(tables))+`) ORDER BY tbl_name, name`, anySlice(tables)...)
 	if err != nil {
@@ -304,12 +429,8 @@ func (l *Loader) NextID(table string) (int64, error) {
 	if !bulkTables[table] {
 		return 0, fmt.Errorf("bulk: no table %q", table)
 	}
-	for _, b := range l.all {
-		if b.table == table {
-			if err := b.flush(); err != nil {
-				return 0, err
-			}
-		}
+	if err := l.sync(); err != nil {
+		return 0, err
 	}
 	var n int64
 	err := l.tx.QueryRowContext(l.ctx, `SELECT coalesce(max(id), 0) + 1 FROM `+table).Scan(&n)

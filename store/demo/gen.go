@@ -13,7 +13,7 @@ import (
 )
 
 // dispatchRate is how many dispatches a registered worker gets per day, on average.
-const dispatchRate = 0.045
+const dispatchRate = 0.04
 
 // payBand is one way a trade is paid: unit, range in 元, rounding step, job length in minutes.
 type payBand struct {
@@ -925,14 +925,16 @@ func (g *gen) fill(l *store.Loader, j *store.Job) ([]walkIn, error) {
 			if j.Urgent {
 				delay = g.minutes(5, 50)
 			} else {
-				delay = time.Duration(float64(10*time.Minute) * math.Pow(60, g.r.Float64()) * hard).Truncate(time.Minute)
+				// places are filled over the time between posting and start, most of them early
+				lead := float64(j.StartsAt.Sub(from))
+				delay = time.Duration(lead*0.9*math.Pow(g.r.Float64(), 1.5)*hard + float64(5*time.Minute)).Truncate(time.Minute)
 			}
 			fails := 0
 			switch x := g.r.IntN(100); {
-			case x < 55:
-			case x < 80:
+			case x < 68:
+			case x < 88:
 				fails = 1
-			case x < 92:
+			case x < 96:
 				fails = 2
 			default:
 				fails = 3
@@ -1198,7 +1200,7 @@ func (g *gen) signIns(l *store.Loader, day time.Time, walkIns []walkIn, register
 		}
 		recs = append(recs, r)
 	}
-	idle := int(float64(len(recs))*0.6 + float64(registered)*0.03*(0.7+0.6*g.r.Float64()))
+	idle := int(float64(len(recs))*0.6 + float64(registered)*0.012*(0.7+0.6*g.r.Float64()) + 3)
 	for range idle {
 		if registered == 0 {
 			break
@@ -1240,7 +1242,7 @@ var visitWeights = newTable([]float64{30, 15, 15, 10, 30})
 
 // visits writes the day's service visits: guidance, assessments, interviews, start-up, policy.
 func (g *gen) visits(l *store.Loader, day time.Time, registered int) error {
-	n := int(float64(registered)/150*(0.6+0.8*g.r.Float64())) + g.r.IntN(4)
+	n := int(float64(registered)/300*(0.6+0.8*g.r.Float64())) + g.r.IntN(4)
 	var recs []store.VisitRecord
 	for range n {
 		at := g.at(day, 8, 30).Add(g.minutes(0, 540))
