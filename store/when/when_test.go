@@ -166,3 +166,9 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkParse(b *testing.B) {
+	for b.Loop() {
+		Parse("12月3日 下午2点半", now)
+	}
+}

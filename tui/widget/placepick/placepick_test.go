@@ -16,7 +16,7 @@ import (
 	"gigdesk/tui/i18n"
 )
 
-func testCommon(t *testing.T, lang i18n.Lang) *common.Common {
+func testCommon(t testing.TB, lang i18n.Lang) *common.Common {
 	t.Helper()
 	lipgloss.SetColorProfile(termenv.Ascii)
 	now := time.Date(2026, 11, 28, 14, 0, 0, 0, store.Shanghai)
@@ -236,5 +236,13 @@ func TestBlurResolvesAndRefuses(t *testing.T) {
 	m.Update(runes(strings.Repeat("长", 10000)))
 	if n := len([]rune(m.Query())); n > MaxQuery {
 		t.Fatalf("pasted 10,000 characters kept %d", n)
+	}
+}
+
+func BenchmarkFilter(b *testing.B) {
+	c := testCommon(b, i18n.Zh)
+	opts := Options(c.Records)
+	for b.Loop() {
+		Filter(opts, "yj")
 	}
 }
