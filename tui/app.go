@@ -15,6 +15,7 @@ import (
 	"github.com/mattn/go-runewidth"
 
 	"gigdesk/store"
+	"gigdesk/tui/admin"
 	"gigdesk/tui/board"
 	"gigdesk/tui/common"
 	"gigdesk/tui/i18n"
@@ -75,6 +76,8 @@ type Model struct {
 	screens   [common.PageCount]common.Screen
 	setup     *setup.Model
 	staff     *staff.Model
+	admin     *admin.Model
+	trust     trustState
 	help      help.Model
 	showHelp  bool
 	confirm   bool
@@ -130,7 +133,7 @@ func (m *Model) tick() tea.Cmd {
 }
 
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(m.load, m.tick())
+	return tea.Batch(m.load, m.tick(), m.startupCheck)
 }
 
 // active is the screen that gets keys now.
@@ -142,11 +145,16 @@ func (m *Model) active() common.Screen {
 		return m.staff
 	case modeMain:
 		return m.screens[m.page]
+	case modeAdmin:
+		return m.admin
 	}
 	return nil
 }
 
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, done := m.trustUpdate(msg); done {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -215,6 +223,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.staff = next.(*staff.Model)
 	case modeMain:
 		m.screens[m.page] = next
+	case modeAdmin:
+		m.admin = next.(*admin.Model)
 	}
 	return m, cmd
 }
@@ -261,7 +271,7 @@ func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case m.fatal != "":
 		return nil, true
 	}
-	if m.mode == modeStaff && m.c.Staff.ID != 0 && key.Matches(msg, k.Back) && !capturing {
+	if m.mode == modeStaff && m.c.Staff.ID != 0 && !m.trust.locked && key.Matches(msg, k.Back) && !capturing {
 		m.mode = modeMain
 		return nil, true
 	}
@@ -281,6 +291,9 @@ func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 }
 
 func (m *Model) dirty() bool {
+	if m.admin != nil && m.admin.Dirty() {
+		return true
+	}
 	if m.mode == modeMain {
 		for _, s := range m.screens {
 			if s != nil && s.Dirty() {
@@ -358,6 +371,9 @@ func (m *Model) resize() {
 	}
 	if m.staff != nil {
 		m.staff.SetSize(w, h)
+	}
+	if m.admin != nil {
+		m.admin.SetSize(w, h)
 	}
 	m.help.Width = w
 }
@@ -486,6 +502,7 @@ func (m *Model) shortHelp() []key.Binding {
 	if m.mode == modeMain {
 		out = append(out, key.NewBinding(key.WithKeys("f1"), key.WithHelp("F1-F5", m.c.T("key.screen"))), k.Staff)
 	}
+	out = append(out, m.adminHelp()...)
 	return append(out, k.Help, k.Quit)
 }
 

@@ -23,6 +23,9 @@ func init() { lipgloss.SetColorProfile(termenv.Ascii) }
 
 func clock() time.Time { return testNow }
 
+// headPIN is the station head's PIN in these tests.
+const headPIN = "2468"
+
 func newStore(t *testing.T) *store.Store {
 	t.Helper()
 	s, err := store.Open(filepath.Join(t.TempDir(), "gigdesk.db"), store.WithClock(clock))
@@ -94,7 +97,7 @@ func started(t *testing.T, lang i18n.Lang, station, head string) (*Model, *store
 	var tm tea.Model = m
 	tm, _ = tm.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	tm = drive(t, tm, m.Init())
-	tm = press(t, tm, runes(station), enter, runes(head), enter)
+	tm = press(t, tm, runes(station), enter, runes(head), enter, runes(headPIN), enter, runes(headPIN), enter)
 	return tm.(*Model), s
 }
 
@@ -201,6 +204,10 @@ func TestStaffChangeAndAdd(t *testing.T) {
 		t.Fatalf("F8 should choose staff:\n%s", screen(tm))
 	}
 	tm = press(t, tm, runes("+"), runes("李强"), enter)
+	if !strings.Contains(screen(tm), "李强 还没有密码") {
+		t.Fatalf("a new staff member should choose a PIN first:\n%s", screen(tm))
+	}
+	tm = press(t, tm, runes("1357"), enter, runes("1357"), enter)
 	if m.Common().Staff.Name != "李强" {
 		t.Fatalf("on duty = %q, want the new staff member", m.Common().Staff.Name)
 	}
@@ -208,7 +215,11 @@ func TestStaffChangeAndAdd(t *testing.T) {
 	if len(staff) != 2 {
 		t.Fatalf("staff = %d", len(staff))
 	}
-	tm = press(t, tm, tea.KeyMsg{Type: tea.KeyF8}, runes("1"))
+	tm = press(t, tm, tea.KeyMsg{Type: tea.KeyF8}, runes("1"), runes("1111"), enter)
+	if m.Common().Staff.Name != "李强" || !strings.Contains(screen(tm), "密码错误，还可以再试 4 次") {
+		t.Fatalf("a wrong PIN must not change who is on duty:\n%s", screen(tm))
+	}
+	tm = press(t, tm, runes(headPIN), enter)
 	if m.Common().Staff.Name != "王芳" {
 		t.Fatalf("digit should pick the first staff member, on duty = %q", m.Common().Staff.Name)
 	}
@@ -227,7 +238,7 @@ func TestGoldenShell(t *testing.T) {
 	for _, lang := range []i18n.Lang{i18n.Zh, i18n.En} {
 		t.Run(string(lang), func(t *testing.T) {
 			s := newStore(t)
-			if _, err := s.Setup(t.Context(), "后街零工市场", "王芳"); err != nil {
+			if _, err := s.SetupWithPIN(t.Context(), "后街零工市场", "王芳", headPIN); err != nil {
 				t.Fatal(err)
 			}
 			m := New(Options{Store: s, Lang: lang, Now: clock})
@@ -235,6 +246,9 @@ func TestGoldenShell(t *testing.T) {
 			teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "王芳") },
 				teatest.WithDuration(5*time.Second))
 			tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+			tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(headPIN)})
+			tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+			time.Sleep(300 * time.Millisecond) // the PIN check runs in a command
 			tm.Send(tea.KeyMsg{Type: tea.KeyF2})
 			tm.Send(tea.KeyMsg{Type: tea.KeyF1})
 			time.Sleep(200 * time.Millisecond)

@@ -20,6 +20,9 @@ type KeyMap struct {
 	Yes     key.Binding
 	No      key.Binding
 
+	// The station head's Admin area (F6), outside the five pages.
+	Admin key.Binding
+
 	// The Board screen and the door screen.
 	BoardHome   key.Binding
 	BoardEnd    key.Binding
@@ -110,6 +113,7 @@ func DefaultKeyMap(t func(string, ...any) string) *KeyMap {
 		k.Screens[p] = key.NewBinding(key.WithKeys(fkeys[p], altkeys[p]),
 			key.WithHelp("F"+string(rune('1'+p)), t(TabKeys[p])))
 	}
+	k.Admin = key.NewBinding(key.WithKeys("f6", "alt+6"), key.WithHelp("F6", t("key.admin")))
 	return k
 }
 
