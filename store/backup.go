@@ -175,7 +175,15 @@ func (r CheckReport) OK() bool { return len(r.Integrity) == 0 && len(r.ForeignKe
 func (r CheckReport) Summary() string {
 	var parts []string
 	if len(r.Integrity) > 0 {
-		parts = append(parts, fmt.Sprintf("%d integrity problem(s), first: %s", len(r.Integrity), r.Integrity[0]))
+		first := r.Integrity[0]
+		if strings.HasPrefix(first, "***") && len(r.Integrity) > 1 { // "*** in database main ***" names no problem
+			first = r.Integrity[1]
+		}
+		first = strings.Join(strings.Fields(first), " ")
+		if len(first) > 100 {
+			first = first[:100] + "…"
+		}
+		parts = append(parts, fmt.Sprintf("%d integrity problem(s), first: %s", len(r.Integrity), first))
 	}
 	if len(r.ForeignKeys) > 0 {
 		parts = append(parts, fmt.Sprintf("%d broken reference(s), first: %s", len(r.ForeignKeys), r.ForeignKeys[0]))

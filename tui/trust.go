@@ -5,6 +5,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"gigdesk/store"
 	"gigdesk/tui/admin"
@@ -50,11 +51,14 @@ func (m *Model) startupCheck() tea.Msg {
 // damagedText tells staff what to do with a damaged file: restore the latest backup, by path.
 func (m *Model) damagedText(damage string) string {
 	s := m.c.Store
-	text := m.c.T("backup.damaged") + "\n" + damage + "\n\n"
+	text := m.c.T("backup.damaged") + "\n\n"
 	if b, ok := store.LatestBackup(store.BackupDir(s.Path()), s.Location()); ok {
-		return text + m.c.T("backup.what_to_do", s.Path(), b.Path)
+		text += m.c.T("backup.what_to_do", s.Path(), b.Path)
+	} else {
+		text += m.c.T("backup.no_backup")
 	}
-	return text + m.c.T("backup.no_backup")
+	// long paths wrap rather than vanish past the edge; the details come last
+	return lipgloss.NewStyle().Width(max(m.width-6, 40)).Render(text + "\n\n" + damage)
 }
 
 // trustUpdate handles the start-up check, the idle lock and the Admin area before the root's
