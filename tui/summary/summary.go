@@ -53,6 +53,10 @@ type exportedMsg struct {
 	err  error
 }
 
+// Both answers belong to this screen even when the staff member has moved to another page.
+func (loadedMsg) Owner() common.Page   { return common.PageSummary }
+func (exportedMsg) Owner() common.Page { return common.PageSummary }
+
 // Model is the Summary screen.
 type Model struct {
 	c       *common.Common
@@ -109,7 +113,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.err != nil {
 			return m, common.Status(m.c.Cat.Err(msg.err), true)
 		}
-		return m, common.Status(m.c.T("report.written", msg.path), false)
+		text := m.c.T("report.written", msg.path)
+		if lipgloss.Width(text) > m.width-2 { // keep the file's name in sight on a narrow screen
+			text = m.c.T("report.written", filepath.Join("…", filepath.Base(filepath.Dir(msg.path)), filepath.Base(msg.path)))
+		}
+		return m, common.Status(text, false)
 	case common.ChangedMsg, common.GotoMsg:
 		return m, m.load()
 	case tea.KeyMsg:
