@@ -240,10 +240,22 @@ func (s *Store) migrate(ctx context.Context) error {
 		return dbError(err, s.path)
 	}
 	current := 0
+	applied := map[int]bool{}
 	if have == 1 {
-		if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
+		rows, err := s.db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+		if err != nil {
 			return dbError(err, s.path)
 		}
+		for rows.Next() {
+			var v int
+			if err := rows.Scan(&v); err != nil {
+				rows.Close()
+				return dbError(err, s.path)
+			}
+			applied[v] = true
+			current = max(current, v)
+		}
+		rows.Close()
 	} else {
 		var tables int
 		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table'`).Scan(&tables); err != nil {
@@ -256,11 +268,13 @@ func (s *Store) migrate(ctx context.Context) error {
 	if newest := ms[len(ms)-1].version; current > newest {
 		return &Error{Code: Conflict, Key: "db.newer", Detail: fmt.Sprintf("%s has schema %d, this gigdesk knows %d", s.path, current, newest)}
 	}
+	// every missing version is applied, not only those above the newest: a file made by a
+	// build that had 0008 but not yet 0007 still gets 0007
 	for _, m := range ms {
-		if m.version <= current {
+		if applied[m.version] {
 			continue
 		}
-		if err := s.apply(ctx, m, have == 0 && m.version == ms[0].version); err != nil {
+		if err := s.apply(ctx, m, have == 0); err != nil {
 			return err
 		}
 		have = 1

@@ -308,3 +308,29 @@ func TestToday(t *testing.T) {
 		t.Fatalf("DayRange of 2月30日: %v", err)
 	}
 }
+
+func TestOpenAppliesAMigrationMissedBelowTheNewest(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "gigdesk.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := mustMigrations(t)
+	// pretend the second migration was never applied, as on a file made by a build that lacked it
+	second := ms[1].version
+	if _, err := s.db.Exec(`DELETE FROM schema_migrations WHERE version = ?`, second); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.Exec(`DELETE FROM trade_relations; DELETE FROM trades; DELETE FROM places`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := count(t, s, "trades"); got != 14 {
+		t.Fatalf("the missed migration was not applied: %d trades", got)
+	}
+}
