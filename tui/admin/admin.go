@@ -681,7 +681,7 @@ func (m *Model) viewAudit(b *strings.Builder, w int) {
 		b.WriteString(s.Subtle.Render(m.c.T("admin.audit.none")) + "\n")
 		return
 	}
-	head := fmt.Sprintf("%-16s %-10s %-16s %s", m.c.T("admin.audit.when"), m.c.T("admin.audit.who"), m.c.T("admin.audit.what"), m.c.T("admin.audit.which"))
+	head := pad(m.c.T("admin.audit.when"), 17) + pad(m.c.T("admin.audit.who"), 11) + pad(m.c.T("admin.audit.what"), 17) + m.c.T("admin.audit.which")
 	b.WriteString(s.Label.Render(ansi.Truncate(head, w, "…")) + "\n")
 	end := min(m.auditTop+m.auditRows(), len(m.audit))
 	for _, a := range m.audit[m.auditTop:end] {

@@ -62,7 +62,7 @@ func init() {
 		"admin.tab.trades":     {"工种与地点", "Trades & places"},
 		"admin.tab.audit":      {"操作记录", "Audit"},
 		"admin.tab.privacy":    {"个人信息", "Personal data"},
-		"admin.switch":         {"←/→ 切换分页", "←/→ switch section"},
+		"admin.switch":         {"切换分页", "switch section"},
 		"admin.staff.add":      {"添加", "add"},
 		"admin.staff.toggle":   {"停用/启用", "deactivate/activate"},
 		"admin.staff.reset":    {"重置密码", "reset PIN"},
