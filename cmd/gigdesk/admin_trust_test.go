@@ -11,7 +11,7 @@ import (
 func TestFirstRunPINAndAdminInTerminal(t *testing.T) {
 	for _, tc := range []struct {
 		lang, first, station, head, admin, audit string
-		w, h                              int
+		w, h                                     int
 	}{
 		{"zh", "首次使用", "后街零工市场", "王芳", "站长管理", "操作记录只能查看", 80, 24},
 		{"en", "First run", "Back Street", "Wang Fang", "Station head's admin", "The audit log is read-only", 140, 40},
