@@ -481,29 +481,51 @@ func (m *Model) tabsView() string {
 
 func (m *Model) footerView() string {
 	s := m.c.Styles
-	status := s.Path.Render(m.c.T("app.db", m.c.Store.Path()))
+	path := m.c.T("app.db", m.c.Store.Path())
+	status := ""
 	if m.status != "" && m.c.Now().Sub(m.statusAt) < 30*time.Second {
 		if m.statusErr {
 			status = s.StatusErr.Render(m.status)
 		} else {
 			status = s.StatusOK.Render(m.status)
 		}
+		status = ansi.Truncate(status, m.width, "…")
 	}
-	status = ansi.Truncate(status, m.width, "…")
-	return status + "\n" + ansi.Truncate(m.help.ShortHelpView(m.shortHelp()), m.width, "…")
+	// the database path always shows: at the right of a status, cut from the left if need be
+	room := m.width - lipgloss.Width(status) - 2
+	line := status
+	if room >= 12 {
+		if lipgloss.Width(path) > room {
+			path = "…" + ansi.TruncateLeft(path, lipgloss.Width(path)-room+1, "")
+		}
+		line += strings.Repeat(" ", m.width-lipgloss.Width(status)-lipgloss.Width(path)) + s.Path.Render(path)
+	}
+	return line + "\n" + ansi.Truncate(m.help.ShortHelpView(m.shortHelp()), m.width, "…")
 }
 
+// shortHelp is the footer's keys: the screen's own first, then the global ones. When they do
+// not fit the width, the screen's last keys give way (the full list is on ?), never help or quit.
 func (m *Model) shortHelp() []key.Binding {
 	k := m.c.Keys
-	var out []key.Binding
-	if scr := m.active(); scr != nil {
-		out = append(out, scr.ShortHelp()...)
-	}
+	var global []key.Binding
 	if m.mode == modeMain {
-		out = append(out, key.NewBinding(key.WithKeys("f1"), key.WithHelp("F1-F5", m.c.T("key.screen"))), k.Staff)
+		global = append(global, key.NewBinding(key.WithKeys("f1"), key.WithHelp("F1-F5", m.c.T("key.screen"))), k.Staff)
 	}
-	out = append(out, m.adminHelp()...)
-	return append(out, k.Help, k.Quit)
+	global = append(global, m.adminHelp()...)
+	global = append(global, k.Help, k.Quit)
+	var own []key.Binding
+	if scr := m.active(); scr != nil {
+		own = scr.ShortHelp()
+	}
+	h := m.help
+	h.Width = 0
+	for n := len(own); n >= 0; n-- {
+		out := append(append([]key.Binding{}, own[:n]...), global...)
+		if n == 0 || lipgloss.Width(h.ShortHelpView(out)) <= m.width {
+			return out
+		}
+	}
+	return global
 }
 
 func (m *Model) helpView() string {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"path/filepath"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -44,6 +45,9 @@ func (m *Model) startupCheck() tea.Msg {
 	if err != nil {
 		return checkedMsg{backErr: err}
 	}
+	if !st.Configured() {
+		return checkedMsg{} // nothing to keep before first-run setup
+	}
 	b, made, err := s.DailyBackup(ctx, store.BackupDir(s.Path()), st.BackupsKept)
 	return checkedMsg{backup: b, made: made, backErr: err}
 }
@@ -74,7 +78,7 @@ func (m *Model) trustUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		case msg.backErr != nil:
 			m.status, m.statusErr, m.statusAt = m.c.T("backup.daily_failed", m.c.Cat.Err(msg.backErr)), true, m.c.Now()
 		case msg.made:
-			m.status, m.statusErr, m.statusAt = m.c.T("backup.daily_done", msg.backup.Path), false, m.c.Now()
+			m.status, m.statusErr, m.statusAt = m.c.T("backup.daily_done", filepath.Base(msg.backup.Path)), false, m.c.Now()
 		}
 		return nil, true
 	case tickMsg:

@@ -4,7 +4,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // TestJobsInTerminal takes a phone job from a new employer in the real binary, then the same
@@ -20,19 +19,7 @@ func TestJobsInTerminal(t *testing.T) {
 		t.Run(tc.lang, func(t *testing.T) {
 			db := filepath.Join(t.TempDir(), "station.db")
 			tm := StartTerm(t, tc.w, tc.h, nil, "--db", db, "--lang", tc.lang)
-			tm.WaitFor("F10") // the first-run form is up
-			tm.Type("后街零工市场")
-			tm.Keys("Enter")
-			tm.Type("王芳")
-			tm.Keys("Enter")
-			time.Sleep(300 * time.Millisecond)
-			if scr := tm.Screen(); strings.Contains(scr, "PIN") || strings.Contains(scr, "密码") {
-				// first run may also ask for the head's PIN, twice
-				tm.Type("2468")
-				tm.Keys("Enter")
-				tm.Type("2468")
-				tm.Keys("Enter")
-			}
+			tm.FirstRun("后街零工市场", "王芳", "2468")
 			tm.WaitFor("王芳", "F2")
 			tm.Keys("F2")
 			tm.WaitFor(tc.empty)

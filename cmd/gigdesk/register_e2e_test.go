@@ -19,11 +19,7 @@ func TestRegisterInTerminal(t *testing.T) {
 		t.Run(tc.lang, func(t *testing.T) {
 			db := filepath.Join(t.TempDir(), "station.db")
 			tm := StartTerm(t, tc.w, tc.h, nil, "--db", db, "--lang", tc.lang)
-			tm.WaitFor(db)
-			tm.Type("后街零工市场")
-			tm.Keys("Enter")
-			tm.Type("王芳")
-			tm.Keys("Enter")
+			tm.FirstRun("后街零工市场", "王芳", "2468")
 			tm.WaitFor("王芳", "Ctrl+N")
 			tm.Keys("C-n")
 			tm.WaitFor(tc.form)

@@ -183,7 +183,7 @@ func TestReportFilesAndMistakes(t *testing.T) {
 func TestSummaryInTerminal(t *testing.T) {
 	for _, tc := range []struct {
 		lang, onDuty, title, figure, month, wrote string
-		w, h                              int
+		w, h                                      int
 	}{
 		{"zh", "现在值班", "日报", "新登记零工", "月报", "已写出", 80, 24},
 		{"en", "Now on duty", "Daily report", "Workers registered", "Monthly report", "Wrote", 160, 48},

@@ -19,10 +19,7 @@ func TestShellInTerminal(t *testing.T) {
 			db := filepath.Join(t.TempDir(), "data", "station.db")
 			tm := StartTerm(t, tc.w, tc.h, nil, "--db", db, "--lang", tc.lang)
 			tm.WaitFor(db)
-			tm.Type(tc.station)
-			tm.Keys("Enter")
-			tm.Type(tc.head)
-			tm.Keys("Enter")
+			tm.FirstRun(tc.station, tc.head, "2468")
 			scr := tm.WaitFor(tc.station, tc.head, tc.register)
 			if !strings.Contains(scr, "F1") || !strings.Contains(scr, "F10") {
 				t.Fatalf("footer keys missing:\n%s", scr)

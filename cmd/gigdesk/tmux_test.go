@@ -138,3 +138,13 @@ func (tm *Term) WaitFor(want ...string) string {
 		time.Sleep(100 * time.Millisecond)
 	}
 }
+
+// FirstRun answers the first-run form: the station's name, its head and the head's PIN (twice).
+func (tm *Term) FirstRun(station, head, pin string) {
+	tm.t.Helper()
+	tm.WaitFor("F10") // the form is up
+	for _, s := range []string{station, head, pin, pin} {
+		tm.Type(s)
+		tm.Keys("Enter")
+	}
+}
