@@ -107,7 +107,7 @@ const dispatchColumns = `d.id, d.job_id, d.worker_id, d.status, d.starts_at, d.e
 const dispatchFrom = ` FROM dispatches d JOIN jobs j ON j.id = d.job_id JOIN workers w ON w.id = d.worker_id
 	JOIN employers e ON e.id = j.employer_id LEFT JOIN staff st ON st.id = d.created_by`
 
-func scanDispatch(sc interface{ Scan(...any) error }) (Dispatch, error) {
+func scanDispatch(sc scanner) (Dispatch, error) {
 	var d Dispatch
 	var starts, ends, created, updated int64
 	var checked, done, paidAt, resolved = new(nullTime), new(nullTime), new(nullTime), new(nullTime)
@@ -544,18 +544,5 @@ func (s *Store) Dispatches(ctx context.Context, f DispatchFilter) ([]Dispatch, e
 		q += ` LIMIT ?`
 		args = append(args, f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, dbError(err, s.path)
-	}
-	defer rows.Close()
-	var out []Dispatch
-	for rows.Next() {
-		d, err := scanDispatch(rows)
-		if err != nil {
-			return nil, dbError(err, s.path)
-		}
-		out = append(out, d)
-	}
-	return out, dbError0(rows.Err(), s.path)
+	return queryAll(ctx, s, q, args, scanDispatch)
 }

@@ -94,7 +94,7 @@ func (e *Employer) Validate() error {
 
 const employerColumns = `id, kind, name, contact, coalesce(phone, ''), address, coalesce(community_id, 0), notes, created_at, updated_at`
 
-func scanEmployer(sc interface{ Scan(...any) error }) (Employer, error) {
+func scanEmployer(sc scanner) (Employer, error) {
 	var e Employer
 	var created, updated int64
 	err := sc.Scan(&e.ID, &e.Kind, &e.Name, &e.Contact, &e.Phone, &e.Address, &e.CommunityID, &e.Notes, &created, &updated)

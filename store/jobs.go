@@ -126,7 +126,7 @@ const jobColumns = `id, employer_id, trade_id, headcount, filled, address, coale
 	pay_fen, pay_unit, requirements, urgent, channel, status, status_reason, coalesce(requested_worker_id, 0), valid_until,
 	coalesce(created_by, 0), created_at, updated_at`
 
-func scanJob(sc interface{ Scan(...any) error }) (Job, error) {
+func scanJob(sc scanner) (Job, error) {
 	var j Job
 	var starts, created, updated int64
 	var minutes int
@@ -329,20 +329,7 @@ func (s *Store) Jobs(ctx context.Context, f JobFilter) ([]Job, error) {
 		q += ` LIMIT ?`
 		args = append(args, f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, dbError(err, s.path)
-	}
-	defer rows.Close()
-	var out []Job
-	for rows.Next() {
-		j, err := scanJob(rows)
-		if err != nil {
-			return nil, dbError(err, s.path)
-		}
-		out = append(out, j)
-	}
-	return out, dbError0(rows.Err(), s.path)
+	return queryAll(ctx, s, q, args, scanJob)
 }
 
 // LastJob is the employer's most recent job, used to fill in a returning caller's usual job.

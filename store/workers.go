@@ -212,7 +212,7 @@ func SearchKeys(name string) []string {
 const workerColumns = `id, name, gender, birth_year, coalesce(phone, ''), coalesce(id_number, ''), coalesce(community_id, 0),
 	expected_pay_fen, expected_pay_unit, availability, groups, insured, channel, consent, status, status_reason, notes, created_at, updated_at`
 
-func scanWorker(sc interface{ Scan(...any) error }) (Worker, error) {
+func scanWorker(sc scanner) (Worker, error) {
 	var w Worker
 	var groups string
 	var created, updated int64
@@ -578,18 +578,5 @@ func (s *Store) FindDuplicates(ctx context.Context, w Worker) (Duplicates, error
 
 // workerWhere reads the workers matching a WHERE clause (without their trades).
 func (s *Store) workerWhere(ctx context.Context, where string, args ...any) ([]Worker, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+workerColumns+` FROM workers WHERE `+where, args...)
-	if err != nil {
-		return nil, dbError(err, s.path)
-	}
-	defer rows.Close()
-	var out []Worker
-	for rows.Next() {
-		w, err := scanWorker(rows)
-		if err != nil {
-			return nil, dbError(err, s.path)
-		}
-		out = append(out, w)
-	}
-	return out, dbError0(rows.Err(), s.path)
+	return queryAll(ctx, s, `SELECT `+workerColumns+` FROM workers WHERE `+where, args, scanWorker)
 }
