@@ -536,7 +536,7 @@ func (m *Model) helpView() string {
 	b.WriteString(s.Label.Render(m.c.T("help.global")) + "\n")
 	b.WriteString("  " + m.c.T("help.screens") + "\n")
 	b.WriteString("  " + m.c.T("help.mouse") + "\n")
-	for _, bind := range []key.Binding{k.Staff, k.Help, k.Quit} {
+	for _, bind := range append(append([]key.Binding{k.Staff}, m.adminHelp()...), k.Help, k.Quit) {
 		b.WriteString("  " + s.HelpKey.Render(bind.Help().Key) + "  " + s.HelpDesc.Render(bind.Help().Desc) + "\n")
 	}
 	if scr := m.active(); scr != nil {

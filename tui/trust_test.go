@@ -66,7 +66,7 @@ func TestIdleLockKeepsInputAndAdmin(t *testing.T) {
 	}
 	// the audit section lists what happened, read-only
 	tm = press(t, tm, tea.KeyMsg{Type: tea.KeyF6})
-	if scr := screen(tm); !strings.Contains(scr, "signin:wrong") || !strings.Contains(scr, "update") {
+	if scr := screen(tm); !strings.Contains(scr, "密码错误") || !strings.Contains(scr, "修改") {
 		t.Fatalf("audit view:\n%s", scr)
 	}
 	// a clerk cannot open Admin

@@ -238,7 +238,12 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, common.Status(m.err, true)
 		}
 		m.err = ""
-		return m, tea.Batch(common.Status(msg.text, false), func() tea.Msg { return common.ChangedMsg{} })
+		if m.adding { // the name was saved: close the prompt and show the new member in the list
+			m.adding = false
+			m.name.Blur()
+		}
+		// the root broadcasts ChangedMsg to the five pages only, so Admin reloads its own list
+		return m, tea.Batch(common.Status(msg.text, false), m.reload(), func() tea.Msg { return common.ChangedMsg{} })
 	case tea.KeyMsg:
 		return m.key(msg)
 	}
@@ -652,9 +657,9 @@ func (m *Model) viewSettings(b *strings.Builder) {
 func (m *Model) viewAudit(b *strings.Builder, w int) {
 	s := m.c.Styles
 	all := m.c.T("admin.audit.all")
-	pick := func(i int, list []string) string {
+	pick := func(i int, list []string, words func(*common.Common, string) string) string {
 		if i > 0 && i <= len(list) {
-			return list[i-1]
+			return words(m.c, list[i-1])
 		}
 		return all
 	}
@@ -670,7 +675,7 @@ func (m *Model) viewAudit(b *strings.Builder, w int) {
 		day = m.day.View()
 	}
 	b.WriteString(fmt.Sprintf("%s: %s   %s: %s   %s: %s   %s: %s\n", m.c.T("admin.audit.staff"), staffName,
-		m.c.T("admin.audit.entity"), pick(m.fEntity, m.entities), m.c.T("admin.audit.action"), pick(m.fAction, m.actions),
+		m.c.T("admin.audit.entity"), pick(m.fEntity, m.entities, entityWords), m.c.T("admin.audit.action"), pick(m.fAction, m.actions, actionWords),
 		m.c.T("admin.audit.date"), day))
 	b.WriteString(s.Subtle.Render(m.c.T("admin.audit.hint")) + "\n")
 	if !m.auditLoaded {
@@ -689,8 +694,8 @@ func (m *Model) viewAudit(b *strings.Builder, w int) {
 		if who == "" {
 			who = "-"
 		}
-		line := fmt.Sprintf("%-16s %s %-16s %s #%d %s", a.At.In(m.c.Store.Location()).Format("2006-01-02 15:04"),
-			pad(who, 10), a.Action, a.Entity, a.EntityID, a.Detail)
+		line := fmt.Sprintf("%-16s %s %s %s #%d %s", a.At.In(m.c.Store.Location()).Format("2006-01-02 15:04"),
+			pad(who, 10), pad(actionWords(m.c, a.Action), 16), entityWords(m.c, a.Entity), a.EntityID, a.Detail)
 		b.WriteString(ansi.Truncate(line, w, "…") + "\n")
 	}
 	b.WriteString(s.Subtle.Render(m.c.T("admin.audit.count", len(m.audit), auditLimit)+"  "+m.c.T("admin.audit.readonly")) + "\n")
