@@ -71,6 +71,11 @@ func message(err error) string {
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	env := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Now: time.Now, Lang: i18n.FromEnv()}
+	if now, err := testClock(os.Getenv("GIGDESK_NOW")); err != nil {
+		return err
+	} else if now != nil {
+		env.Now = now
+	}
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		name := args[0]
 		if name == "version" {
@@ -227,4 +232,18 @@ func fillDemoOnce(ctx context.Context, s *store.Store) error {
 		return nil
 	}
 	return fillDemo(ctx, s)
+}
+
+// testClock reads GIGDESK_NOW (RFC 3339), a test-only hook so screens in end-to-end tests show
+// stable dates: the clock starts at that instant and runs on in real time. Unset means time.Now.
+func testClock(v string) (func() time.Time, error) {
+	if v == "" {
+		return nil, nil
+	}
+	start, err := time.Parse(time.RFC3339, v)
+	if err != nil {
+		return nil, fmt.Errorf("GIGDESK_NOW: %v", err)
+	}
+	began := time.Now()
+	return func() time.Time { return start.Add(time.Since(began)) }, nil
 }
