@@ -77,9 +77,9 @@ func TestFlagged(t *testing.T) {
 func TestNotFlagged(t *testing.T) {
 	for _, text := range []string{
 		"",
-		"女士内衣店保洁，每周两次",    // describes the place, not the worker
-		"男装店理货",             // the shop, not the worker
-		"照顾女性患者，需同性别护理",     // lawful occupational requirement of intimate care
+		"女士内衣店保洁，每周两次", // describes the place, not the worker
+		"男装店理货",        // the shop, not the worker
+		"照顾女性患者，需同性别护理", // lawful occupational requirement of intimate care
 		"照顾老人，同性护工",
 		"男女不限，能吃苦",
 		"性别不限、民族不限、户籍不限",
