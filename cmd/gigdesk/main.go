@@ -62,11 +62,39 @@ func message(err error) string {
 			msg += " (" + se.Err.Error() + ")"
 		}
 		if se.Detail != "" && strings.HasPrefix(se.Key, "db.") {
-			msg += " " + se.Detail
+			msg += " " + se.Detail + restoreHint(cat, se)
 		}
 		return msg
 	}
 	return err.Error()
+}
+
+// restoreHint names, for a file too damaged to open, the latest backup and the exact command
+// that restores it. A file that merely is not SQLite gets the hint only when backups of a
+// gigdesk database sit beside it (its header was overwritten); otherwise it is someone else's.
+func restoreHint(cat *i18n.Catalog, se *store.Error) string {
+	if se.Key != "db.corrupt" && se.Key != "db.not_sqlite" {
+		return ""
+	}
+	path := se.Detail
+	b, ok := store.LatestBackup(store.BackupDir(path), store.Shanghai)
+	switch {
+	case ok && se.Key == "db.not_sqlite":
+		return " " + cat.T("backup.maybe_damaged") + " " + cat.T("backup.restore_line", b.Path, b.Taken.Format("2006-01-02 15:04"), shellArg(path), shellArg(b.Path))
+	case ok:
+		return " " + cat.T("backup.restore_line", b.Path, b.Taken.Format("2006-01-02 15:04"), shellArg(path), shellArg(b.Path))
+	case se.Key == "db.corrupt":
+		return " " + cat.T("backup.no_backup")
+	}
+	return ""
+}
+
+// shellArg quotes a path with spaces so the printed command can be pasted as it is.
+func shellArg(p string) string {
+	if strings.ContainsAny(p, " \t'\"&;()") {
+		return `"` + p + `"`
+	}
+	return p
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {

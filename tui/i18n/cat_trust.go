@@ -44,6 +44,8 @@ func init() {
 		"backup.check_bad":           {"数据文件已损坏（%s）：%s", "The data file is damaged (%s): %s"},
 		"backup.damaged":             {"数据文件已损坏，为防止进一步损失已停止使用。", "The data file is damaged; gigdesk stopped using it to prevent further loss."},
 		"backup.what_to_do":          {"请关闭 gigdesk，然后执行：\n  gigdesk restore --db %s --from %s --force\n（原文件会被保留，不会删除）", "Close gigdesk, then run:\n  gigdesk restore --db %s --from %s --force\n(the damaged file is kept aside, not deleted)"},
+		"backup.restore_line":        {"最近的备份是 %s（%s）。恢复请执行：gigdesk restore --db %s --from %s --force（损坏的文件会被保留）", "The latest backup is %s (%s). To restore it, run: gigdesk restore --db %s --from %s --force (the damaged file is kept aside)"},
+		"backup.maybe_damaged":       {"如果这是驿站的数据文件，说明它已损坏。", "If this is the station's data file, it is damaged."},
 		"backup.no_backup":           {"没有找到备份。请联系维护人员，不要删除这个文件。", "No backup was found. Call support and do not delete this file."},
 		"err.backup.folder":          {"无法使用备份文件夹。", "The backup folder cannot be used."},
 		"err.backup.failed":          {"备份或恢复失败，原文件未改动。", "The backup or restore failed; the original file is unchanged."},
