@@ -220,7 +220,9 @@ type Loader struct {
 	mu      sync.Mutex
 	err     error // the writer's first error
 
-	keys     []workerKey // written sorted at the end, so the (key, worker_id) index is built in order
+	keys     []workerKey        // written sorted at the end, so the (key, worker_id) index is built in order
+	jobFacts map[int64]jobFacts // jobs written by this load, for their dispatches' copies
+	priority map[int64]bool     // workers written by this load: whether they are in a priority group
 	keyCache map[string][]string
 	indexes  []string // CREATE INDEX statements to run again before commit
 }
@@ -296,7 +298,8 @@ func (s *Store) Bulk(ctx context.Context, fn func(*Loader) error) error {
 		return dbError(err, s.path)
 	}
 	defer tx.Rollback()
-	l := &Loader{s: s, tx: tx, ctx: ctx, keyCache: map[string][]string{}, work: make(chan write, 16), stopped: make(chan struct{})}
+	l := &Loader{s: s, tx: tx, ctx: ctx, keyCache: map[string][]string{},
+		jobFacts: map[int64]jobFacts{}, priority: map[int64]bool{}, work: make(chan write, 16), stopped: make(chan struct{})}
 	go l.writer()
 	defer l.stop()
 	l.staff = l.table("staff", "id, name, role, active, created_at")
@@ -312,7 +315,8 @@ func (s *Store) Bulk(ctx context.Context, fn func(*Loader) error) error {
 		created_by, created_at, updated_at`, l.employers, l.workers)
 	l.dispatches = l.table("dispatches", `id, job_id, worker_id, status, starts_at, ends_at, agreed_pay_fen, insured, insurer, policy_no,
 		checked_in_at, done_at, paid_fen, paid_at, worker_rating, employer_rating, cancelled_by, cancel_reason, disputed,
-		dispute_note, dispute_resolved_at, created_by, created_at, updated_at`, l.jobs, l.workers)
+		dispute_note, dispute_resolved_at, created_by, created_at, updated_at,
+		job_trade_id, job_community_id, job_posted_at, worker_priority`, l.jobs, l.workers)
 	l.calls = l.table("call_attempts", "id, job_id, worker_id, outcome, reason, staff_id, at", l.jobs, l.workers)
 	l.signIns = l.table("sign_ins", "id, worker_id, day, in_at, out_at, staff_id", l.workers, l.staff)
 	l.visits = l.table("service_visits", "id, kind, worker_id, note, staff_id, at", l.workers, l.staff)
@@ -490,6 +494,7 @@ func (l *Loader) Worker(w *Worker, createdBy int64) error {
 	if err != nil {
 		return err
 	}
+	l.priority[w.ID] = len(w.Groups) > 0
 	for _, t := range w.Trades {
 		if err := l.workerTrades.add(w.ID, t.TradeID, int64(t.Years)); err != nil {
 			return err
@@ -514,6 +519,7 @@ func (l *Loader) Employer(e *Employer, createdBy int64) error {
 
 // Job writes a job with the caller's id, status and filled count.
 func (l *Loader) Job(j *Job) error {
+	l.jobFacts[j.ID] = jobFacts{j.TradeID, j.CommunityID, j.CreatedAt.Unix()}
 	return l.jobs.add(j.ID, j.EmployerID, j.TradeID, int64(j.Headcount), int64(j.Filled), j.Address, nullID(j.CommunityID),
 		j.StartsAt.Unix(), int64(j.Duration/time.Minute), j.PayFen, string(j.PayUnit), j.Requirements, boolInt(j.Urgent),
 		string(j.Channel), string(j.Status), j.StatusReason, nullID(j.RequestedWorkerID), nullTimeArg(j.ValidUntil),
@@ -526,10 +532,23 @@ func (l *Loader) Dispatch(d *DispatchRecord) error {
 	if d.Paid {
 		paid = d.PaidFen
 	}
+	// A job or worker this load did not write leaves posted_at 0: the insert trigger of
+	// migration 0009 copies the facts from the database instead.
+	f := l.jobFacts[d.JobID]
+	priority, known := l.priority[d.WorkerID]
+	if !known {
+		f = jobFacts{}
+	}
 	return l.dispatches.add(d.ID, d.JobID, d.WorkerID, d.Status, d.StartsAt.Unix(), d.EndsAt.Unix(), d.AgreedPayFen,
 		boolInt(d.Insured), d.Insurer, d.PolicyNo, nullTimeArg(d.CheckedInAt), nullTimeArg(d.DoneAt), paid, nullTimeArg(d.PaidAt),
 		nullInt(d.WorkerRating), nullInt(d.EmployerRating), d.CancelledBy, d.CancelReason, boolInt(d.Disputed), d.DisputeNote,
-		nullTimeArg(d.DisputeResolvedAt), nullID(d.CreatedBy), d.CreatedAt.Unix(), d.UpdatedAt.Unix())
+		nullTimeArg(d.DisputeResolvedAt), nullID(d.CreatedBy), d.CreatedAt.Unix(), d.UpdatedAt.Unix(),
+		f.trade, f.community, f.postedAt, boolInt(priority))
+}
+
+// jobFacts are what a dispatch copies from its job for the day's figures.
+type jobFacts struct {
+	trade, community, postedAt int64
 }
 
 // Call writes one call attempt.

@@ -217,7 +217,8 @@ func (s *Store) Dispatch(ctx context.Context, staff int64, in DispatchInput) (Di
 			return fieldError(p)
 		}
 		var status WorkerStatus
-		if err := tx.queryRow(`SELECT status FROM workers WHERE id = ? AND erased = 0`, in.WorkerID).Scan(&status); err != nil {
+		var priority bool
+		if err := tx.queryRow(`SELECT status, groups <> '' FROM workers WHERE id = ? AND erased = 0`, in.WorkerID).Scan(&status, &priority); err != nil {
 			return notFound(err, "worker")
 		}
 		if status != Active {
@@ -251,8 +252,11 @@ func (s *Store) Dispatch(ctx context.Context, staff int64, in DispatchInput) (Di
 		} else if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		id, err = tx.insert(`INSERT INTO dispatches (job_id, worker_id, status, starts_at, ends_at, agreed_pay_fen, insured, created_by, created_at, updated_at)
-			VALUES (?, ?, 'dispatched', ?, ?, ?, ?, ?, ?, ?)`, in.JobID, in.WorkerID, start, end, pay, in.Insured, nullID(staff), tx.now.Unix(), tx.now.Unix())
+		// The job's trade, community and posting time and the worker's priority are copied for the day's figures.
+		id, err = tx.insert(`INSERT INTO dispatches (job_id, worker_id, status, starts_at, ends_at, agreed_pay_fen, insured, created_by, created_at, updated_at,
+				job_trade_id, job_community_id, job_posted_at, worker_priority)
+			VALUES (?, ?, 'dispatched', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, in.JobID, in.WorkerID, start, end, pay, in.Insured, nullID(staff), tx.now.Unix(), tx.now.Unix(),
+			j.TradeID, j.CommunityID, j.CreatedAt.Unix(), boolInt(priority))
 		if err != nil {
 			return err
 		}

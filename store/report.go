@@ -273,11 +273,11 @@ func (s *Store) DayFigures(ctx context.Context, from, to string) (Figures, error
 			return nil
 		})
 	var waits []MinuteCount
-	q.rows(`SELECT j.trade_id, coalesce(j.community_id, 0), (d.created_at - j.created_at) / 60, count(*),
-			sum(CASE WHEN w.groups <> '' THEN 1 ELSE 0 END)
-		FROM dispatches d JOIN jobs j ON j.id = d.job_id JOIN workers w ON w.id = d.worker_id
-		WHERE d.created_at >= ? AND d.created_at < ? AND d.status <> 'cancelled'
-		GROUP BY j.trade_id, coalesce(j.community_id, 0), (d.created_at - j.created_at) / 60`,
+	// Each dispatch carries its job's trade, community and posting time and its worker's
+	// priority (migration 0009), so these read one covering index range and no other row.
+	q.rows(`SELECT job_trade_id, job_community_id, (created_at - job_posted_at) / 60, count(*), sum(worker_priority)
+		FROM dispatches WHERE created_at >= ? AND created_at < ? AND status <> 'cancelled'
+		GROUP BY job_trade_id, job_community_id, (created_at - job_posted_at) / 60`,
 		[]any{a, b}, func(r *sql.Rows) error {
 			var trade, comm, minutes int64
 			var n, prio int
@@ -291,12 +291,9 @@ func (s *Store) DayFigures(ctx context.Context, from, to string) (Figures, error
 			waits = append(waits, MinuteCount{minutes, n})
 			return nil
 		})
-	// Completed and paid work are grouped by job first, so each job is looked up once.
-	q.rows(`SELECT j.trade_id, coalesce(j.community_id, 0), sum(x.n), sum(x.unpaid)
-		FROM (SELECT job_id, count(*) AS n, sum(CASE WHEN paid_at IS NULL THEN 1 ELSE 0 END) AS unpaid
-			FROM dispatches WHERE status = 'done' AND done_at >= ? AND done_at < ? GROUP BY job_id) x
-		JOIN jobs j ON j.id = x.job_id
-		GROUP BY j.trade_id, coalesce(j.community_id, 0)`,
+	q.rows(`SELECT job_trade_id, job_community_id, count(*), sum(CASE WHEN paid_at IS NULL THEN 1 ELSE 0 END)
+		FROM dispatches WHERE status = 'done' AND done_at >= ? AND done_at < ?
+		GROUP BY job_trade_id, job_community_id`,
 		[]any{a, b}, func(r *sql.Rows) error {
 			var trade, comm int64
 			var n, unpaid int
@@ -309,11 +306,9 @@ func (s *Store) DayFigures(ctx context.Context, from, to string) (Figures, error
 			area(comms, comm).Completed += n
 			return nil
 		})
-	q.rows(`SELECT j.trade_id, coalesce(j.community_id, 0), sum(x.fen)
-		FROM (SELECT job_id, sum(paid_fen) AS fen FROM dispatches
-			WHERE paid_at >= ? AND paid_at < ? AND paid_fen IS NOT NULL GROUP BY job_id) x
-		JOIN jobs j ON j.id = x.job_id
-		GROUP BY j.trade_id, coalesce(j.community_id, 0)`,
+	q.rows(`SELECT job_trade_id, job_community_id, sum(paid_fen)
+		FROM dispatches WHERE paid_at >= ? AND paid_at < ? AND paid_fen IS NOT NULL
+		GROUP BY job_trade_id, job_community_id`,
 		[]any{a, b}, func(r *sql.Rows) error {
 			var trade, comm, fen int64
 			if err := r.Scan(&trade, &comm, &fen); err != nil {
