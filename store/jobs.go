@@ -45,6 +45,7 @@ type Job struct {
 	CreatedBy         int64
 	CreatedAt         time.Time
 	UpdatedAt         time.Time
+	Review            JobReview // reasons confirmed when saved, kept with the job (guidepay.go)
 }
 
 // EndsAt is when the job's time slot ends.
@@ -204,7 +205,10 @@ func (s *Store) CreateJob(ctx context.Context, staff int64, e Employer, j Job) (
 			return err
 		}
 		j.ID = id
-		return tx.audit("create", "job", id, "")
+		if err := tx.audit("create", "job", id, ""); err != nil {
+			return err
+		}
+		return tx.reviewJob(&j)
 	})
 	return e, j, err
 }
@@ -237,7 +241,10 @@ func (s *Store) UpdateJob(ctx context.Context, staff int64, j Job) (Job, error) 
 		if err != nil {
 			return err
 		}
-		return tx.audit("update", "job", j.ID, "")
+		if err := tx.audit("update", "job", j.ID, ""); err != nil {
+			return err
+		}
+		return tx.reviewJob(&j)
 	})
 	return j, err
 }
