@@ -982,7 +982,8 @@ func cut(s string, w int) string {
 	if lipgloss.Width(s) <= w {
 		return s + strings.Repeat(" ", w-lipgloss.Width(s))
 	}
-	return ansi.Truncate(s, w, "…")
+	t := ansi.Truncate(s, w, "…") // a wide character that does not fit leaves a cell: pad it
+	return t + strings.Repeat(" ", max(w-lipgloss.Width(t), 0))
 }
 
 // window is the slice of n rows to draw so that sel is visible.
