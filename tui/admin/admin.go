@@ -25,12 +25,13 @@ type section int
 const (
 	secStaff section = iota
 	secSettings
+	secTrades
 	secAudit
 	secPrivacy
 	secCount
 )
 
-var sectionKeys = [secCount]string{"admin.tab.staff", "admin.tab.settings", "admin.tab.audit", "admin.tab.privacy"}
+var sectionKeys = [secCount]string{"admin.tab.staff", "admin.tab.settings", "admin.tab.trades", "admin.tab.audit", "admin.tab.privacy"}
 
 // auditLimit bounds what the audit view loads; filters narrow it further.
 const auditLimit = 500
@@ -93,6 +94,8 @@ type Model struct {
 	day         textinput.Model
 	auditLoaded bool
 
+	tp tradesState
+
 	kindEmployer bool
 	person       textinput.Model
 	found        string
@@ -126,6 +129,7 @@ func New(c *common.Common) *Model {
 	k.clear = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", t("admin.audit.all")))
 	k.left = key.NewBinding(key.WithKeys("left"), key.WithHelp("←/→", t("admin.switch")))
 	k.right = key.NewBinding(key.WithKeys("right"))
+	m.tp = newTradesState(t)
 	m.resetSettings()
 	return m
 }
@@ -181,6 +185,8 @@ func (m *Model) reload() tea.Cmd {
 		}
 	case secSettings:
 		return m.fields[m.fieldAt].Focus()
+	case secTrades:
+		return m.loadCatalog()
 	case secPrivacy:
 		return m.person.Focus()
 	}
@@ -227,6 +233,16 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.auditTop, m.auditLoaded = 0, true
 		}
 		return m, nil
+	case catalogMsg:
+		if msg.err == nil {
+			m.c.Records = msg.cat // every screen reads the catalogue from here
+			m.tp.cursor = min(m.tp.cursor, max(m.tpLen()-1, 0))
+		} else if msg.req == m.req {
+			m.err = m.c.Cat.Err(msg.err)
+		}
+		return m, nil
+	case tpSavedMsg:
+		return m, m.tpSaved(msg)
 	case foundMsg:
 		if msg.req == m.req {
 			m.found, m.err = msg.name, m.c.Cat.Err(msg.err)
@@ -258,6 +274,7 @@ func (m *Model) Next() tea.Cmd {
 func (m *Model) show(s section) tea.Cmd {
 	m.blurAll()
 	m.sec, m.err, m.confirm, m.adding, m.typingDay = s, "", "", false, false
+	m.tp.form, m.tp.inputs = formNone, nil
 	return m.reload()
 }
 
@@ -296,6 +313,8 @@ func (m *Model) key(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return m.staffKey(msg)
 	case secSettings:
 		return m.settingsKey(msg)
+	case secTrades:
+		return m.tradesKey(msg)
 	case secAudit:
 		return m.auditKey(msg)
 	case secPrivacy:
@@ -591,6 +610,8 @@ func (m *Model) View() string {
 		m.viewStaff(&b)
 	case secSettings:
 		m.viewSettings(&b)
+	case secTrades:
+		m.viewTrades(&b, w)
 	case secAudit:
 		m.viewAudit(&b, w)
 	case secPrivacy:
@@ -739,6 +760,11 @@ func (m *Model) ShortHelp() []key.Binding {
 		return []key.Binding{m.keys.left, k.Up, k.Down, m.keys.add, m.keys.toggle, m.keys.reset}
 	case secSettings:
 		return []key.Binding{k.Next, k.Save}
+	case secTrades:
+		if m.tp.form != formNone {
+			return []key.Binding{k.Next, k.Save, k.Back}
+		}
+		return []key.Binding{m.keys.left, k.Up, k.Down, m.tp.swap, m.keys.add, m.tp.relate}
 	case secAudit:
 		return []key.Binding{m.keys.left, k.Up, k.Down, m.keys.fStaff, m.keys.fEntity, m.keys.fAction, m.keys.fDay, m.keys.clear}
 	case secPrivacy:
@@ -751,9 +777,16 @@ func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp(
 
 // Capturing: the settings and personal-data sections are forms; elsewhere only while typing.
 func (m *Model) Capturing() bool {
-	return m.adding || m.typingDay || m.sec == secSettings || m.sec == secPrivacy
+	return m.adding || m.typingDay || m.sec == secSettings || m.sec == secPrivacy || m.tp.form != formNone
 }
 
-func (m *Model) Dirty() bool { return m.setDirty || (m.adding && m.name.Value() != "") }
+func (m *Model) Dirty() bool {
+	for _, in := range m.tp.inputs {
+		if m.tp.form != formRelated && in.Value() != "" {
+			return true
+		}
+	}
+	return m.setDirty || (m.adding && m.name.Value() != "")
+}
 
 func mkdir(dir string) error { return os.MkdirAll(dir, 0o700) }
