@@ -30,7 +30,7 @@ const (
 // dayWorker is one walk-in: what is typed at the counter.
 type dayWorker struct {
 	name, phone, trade, community, pick string // trade and community as typed; pick is the community shown by the picker
-	signIn                               bool
+	signIn                              bool
 }
 
 var dayWorkers = []dayWorker{
