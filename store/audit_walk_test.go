@@ -120,7 +120,10 @@ var auditWrites = []struct {
 		_, err := w.s.SetInsurance(w.ctx, w.clerk, w.d1.ID, true, "中国人保", "PICC20261127")
 		return err
 	}},
-	{"Cancel", false, func(w *walk) error { _, err := w.s.Cancel(w.ctx, w.clerk, w.d1.ID, ByWorker, "家里有事"); return err }},
+	{"Cancel", false, func(w *walk) error {
+		_, err := w.s.Cancel(w.ctx, w.clerk, w.d1.ID, ByWorker, "家里有事")
+		return err
+	}},
 	{"CheckIn", false, func(w *walk) error { _, err := w.s.CheckIn(w.ctx, w.clerk, w.d2.ID); return err }},
 	{"Done", false, func(w *walk) error { _, err := w.s.Done(w.ctx, w.clerk, w.d2.ID); return err }},
 	{"Pay", false, func(w *walk) error { _, err := w.s.Pay(w.ctx, w.clerk, w.d2.ID, 30000); return err }},
@@ -131,7 +134,10 @@ var auditWrites = []struct {
 	{"CloseJob", false, func(w *walk) error { return w.s.CloseJob(w.ctx, w.clerk, w.j1.ID, JobCancelled, "雇主取消") }},
 	{"SignIn", false, func(w *walk) error { _, err := w.s.SignIn(w.ctx, w.clerk, w.w2.ID); return err }},
 	{"SignOut", false, func(w *walk) error { return w.s.SignOut(w.ctx, w.clerk, w.w2.ID) }},
-	{"LogVisit", false, func(w *walk) error { _, err := w.s.LogVisit(w.ctx, w.clerk, VisitGuidance, w.w2.ID, "想学电工"); return err }},
+	{"LogVisit", false, func(w *walk) error {
+		_, err := w.s.LogVisit(w.ctx, w.clerk, VisitGuidance, w.w2.ID, "想学电工")
+		return err
+	}},
 	{"RevealWorker", false, func(w *walk) error { _, err := w.s.RevealWorker(w.ctx, w.clerk, w.w1.ID, "id_number"); return err }},
 	{"RevealEmployer", false, func(w *walk) error { _, err := w.s.RevealEmployer(w.ctx, w.clerk, w.e.ID); return err }},
 	{"Export", false, func(w *walk) error {
