@@ -40,12 +40,14 @@ const (
 	fUrgent
 	fReq
 	fAsked
+	fPayWhy // shown only when the pay is under the guide or the minimum wage (rights.go)
+	fReqWhy // shown only when the requirements hold flagged words (rights.go)
 	fieldCount
 )
 
 var fieldKeys = [fieldCount]string{"jobs.f.phone", "jobs.f.kind", "jobs.f.name", "jobs.f.contact", "jobs.f.emp_addr",
 	"jobs.f.emp_comm", "jobs.f.trade", "jobs.f.head", "jobs.f.when", "jobs.f.dur", "jobs.f.addr", "jobs.f.comm",
-	"jobs.f.pay", "jobs.f.unit", "jobs.f.urgent", "jobs.f.req", "jobs.f.asked"}
+	"jobs.f.pay", "jobs.f.unit", "jobs.f.urgent", "jobs.f.req", "jobs.f.asked", "guide.f.reason", "posting.f.override"}
 
 var required = map[field]bool{fPhone: true, fName: true, fTrade: true, fHead: true, fWhen: true, fDur: true, fPay: true}
 
@@ -53,7 +55,7 @@ var kinds = []store.EmployerKind{store.Resident, store.Shop, store.Firm}
 
 // text limits of the inputs: a paste of 10,000 characters is cut here, the store's rule says why.
 var limits = map[field]int{fPhone: 20, fName: 60, fContact: 30, fEmpAddr: 100, fHead: 6, fWhen: 30, fDur: 12,
-	fAddr: 100, fPay: 16, fReq: 500, fAsked: 30}
+	fAddr: 100, fPay: 16, fReq: 500, fAsked: 30, fPayWhy: 200, fReqWhy: 200}
 
 // Messages the form's commands answer with; seq ties each answer to the form state that asked.
 type (
@@ -65,6 +67,8 @@ type (
 		last     store.Job
 		hasLast  bool
 		err      error
+		// unpaid-wage rights cases of the employer not yet resolved
+		unpaidCases int
 	}
 	askedMsg struct {
 		seq     int
@@ -104,6 +108,7 @@ type form struct {
 	width    int
 	height   int
 	touched  bool
+	rights   jobRights // guide pay, flagged words and the employer's open unpaid-wage cases (rights.go)
 }
 
 func newForm(c *common.Common) *form {
@@ -171,7 +176,7 @@ func (f *form) newEmployer() bool { return f.employer.ID == 0 }
 
 // skip says whether Tab passes over a field: the employer cannot be changed while editing a job.
 func (f *form) skip(fl field) bool {
-	return f.edit.ID != 0 && fl <= fEmpComm
+	return f.edit.ID != 0 && fl <= fEmpComm || f.hidden(fl)
 }
 
 func (f *form) focusCmd() tea.Cmd {
@@ -265,6 +270,9 @@ func (f *form) lookup() tea.Cmd {
 		if msg.record, err = s.EmployerHistory(ctx, e.ID); err != nil {
 			return lookupMsg{seq: seq, phone: norm, err: err}
 		}
+		if msg.unpaidCases, err = s.OpenUnpaidCases(ctx, e.ID); err != nil {
+			return lookupMsg{seq: seq, phone: norm, err: err}
+		}
 		last, err := s.LastJob(ctx, e.ID)
 		if err == nil {
 			msg.last, msg.hasLast = last, true
@@ -351,10 +359,12 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, closed bool) {
 		if msg.employer.ID == 0 {
 			if f.employer.ID != 0 { // another number typed after a known employer: start a new one
 				f.employer, f.record = store.Employer{}, store.EmployerRecord{}
+				f.rights.unpaidCases = 0
 			}
 			return nil, false
 		}
 		f.employer, f.record = msg.employer, msg.record
+		f.rights.unpaidCases = msg.unpaidCases
 		f.fillEmployer(msg.employer)
 		target := fTrade
 		if msg.hasLast {
@@ -408,7 +418,12 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, closed bool) {
 		if f.saving {
 			return nil, false
 		}
-		return f.key(msg)
+		cmd, closed := f.key(msg)
+		f.recheck()
+		return cmd, closed
+	case rightsMsg:
+		f.rightsLoaded(msg)
+		return nil, false
 	}
 	return nil, false
 }
@@ -558,6 +573,7 @@ func (f *form) values() (store.Employer, store.Job, bool) {
 	j.Requirements = f.inputs[fReq].Value()
 	j.Urgent = f.urgent
 	j.RequestedWorkerID = f.asked
+	j.Review = f.review()
 	if j.Channel == "" {
 		j.Channel = store.ByPhone
 	}
@@ -635,6 +651,8 @@ func (f *form) check(fl field) {
 		} else {
 			problem(valid.PayFen(fen))
 		}
+	case fPayWhy, fReqWhy:
+		f.checkReason(fl)
 	case fAsked:
 		if strings.TrimSpace(val(fl)) != "" && f.asked == 0 && f.errs[fAsked] == "" && val(fl) != f.askedOK {
 			// resolved when the field is left; until then the form cannot save it
@@ -703,6 +721,10 @@ func (f *form) fieldOf(err error) field {
 		return fReq
 	case "requested":
 		return fAsked
+	case "pay_reason":
+		return fPayWhy
+	case "posting_reason":
+		return fReqWhy
 	case "address":
 		if strings.HasPrefix(se.Detail, "employer") {
 			return fEmpAddr
@@ -781,11 +803,18 @@ func (f *form) preview(fl field) (string, bool) {
 		if ok && f.c.Settings.MinHourlyFen > 0 && hourly < f.c.Settings.MinHourlyFen {
 			return f.c.T("jobs.pay.below_min", cat.Money(hourly), cat.Money(f.c.Settings.MinHourlyFen)), true
 		}
+		if g, warn := f.guidePreview(fen); g != "" {
+			return g, warn
+		}
 		if ok && j.PayUnit != store.PerHour {
 			return f.c.T("jobs.pay.hourly", cat.Money(hourly)), false
 		}
 	case fAsked:
 		return f.askedMsg, false
+	case fReq:
+		return f.flagsPreview(), len(f.rights.flags) > 0
+	case fPayWhy, fReqWhy:
+		return f.c.T(fieldKeys[fl] + ".why"), false
 	}
 	return "", false
 }
@@ -852,6 +881,9 @@ func (f *form) view() string {
 		if f.record.Flagged() {
 			who += " " + s.Urgent.Render(f.c.T("jobs.employer.flag", f.record.Unpaid, f.record.Disputed))
 		}
+		if f.rights.unpaidCases > 0 {
+			who += " " + s.Urgent.Render(f.c.T("rights.jobs.flag", f.rights.unpaidCases))
+		}
 	} else if f.looked != "" && f.errs[fPhone] == "" {
 		who = s.Warning.Render(f.c.T("jobs.employer.new"))
 	}
@@ -866,6 +898,9 @@ func (f *form) view() string {
 		blocks = append(blocks, block{fl: -1, lines: []string{s.Subtle.Render("── " + f.c.T(key) + " ──")}})
 	}
 	for fl := range fieldCount {
+		if f.hidden(fl) {
+			continue
+		}
 		if fl == fPhone {
 			section("jobs.section.employer")
 		}

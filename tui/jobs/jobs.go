@@ -166,7 +166,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		m.form = editForm(m.c, msg.employer, msg.job)
 		m.form.setSize(m.width, m.height)
-		return m, m.form.focusCmd()
+		return m, tea.Batch(m.form.focusCmd(), m.form.loadRights())
 	case revealedMsg:
 		if msg.seq != m.seq {
 			return m, nil
@@ -240,7 +240,7 @@ func (m *Model) listKey(km tea.KeyMsg) tea.Cmd {
 		m.form = newForm(m.c)
 		m.form.setSize(m.width, m.height)
 		m.card = ""
-		return m.form.focusCmd()
+		return tea.Batch(m.form.focusCmd(), m.form.loadRights())
 	case key.Matches(km, k.JobTabs):
 		d := 1
 		if km.String() == "left" {
@@ -577,3 +577,4 @@ func (closedMsg) Owner() common.Page     { return common.PageJobs }
 func (lookupMsg) Owner() common.Page     { return common.PageJobs }
 func (askedMsg) Owner() common.Page      { return common.PageJobs }
 func (savedMsg) Owner() common.Page      { return common.PageJobs }
+func (rightsMsg) Owner() common.Page     { return common.PageJobs }
