@@ -253,6 +253,9 @@ func playDay(t *testing.T, lang i18n.Lang, w, h int, when, dur, declineWhy strin
 	tm.Keys("F1")
 	scr = tm.WaitFor(T("reg.today.title", 2, 2), "刘建国", "陈志强")
 	if path := os.Getenv("GIGDESK_README_CAPTURE"); path != "" && lang == i18n.Zh && w == 80 {
+		// the footer's last message (the slip's temp path) fades after 30 s; the capture waits for it
+		tm.waitGoneFor(upTo(T("slip.saved")), 40*time.Second)
+		scr = tm.WaitFor(T("reg.today.title", 2, 2))
 		if err := os.WriteFile(path, []byte(strings.TrimRight(scr, "\n")+"\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -402,15 +405,21 @@ func checkWorkerID(t *testing.T, db string, now time.Time) {
 // waitGone waits until text has left the screen (a list reloads after the status line shows).
 func waitGone(t *testing.T, tm *Term, text, why string) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	if scr, ok := tm.waitGoneFor(text, 5*time.Second); !ok {
+		t.Fatalf("%s:\n%s", why, scr)
+	}
+}
+
+func (tm *Term) waitGoneFor(text string, d time.Duration) (string, bool) {
+	deadline := time.Now().Add(d)
 	for {
 		scr := tm.Screen()
 		if !strings.Contains(scr, text) {
-			return
+			return scr, true
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("%s:\n%s", why, scr)
+			return scr, false
 		}
-		time.Sleep(100 * time.Millisecond)
+		time.Sleep(200 * time.Millisecond)
 	}
 }
