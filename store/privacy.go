@@ -195,11 +195,17 @@ func (s *Store) ErasePerson(ctx context.Context, head int64, kind Person, id int
 				`UPDATE dispatches SET dispute_note = '', cancel_reason = '', policy_no = '' WHERE worker_id = ?1`,
 				`UPDATE call_attempts SET reason = '' WHERE worker_id = ?1`,
 				`UPDATE service_visits SET note = '' WHERE worker_id = ?1`,
+				// free text about the worker: their rights cases' accounts and notes, training wishes
+				`UPDATE rights_cases SET summary = '' WHERE worker_id = ?1`,
+				`UPDATE rights_notes SET note = '' WHERE case_id IN (SELECT id FROM rights_cases WHERE worker_id = ?1)`,
+				`UPDATE training_wishes SET topic = '', closed_at = coalesce(closed_at, ?3) WHERE worker_id = ?1`,
 			}
 		case PersonEmployer:
 			stmts = []string{
 				`UPDATE employers SET name = ?2, contact = '', phone = NULL, address = '', notes = '', erased = 1, updated_at = ?3 WHERE id = ?1`,
 				`UPDATE jobs SET address = '' WHERE employer_id = ?1`,
+				`UPDATE rights_cases SET summary = '' WHERE employer_id = ?1`,
+				`UPDATE rights_notes SET note = '' WHERE case_id IN (SELECT id FROM rights_cases WHERE employer_id = ?1)`,
 			}
 		}
 		for _, q := range stmts {

@@ -33,6 +33,24 @@ func TestExportAndErasePerson(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// free text in the rights ledger and training wishes can name the person too
+	wc, err := s.OpenCase(ctx, head.ID, RightsCase{Kind: CaseUnpaid, OpenedBy: ByWorker, WorkerID: w.ID, Summary: "张三丰说腰不好还被欠薪"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.UpdateCase(ctx, head.ID, wc.ID, CaseStep{Note: "回电13800138000"}); err != nil {
+		t.Fatal(err)
+	}
+	ec, err := s.OpenCase(ctx, head.ID, RightsCase{Kind: CaseTerms, OpenedBy: ByEmployer, EmployerID: e.ID, Summary: "李阿姨说活没干完"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.UpdateCase(ctx, head.ID, ec.ID, CaseStep{Note: "李阿姨住3栋2单元"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddWish(ctx, head.ID, TrainingWish{WorkerID: w.ID, Topic: "张三丰要考电工证"}); err != nil {
+		t.Fatal(err)
+	}
 
 	ex, err := s.ExportPerson(ctx, head.ID, PersonWorker, w.ID)
 	if err != nil {
@@ -78,7 +96,7 @@ func TestExportAndErasePerson(t *testing.T) {
 		t.Fatalf("job after erasing the employer: %+v", jj)
 	}
 	// nothing personal is left anywhere in the file's tables
-	for _, table := range []string{"workers", "employers", "jobs", "service_visits", "audit", "worker_keys"} {
+	for _, table := range []string{"workers", "employers", "jobs", "service_visits", "audit", "worker_keys", "rights_cases", "rights_notes", "training_wishes"} {
 		tables, err := s.DumpTable(ctx, table)
 		if err != nil {
 			t.Fatal(err)
@@ -89,6 +107,12 @@ func TestExportAndErasePerson(t *testing.T) {
 				t.Errorf("%s still holds %q", table, secret)
 			}
 		}
+	}
+	if n := count(t, s, "rights_cases"); n != 2 {
+		t.Fatalf("erasing must keep the cases for the figures, %d left", n)
+	}
+	if wishes, _ := s.Wishes(ctx, 0); len(wishes) != 0 {
+		t.Fatalf("an erased worker's wish is still open: %+v", wishes)
 	}
 	if a, _ := s.Audit(ctx, AuditFilter{Action: "erase"}); len(a) != 2 {
 		t.Fatalf("erase audited %d times", len(a))

@@ -29,6 +29,8 @@ type checkedMsg struct {
 	backup  store.Backup
 	made    bool
 	backErr error
+	// expireErr is a failed expiry sweep; the backup still ran
+	expireErr error
 }
 
 // startupCheck runs PRAGMA quick_check and then, if the file is sound, the day's backup.
@@ -48,8 +50,10 @@ func (m *Model) startupCheck() tea.Msg {
 	if !st.Configured() {
 		return checkedMsg{} // nothing to keep before first-run setup
 	}
+	// jobs past their validity period leave the board before anyone looks at it
+	_, expErr := s.ExpireJobs(ctx, m.c.Staff.ID)
 	b, made, err := s.DailyBackup(ctx, store.BackupDir(s.Path()), st.BackupsKept)
-	return checkedMsg{backup: b, made: made, backErr: err}
+	return checkedMsg{backup: b, made: made, backErr: err, expireErr: expErr}
 }
 
 // damagedText tells staff what to do with a damaged file: restore the latest backup, by path.
@@ -77,6 +81,8 @@ func (m *Model) trustUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		switch {
 		case msg.backErr != nil:
 			m.status, m.statusErr, m.statusAt = m.c.T("backup.daily_failed", m.c.Cat.Err(msg.backErr)), true, m.c.Now()
+		case msg.expireErr != nil:
+			m.status, m.statusErr, m.statusAt = m.c.T("rights.expire_failed", m.c.Cat.Err(msg.expireErr)), true, m.c.Now()
 		case msg.made:
 			m.status, m.statusErr, m.statusAt = m.c.T("backup.daily_done", filepath.Base(msg.backup.Path)), false, m.c.Now()
 		}

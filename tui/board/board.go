@@ -143,7 +143,12 @@ func (m *Model) load() tea.Cmd {
 	m.reqID++
 	m.loading, m.stale = true, false
 	id, s, ctx, rec := m.reqID, m.c.Store, m.c.Ctx, m.c.Records
+	staff := m.c.Staff.ID
 	return func() tea.Msg {
+		// expired jobs leave the board (and count as expired) before it reads what is open
+		if _, err := s.ExpireJobs(ctx, staff); err != nil {
+			return loadedMsg{id: id, err: err}
+		}
 		jobs, err := s.Jobs(ctx, store.JobFilter{Statuses: []store.JobStatus{store.JobOpen, store.JobPartly}})
 		if err != nil {
 			return loadedMsg{id: id, err: err}

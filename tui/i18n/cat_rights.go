@@ -27,6 +27,9 @@ func init() {
 		"posting.reason.id_card":   {"扣押证件", "holding ID cards"},
 		"posting.reason.promise":   {"虚假承诺", "false promise"},
 
+		// the expiry sweep at start-up
+		"rights.expire_failed": {"过期需求未能关闭：%s", "Expired jobs could not be closed: %s"},
+
 		// the employer's open unpaid-wage cases
 		"rights.jobs.flag": {"⚠ 欠薪投诉未结 %d 件", "⚠ %d unpaid-wage complaints open"},
 
