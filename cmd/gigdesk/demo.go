@@ -49,6 +49,10 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "demo: %v in %.1fs (%s)\n", c, time.Since(start).Seconds(), *db)
+	pins := ""
+	if c.Staff > 0 {
+		pins = ", staff PIN " + demo.PIN
+	}
+	fmt.Fprintf(env.Stdout, "demo: %v in %.1fs (%s%s)\n", c, time.Since(start).Seconds(), *db, pins)
 	return nil
 }

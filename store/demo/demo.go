@@ -25,6 +25,9 @@ type Options struct {
 	Now       time.Time
 }
 
+// PIN is every demo staff member's PIN, so anyone trying the demo can sign in as any of them.
+const PIN = "1234"
+
 // Defaults is a small station: a month of history and three days ahead.
 func Defaults() Options { return Options{Workers: 300, Employers: 40, Days: 30, Seed: 1} }
 
@@ -97,6 +100,14 @@ func Generate(ctx context.Context, s *store.Store, o Options) (Counts, error) {
 	})
 	if err != nil {
 		return Counts{}, err
+	}
+	if len(staff) == 0 {
+		// the staff the demo made sign in with PIN: the head sets hers, then the others'
+		for _, id := range g.staff {
+			if err := s.SetPIN(ctx, g.head, id, PIN); err != nil {
+				return Counts{}, err
+			}
+		}
 	}
 	return g.counts, nil
 }

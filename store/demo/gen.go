@@ -15,6 +15,13 @@ import (
 // dispatchRate is how many dispatches a registered worker gets per day, on average.
 const dispatchRate = 0.04
 
+// dayRate is the places asked for per registered worker and day. A district pool of 100,000
+// works at dispatchRate; a neighbourhood station's few hundred are busier (they come to the
+// counter because there is work there), so a small demo looks like a busy day at the desk.
+func dayRate(registered int) float64 {
+	return dispatchRate + 0.24*300/float64(max(registered, 300))
+}
+
 // payBand is one way a trade is paid: unit, range in 元, rounding step, job length in minutes.
 type payBand struct {
 	unit           store.PayUnit
@@ -736,7 +743,7 @@ func (g *gen) candidate(t int, sub int64, by int64, s, e int64, bit int, usedIn 
 func (g *gen) day(l *store.Loader, d int) error {
 	day := g.today.AddDate(0, 0, d)
 	registered := sort.Search(len(g.workerAt), func(i int) bool { return g.workerAt[i] > day.Unix() })
-	target := dispatchRate * float64(registered) * (0.85 + 0.3*g.r.Float64())
+	target := dayRate(registered) * float64(registered) * (0.85 + 0.3*g.r.Float64())
 	switch day.Weekday() {
 	case time.Saturday:
 		target *= 0.85
@@ -1200,7 +1207,8 @@ func (g *gen) signIns(l *store.Loader, day time.Time, walkIns []walkIn, register
 		}
 		recs = append(recs, r)
 	}
-	idle := int(float64(len(recs))*0.6 + float64(registered)*0.012*(0.7+0.6*g.r.Float64()) + 3)
+	// waiting for work: about 1% of a district pool, a good share of a small station's
+	idle := int(float64(len(recs))*0.6 + float64(registered)*(0.012+0.08*300/float64(max(registered, 300)))*(0.7+0.6*g.r.Float64()) + 3)
 	for range idle {
 		if registered == 0 {
 			break

@@ -14,6 +14,7 @@ func init() {
 		"pin.wrong_left":      {"密码错误，还可以再试 %d 次。", "Wrong PIN; %d more tries."},
 		"pin.locked_for":      {"密码错误次数太多，该姓名已锁定，请 %d 秒后再试。", "Too many wrong PINs: this name is locked; try again in %d s."},
 		"pin.set_done":        {"密码已设置", "PIN set"},
+		"pin.demo_hint":       {"演示数据：每位工作人员的密码都是 %s", "Demo data: every staff member's PIN is %s"},
 		"pin.hint":            {"Enter 确认，Esc 返回", "Enter to confirm, Esc to go back"},
 		"lock.title":          {"屏幕已锁定", "Screen locked"},
 		"lock.intro":          {"%d 分钟无操作，已自动锁定。未保存的内容仍在。", "Locked after %d minutes without a key. Unsaved input is kept."},

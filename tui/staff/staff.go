@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"gigdesk/store"
+	"gigdesk/store/demo"
 	"gigdesk/tui/common"
 )
 
@@ -316,6 +317,9 @@ func (m *Model) View() string {
 			b.WriteString("\n" + s.Subtle.Render(m.c.T("lock.other")) + "\n")
 		} else {
 			b.WriteString("\n" + s.Subtle.Render(m.c.T("pin.hint")) + "\n")
+		}
+		if m.c.Demo && m.step == stepPIN {
+			b.WriteString(s.Subtle.Render(m.c.T("pin.demo_hint", demo.PIN)) + "\n")
 		}
 	}
 	if m.err != "" {
