@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"sort"
+	"sync"
 	"time"
 )
 
@@ -207,14 +209,24 @@ func (s *Store) rangeOf(from, to string) (int64, int64, error) {
 }
 
 // DayFigures computes the figures of the station-local days [from, to] (YYYY-MM-DD).
+//
+// Speed (migration 0009): each dispatch carries its job's trade, community and posting time
+// and its worker's priority, and the indexes that group by trade and community lead with the
+// UTC day of their timestamp (t / 86400). A query limited to those days and grouped by that
+// day first reads its rows in index order, so SQLite aggregates as it scans instead of sorting
+// a month of rows; the per-day groups are added up here.
 func (s *Store) DayFigures(ctx context.Context, from, to string) (Figures, error) {
 	a, b, err := s.rangeOf(from, to)
 	if err != nil {
 		return Figures{}, err
 	}
 	f := Figures{From: from, To: to, WorkersByChannel: map[Channel]int{}, Visits: map[VisitKind]int{}}
-	trades := map[int64]*AreaFigures{}
-	comms := map[int64]*AreaFigures{}
+	// Two readers share the work (each on its own connection); each sets its own fields of
+	// f and keeps its own split by trade and community, added together at the end.
+	var areas [2][2]map[int64]*AreaFigures
+	for i := range areas {
+		areas[i] = [2]map[int64]*AreaFigures{{}, {}}
+	}
 	area := func(m map[int64]*AreaFigures, id int64) *AreaFigures {
 		x := m[id]
 		if x == nil {
@@ -223,9 +235,139 @@ func (s *Store) DayFigures(ctx context.Context, from, to string) (Figures, error
 		}
 		return x
 	}
-	q := &querier{s: s, ctx: ctx}
 	now := s.now().Unix()
+	da, db := dayBucket(a), dayBucket(b-1)
+	var waits []MinuteCount
 
+	err = s.inParallel(ctx, func(q *querier) {
+		trades, comms := areas[0][0], areas[0][1]
+		q.rows(`SELECT trade_id, coalesce(community_id, 0), count(*), sum(headcount),
+			sum(CASE WHEN filled < headcount THEN filled ELSE headcount END),
+			sum(CASE WHEN filled >= headcount THEN 1 ELSE 0 END),
+			sum(CASE WHEN status <> 'cancelled' AND starts_at <= ? AND filled < headcount THEN headcount - filled ELSE 0 END)
+		FROM jobs WHERE created_at / 86400 BETWEEN ? AND ? AND created_at >= ? AND created_at < ?
+		GROUP BY created_at / 86400, trade_id, community_id`,
+			[]any{now, da, db, a, b}, func(r *sql.Rows) error {
+				var trade, comm int64
+				var jobs, heads, places, full, unfilled int
+				if err := r.Scan(&trade, &comm, &jobs, &heads, &places, &full, &unfilled); err != nil {
+					return err
+				}
+				f.JobsPosted += jobs
+				f.HeadcountRequested += heads
+				f.PlacesFilled += places
+				f.FilledJobs += full
+				f.UnfilledPlaces += unfilled
+				for _, x := range []*AreaFigures{area(trades, trade), area(comms, comm)} {
+					x.JobsPosted += jobs
+					x.HeadcountRequested += heads
+					x.PlacesFilled += places
+					x.UnfilledPlaces += unfilled
+				}
+				return nil
+			})
+		q.rows(`SELECT created_at / 3600, count(*) FROM jobs WHERE created_at >= ? AND created_at < ? GROUP BY created_at / 3600`,
+			[]any{a, b}, func(r *sql.Rows) error {
+				var hour int64
+				var n int
+				if err := r.Scan(&hour, &n); err != nil {
+					return err
+				}
+				f.JobsByHour[time.Unix(hour*3600, 0).In(s.loc).Hour()] += n
+				return nil
+			})
+		q.rows(`SELECT job_trade_id, job_community_id, count(*), sum(CASE WHEN paid_at IS NULL THEN 1 ELSE 0 END)
+		FROM dispatches WHERE status = 'done' AND done_at / 86400 BETWEEN ? AND ? AND done_at >= ? AND done_at < ?
+		GROUP BY done_at / 86400, job_trade_id, job_community_id`,
+			[]any{da, db, a, b}, func(r *sql.Rows) error {
+				var trade, comm int64
+				var n, unpaid int
+				if err := r.Scan(&trade, &comm, &n, &unpaid); err != nil {
+					return err
+				}
+				f.Completed += n
+				f.Unpaid += unpaid
+				area(trades, trade).Completed += n
+				area(comms, comm).Completed += n
+				return nil
+			})
+		q.rows(`SELECT job_trade_id, job_community_id, sum(paid_fen)
+		FROM dispatches WHERE paid_at / 86400 BETWEEN ? AND ? AND paid_at >= ? AND paid_at < ? AND paid_fen IS NOT NULL
+		GROUP BY paid_at / 86400, job_trade_id, job_community_id`,
+			[]any{da, db, a, b}, func(r *sql.Rows) error {
+				var trade, comm, fen int64
+				if err := r.Scan(&trade, &comm, &fen); err != nil {
+					return err
+				}
+				f.WagesPaidFen += fen
+				area(trades, trade).WagesPaidFen += fen
+				area(comms, comm).WagesPaidFen += fen
+				return nil
+			})
+	}, func(q *querier) {
+		trades, comms := areas[1][0], areas[1][1]
+		s.commonFigures(q, &f, a, b)
+		q.rows(`SELECT job_trade_id, job_community_id, count(*), sum(worker_priority)
+		FROM dispatches WHERE created_at / 86400 BETWEEN ? AND ? AND created_at >= ? AND created_at < ? AND status <> 'cancelled'
+		GROUP BY created_at / 86400, job_trade_id, job_community_id`,
+			[]any{da, db, a, b}, func(r *sql.Rows) error {
+				var trade, comm int64
+				var n, prio int
+				if err := r.Scan(&trade, &comm, &n, &prio); err != nil {
+					return err
+				}
+				f.Dispatched += n
+				f.PriorityDispatched += prio
+				area(trades, trade).Dispatched += n
+				area(comms, comm).Dispatched += n
+				return nil
+			})
+		s.waitHistogram(q, a, b, 0, func(minutes int64, n, _ int) { waits = append(waits, MinuteCount{minutes, n}) })
+		q.row(`SELECT coalesce(sum(CASE WHEN status = 'no_show' THEN 1 ELSE 0 END), 0), coalesce(sum(CASE WHEN disputed <> 0 THEN 1 ELSE 0 END), 0)
+		FROM dispatches WHERE starts_at >= ? AND starts_at < ?`, []any{a, b}, &f.NoShows, &f.Disputes)
+		s.openFigures(q, &f, b)
+	})
+	if err != nil {
+		return Figures{}, err
+	}
+	f.MedianMinutesToDispatch = MedianMinutes(waits)
+	f.ByTrade = sortedAreas(areas[0][0], areas[1][0])
+	f.ByCommunity = sortedAreas(areas[0][1], areas[1][1])
+	return f, nil
+}
+
+// inParallel runs each group of queries on its own connection at the same time and
+// returns the first error.
+func (s *Store) inParallel(ctx context.Context, groups ...func(q *querier)) error {
+	errs := make([]error, len(groups))
+	var wg sync.WaitGroup
+	for i, g := range groups {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			q := &querier{s: s, ctx: ctx}
+			g(q)
+			errs[i] = q.err
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return dbError(err, s.path)
+		}
+	}
+	return nil
+}
+
+// dayBucket is the UTC day number the grouping indexes of migration 0009 lead with.
+func dayBucket(unix int64) int64 { return unix / 86400 }
+
+// weekBucket is the UTC week number the index of minutes to dispatch leads with.
+func weekBucket(unix int64) int64 { return unix / 604800 }
+
+// commonFigures adds the figures that are counted the same way for a full period and for
+// the totals of periods compared with: registrations, visits and sign-ins.
+func (s *Store) commonFigures(q *querier, f *Figures, a, b int64) {
 	q.rows(`SELECT channel, count(*) FROM workers WHERE created_at >= ? AND created_at < ? GROUP BY channel`,
 		[]any{a, b}, func(r *sql.Rows) error {
 			var ch Channel
@@ -233,94 +375,11 @@ func (s *Store) DayFigures(ctx context.Context, from, to string) (Figures, error
 			if err := r.Scan(&ch, &n); err != nil {
 				return err
 			}
-			f.WorkersByChannel[ch] = n
+			f.WorkersByChannel[ch] += n
 			f.WorkersRegistered += n
 			return nil
 		})
 	q.row(`SELECT count(*) FROM employers WHERE created_at >= ? AND created_at < ?`, []any{a, b}, &f.EmployersRegistered)
-	q.rows(`SELECT trade_id, coalesce(community_id, 0), count(*), sum(headcount),
-			sum(CASE WHEN filled < headcount THEN filled ELSE headcount END),
-			sum(CASE WHEN filled >= headcount THEN 1 ELSE 0 END),
-			sum(CASE WHEN status <> 'cancelled' AND starts_at <= ? AND filled < headcount THEN headcount - filled ELSE 0 END)
-		FROM jobs WHERE created_at >= ? AND created_at < ? GROUP BY trade_id, coalesce(community_id, 0)`,
-		[]any{now, a, b}, func(r *sql.Rows) error {
-			var trade, comm int64
-			var jobs, heads, places, full, unfilled int
-			if err := r.Scan(&trade, &comm, &jobs, &heads, &places, &full, &unfilled); err != nil {
-				return err
-			}
-			f.JobsPosted += jobs
-			f.HeadcountRequested += heads
-			f.PlacesFilled += places
-			f.FilledJobs += full
-			f.UnfilledPlaces += unfilled
-			for _, x := range []*AreaFigures{area(trades, trade), area(comms, comm)} {
-				x.JobsPosted += jobs
-				x.HeadcountRequested += heads
-				x.PlacesFilled += places
-				x.UnfilledPlaces += unfilled
-			}
-			return nil
-		})
-	q.rows(`SELECT created_at / 3600, count(*) FROM jobs WHERE created_at >= ? AND created_at < ? GROUP BY created_at / 3600`,
-		[]any{a, b}, func(r *sql.Rows) error {
-			var hour int64
-			var n int
-			if err := r.Scan(&hour, &n); err != nil {
-				return err
-			}
-			f.JobsByHour[time.Unix(hour*3600, 0).In(s.loc).Hour()] += n
-			return nil
-		})
-	var waits []MinuteCount
-	// Each dispatch carries its job's trade, community and posting time and its worker's
-	// priority (migration 0009), so these read one covering index range and no other row.
-	q.rows(`SELECT job_trade_id, job_community_id, (created_at - job_posted_at) / 60, count(*), sum(worker_priority)
-		FROM dispatches WHERE created_at >= ? AND created_at < ? AND status <> 'cancelled'
-		GROUP BY job_trade_id, job_community_id, (created_at - job_posted_at) / 60`,
-		[]any{a, b}, func(r *sql.Rows) error {
-			var trade, comm, minutes int64
-			var n, prio int
-			if err := r.Scan(&trade, &comm, &minutes, &n, &prio); err != nil {
-				return err
-			}
-			f.Dispatched += n
-			f.PriorityDispatched += prio
-			area(trades, trade).Dispatched += n
-			area(comms, comm).Dispatched += n
-			waits = append(waits, MinuteCount{minutes, n})
-			return nil
-		})
-	q.rows(`SELECT job_trade_id, job_community_id, count(*), sum(CASE WHEN paid_at IS NULL THEN 1 ELSE 0 END)
-		FROM dispatches WHERE status = 'done' AND done_at >= ? AND done_at < ?
-		GROUP BY job_trade_id, job_community_id`,
-		[]any{a, b}, func(r *sql.Rows) error {
-			var trade, comm int64
-			var n, unpaid int
-			if err := r.Scan(&trade, &comm, &n, &unpaid); err != nil {
-				return err
-			}
-			f.Completed += n
-			f.Unpaid += unpaid
-			area(trades, trade).Completed += n
-			area(comms, comm).Completed += n
-			return nil
-		})
-	q.rows(`SELECT job_trade_id, job_community_id, sum(paid_fen)
-		FROM dispatches WHERE paid_at >= ? AND paid_at < ? AND paid_fen IS NOT NULL
-		GROUP BY job_trade_id, job_community_id`,
-		[]any{a, b}, func(r *sql.Rows) error {
-			var trade, comm, fen int64
-			if err := r.Scan(&trade, &comm, &fen); err != nil {
-				return err
-			}
-			f.WagesPaidFen += fen
-			area(trades, trade).WagesPaidFen += fen
-			area(comms, comm).WagesPaidFen += fen
-			return nil
-		})
-	q.row(`SELECT coalesce(sum(CASE WHEN status = 'no_show' THEN 1 ELSE 0 END), 0), coalesce(sum(CASE WHEN disputed <> 0 THEN 1 ELSE 0 END), 0)
-		FROM dispatches WHERE starts_at >= ? AND starts_at < ?`, []any{a, b}, &f.NoShows, &f.Disputes)
 	q.rows(`SELECT kind, count(*) FROM service_visits WHERE at >= ? AND at < ? GROUP BY kind`,
 		[]any{a, b}, func(r *sql.Rows) error {
 			var kind VisitKind
@@ -328,24 +387,146 @@ func (s *Store) DayFigures(ctx context.Context, from, to string) (Figures, error
 			if err := r.Scan(&kind, &n); err != nil {
 				return err
 			}
-			f.Visits[kind] = n
+			f.Visits[kind] += n
 			return nil
 		})
-	q.row(`SELECT count(*) FROM sign_ins WHERE day >= ? AND day <= ?`, []any{from, to}, &f.SignIns)
-	q.row(`SELECT count(*), coalesce(sum(headcount - filled), 0) FROM jobs
-		WHERE status IN ('open', 'partly') AND starts_at >= ? AND created_at < ?`, []any{b, b}, &f.OpenIntoTomorrow, &f.OpenPlaces)
-	if q.err != nil {
-		return Figures{}, dbError(q.err, s.path)
-	}
-	f.MedianMinutesToDispatch = MedianMinutes(waits)
-	f.ByTrade = sortedAreas(trades)
-	f.ByCommunity = sortedAreas(comms)
-	return f, nil
+	q.row(`SELECT count(*) FROM sign_ins WHERE day >= ? AND day <= ?`, []any{f.From, f.To}, &f.SignIns)
 }
 
-func sortedAreas(m map[int64]*AreaFigures) []AreaFigures {
-	out := make([]AreaFigures, 0, len(m))
-	for _, x := range m {
+// openFigures counts the jobs still open into the day after the range ending at b.
+func (s *Store) openFigures(q *querier, f *Figures, b int64) {
+	q.row(`SELECT count(*), coalesce(sum(headcount - filled), 0) FROM jobs
+		WHERE status IN ('open', 'partly') AND starts_at >= ? AND created_at < ?`, []any{b, b}, &f.OpenIntoTomorrow, &f.OpenPlaces)
+}
+
+// waitHistogram calls fn with each count of minutes from posting to dispatch over the
+// dispatches made in [a, b), and how many of them were made at or after mid. The index
+// leads with the UTC week, so a year's range is read in order and never sorted whole.
+func (s *Store) waitHistogram(q *querier, a, b, mid int64, fn func(minutes int64, n, fromMid int)) {
+	q.rows(`SELECT (created_at - job_posted_at) / 60, count(*), sum(CASE WHEN created_at >= ? THEN 1 ELSE 0 END)
+		FROM dispatches WHERE created_at / 604800 BETWEEN ? AND ? AND created_at >= ? AND created_at < ? AND status <> 'cancelled'
+		GROUP BY created_at / 604800, (created_at - job_posted_at) / 60`,
+		[]any{mid, weekBucket(a), weekBucket(b - 1), a, b}, func(r *sql.Rows) error {
+			var minutes int64
+			var n, late int
+			if err := r.Scan(&minutes, &n, &late); err != nil {
+				return err
+			}
+			fn(minutes, n, late)
+			return nil
+		})
+}
+
+// comparedFigures computes the figures the summary compares a period with, in one pass
+// over the days [from, to]: all of them (the 7 periods before) and those from mid on (the
+// period just before). They hold every figure but the splits by trade, community and hour
+// (ByTrade, ByCommunity, JobsByHour), which only the period itself shows.
+func (s *Store) comparedFigures(ctx context.Context, from, mid, to string) (whole, tail Figures, err error) {
+	a, b, err := s.rangeOf(from, to)
+	if err != nil {
+		return whole, tail, err
+	}
+	m, _, err := s.DayRange(mid)
+	if err != nil {
+		return whole, tail, err
+	}
+	c := m.Unix()
+	whole = Figures{From: from, To: to, WorkersByChannel: map[Channel]int{}, Visits: map[VisitKind]int{}}
+	tail = Figures{From: mid, To: to, WorkersByChannel: map[Channel]int{}, Visits: map[VisitKind]int{}}
+	now := s.now().Unix()
+	var jobs, heads, places, full, unfilled, disp, prio, done, unpaid, noShows, disputes [2]int
+	var fen [2]int64
+	var waits [2][]MinuteCount
+	// Each query reads the whole range once and sums its rows twice: all, and from mid on.
+	const late = `CASE WHEN %s >= ? THEN %s ELSE 0 END`
+	both := func(col, val string) string {
+		return `sum(` + val + `), sum(` + fmt.Sprintf(late, col, val) + `)`
+	}
+	err = s.inParallel(ctx, func(q *querier) {
+		s.commonFigures(q, &whole, a, b)
+		s.commonFigures(q, &tail, c, b)
+		q.row(`SELECT `+both("created_at", "1")+`, `+both("created_at", "headcount")+`,
+			`+both("created_at", "CASE WHEN filled < headcount THEN filled ELSE headcount END")+`,
+			`+both("created_at", "CASE WHEN filled >= headcount THEN 1 ELSE 0 END")+`,
+			`+both("created_at", "CASE WHEN status <> 'cancelled' AND starts_at <= "+fmt.Sprint(now)+" AND filled < headcount THEN headcount - filled ELSE 0 END")+`
+		FROM jobs WHERE created_at / 86400 BETWEEN ? AND ? AND created_at >= ? AND created_at < ?`,
+			[]any{c, c, c, c, c, dayBucket(a), dayBucket(b - 1), a, b},
+			nullInts(&jobs[0], &jobs[1], &heads[0], &heads[1], &places[0], &places[1], &full[0], &full[1], &unfilled[0], &unfilled[1])...)
+		q.row(`SELECT `+both("done_at", "1")+`, `+both("done_at", "CASE WHEN paid_at IS NULL THEN 1 ELSE 0 END")+`
+		FROM dispatches WHERE status = 'done' AND done_at / 86400 BETWEEN ? AND ? AND done_at >= ? AND done_at < ?`,
+			[]any{c, c, dayBucket(a), dayBucket(b - 1), a, b}, nullInts(&done[0], &done[1], &unpaid[0], &unpaid[1])...)
+		q.row(`SELECT coalesce(sum(paid_fen), 0), coalesce(sum(`+fmt.Sprintf(late, "paid_at", "paid_fen")+`), 0)
+		FROM dispatches WHERE paid_at / 86400 BETWEEN ? AND ? AND paid_at >= ? AND paid_at < ? AND paid_fen IS NOT NULL`,
+			[]any{c, dayBucket(a), dayBucket(b - 1), a, b}, &fen[0], &fen[1])
+	}, func(q *querier) {
+		q.row(`SELECT `+both("created_at", "1")+`, `+both("created_at", "worker_priority")+`
+		FROM dispatches WHERE created_at >= ? AND created_at < ? AND status <> 'cancelled'`,
+			[]any{c, c, a, b}, nullInts(&disp[0], &disp[1], &prio[0], &prio[1])...)
+		q.row(`SELECT `+both("starts_at", "CASE WHEN status = 'no_show' THEN 1 ELSE 0 END")+`, `+both("starts_at", "CASE WHEN disputed <> 0 THEN 1 ELSE 0 END")+`
+		FROM dispatches WHERE starts_at >= ? AND starts_at < ?`,
+			[]any{c, c, a, b}, nullInts(&noShows[0], &noShows[1], &disputes[0], &disputes[1])...)
+		s.waitHistogram(q, a, b, c, func(minutes int64, n, fromMid int) {
+			waits[0] = append(waits[0], MinuteCount{minutes, n})
+			if fromMid > 0 {
+				waits[1] = append(waits[1], MinuteCount{minutes, fromMid})
+			}
+		})
+		s.openFigures(q, &whole, b)
+	})
+	if err != nil {
+		return whole, tail, err
+	}
+	tail.OpenIntoTomorrow, tail.OpenPlaces = whole.OpenIntoTomorrow, whole.OpenPlaces
+	for i, f := range []*Figures{&whole, &tail} {
+		f.JobsPosted, f.HeadcountRequested, f.PlacesFilled, f.FilledJobs, f.UnfilledPlaces = jobs[i], heads[i], places[i], full[i], unfilled[i]
+		f.Dispatched, f.PriorityDispatched, f.Completed, f.Unpaid, f.WagesPaidFen = disp[i], prio[i], done[i], unpaid[i], fen[i]
+		f.NoShows, f.Disputes = noShows[i], disputes[i]
+		f.MedianMinutesToDispatch = MedianMinutes(waits[i])
+	}
+	return whole, tail, nil
+}
+
+// nullInts scans sums that are NULL over no rows as 0.
+func nullInts(dest ...*int) []any {
+	out := make([]any, len(dest))
+	for i, d := range dest {
+		out[i] = &nullInt0{d}
+	}
+	return out
+}
+
+type nullInt0 struct{ p *int }
+
+func (n *nullInt0) Scan(v any) error {
+	var x sql.NullInt64
+	if err := x.Scan(v); err != nil {
+		return err
+	}
+	*n.p = int(x.Int64)
+	return nil
+}
+
+// sortedAreas adds up the splits of each part, by ID.
+func sortedAreas(parts ...map[int64]*AreaFigures) []AreaFigures {
+	sum := map[int64]*AreaFigures{}
+	for _, m := range parts {
+		for id, x := range m {
+			t := sum[id]
+			if t == nil {
+				t = &AreaFigures{ID: id}
+				sum[id] = t
+			}
+			t.JobsPosted += x.JobsPosted
+			t.HeadcountRequested += x.HeadcountRequested
+			t.PlacesFilled += x.PlacesFilled
+			t.UnfilledPlaces += x.UnfilledPlaces
+			t.Dispatched += x.Dispatched
+			t.Completed += x.Completed
+			t.WagesPaidFen += x.WagesPaidFen
+		}
+	}
+	out := make([]AreaFigures, 0, len(sum))
+	for _, x := range sum {
 		out = append(out, *x)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
@@ -392,31 +573,30 @@ type DayCount struct {
 }
 
 // DailyDispatches counts Dispatched (as in Figures) for each day of [from, to], zero days included.
+// One count per day reads just that day of the covering index; grouping the whole range by
+// hour would sort every dispatch of the month.
 func (s *Store) DailyDispatches(ctx context.Context, from, to string) ([]DayCount, error) {
 	a, b, err := s.rangeOf(from, to)
 	if err != nil {
 		return nil, err
 	}
-	byDay := map[string]int{}
-	q := &querier{s: s, ctx: ctx}
-	q.rows(`SELECT created_at / 3600, count(*) FROM dispatches
-		WHERE created_at >= ? AND created_at < ? AND status <> 'cancelled' GROUP BY created_at / 3600`,
-		[]any{a, b}, func(r *sql.Rows) error {
-			var hour int64
-			var n int
-			if err := r.Scan(&hour, &n); err != nil {
-				return err
-			}
-			byDay[s.DayOf(time.Unix(hour*3600, 0))] += n
-			return nil
-		})
-	if q.err != nil {
-		return nil, dbError(q.err, s.path)
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, dbError(err, s.path)
 	}
+	defer conn.Close()
+	stmt, err := conn.PrepareContext(ctx, `SELECT count(*) FROM dispatches WHERE created_at >= ? AND created_at < ? AND status <> 'cancelled'`)
+	if err != nil {
+		return nil, dbError(err, s.path)
+	}
+	defer stmt.Close()
 	var out []DayCount
 	for d := time.Unix(a, 0).In(s.loc); d.Unix() < b; d = d.AddDate(0, 0, 1) {
-		day := d.Format(time.DateOnly)
-		out = append(out, DayCount{Day: day, Count: byDay[day]})
+		dc := DayCount{Day: d.Format(time.DateOnly)}
+		if err := stmt.QueryRowContext(ctx, d.Unix(), d.AddDate(0, 0, 1).Unix()).Scan(&dc.Count); err != nil {
+			return nil, dbError(err, s.path)
+		}
+		out = append(out, dc)
 	}
 	return out, nil
 }
@@ -522,8 +702,8 @@ type Summary struct {
 	Span   Span
 	Day    string  // the day the period was chosen by
 	Cur    Figures // the period
-	Prev   Figures // the period before (yesterday, last week, last month)
-	Last7  Figures // the 7 periods before Cur, together; divide by 7 for the average
+	Prev   Figures // the period before (yesterday, last week, last month); no splits by trade, community or hour
+	Last7  Figures // the 7 periods before Cur, together (divide by 7 for the average); no splits either
 	Trend  []DayCount
 	Open   []OpenJob
 	Issues []Issue
@@ -571,10 +751,8 @@ func (s *Store) summarize(ctx context.Context, sum Summary, r [3][2]string) (Sum
 	if sum.Cur, err = s.DayFigures(ctx, r[0][0], r[0][1]); err != nil {
 		return sum, err
 	}
-	if sum.Prev, err = s.DayFigures(ctx, r[1][0], r[1][1]); err != nil {
-		return sum, err
-	}
-	if sum.Last7, err = s.DayFigures(ctx, r[2][0], r[2][1]); err != nil {
+	// The period before ends where the 7 before end: one pass gives both.
+	if sum.Last7, sum.Prev, err = s.comparedFigures(ctx, r[2][0], r[1][0], r[2][1]); err != nil {
 		return sum, err
 	}
 	to := r[0][1]

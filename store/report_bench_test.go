@@ -83,3 +83,15 @@ func BenchmarkMonthSummaryBig(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDailyDispatchesBig is the Summary screen's 30-day sparkline.
+func BenchmarkDailyDispatchesBig(b *testing.B) {
+	s := bigStore(b)
+	ctx := context.Background()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := s.DailyDispatches(ctx, "2026-10-29", "2026-11-27"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,51 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+
+	"gigdesk/store"
+)
+
+// The summary computes the period before and the 7 before in one pass; each must hold the
+// same figures as DayFigures over its own range (all but the splits by trade, community and hour).
+func TestSummaryComparedFiguresEqualDayFigures(t *testing.T) {
+	s := demoStore(t)
+	ctx := context.Background()
+	cases := []struct {
+		span store.Span
+		day  string
+		to   string // a SummaryRange when set
+	}{
+		{store.SpanDay, "2026-11-27", ""},
+		{store.SpanDay, "2026-11-03", ""},
+		{store.SpanWeek, "2026-11-25", ""},
+		{store.SpanMonth, "2026-11-15", ""},
+		{store.SpanRange, "2026-11-20", "2026-11-23"},
+	}
+	for _, c := range cases {
+		t.Run(string(c.span)+" "+c.day, func(t *testing.T) {
+			var sum store.Summary
+			var err error
+			if c.to != "" {
+				sum, err = s.SummaryRange(ctx, c.day, c.to)
+			} else {
+				sum, err = s.Summary(ctx, c.span, c.day)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, got := range []store.Figures{sum.Prev, sum.Last7} {
+				want, err := s.DayFigures(ctx, got.From, got.To)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want.ByTrade, want.ByCommunity, want.JobsByHour = nil, nil, [24]int{}
+				if got.Dispatched == 0 && got.JobsPosted == 0 && c.span != store.SpanMonth {
+					t.Errorf("%s..%s: nothing counted; the demo data should have work on these days", got.From, got.To)
+				}
+				compareFigures(t, got, want)
+			}
+		})
+	}
+}
