@@ -550,7 +550,19 @@ func (m *Model) helpView() string {
 						parts = append(parts, s.HelpKey.Render(bind.Help().Key)+" "+s.HelpDesc.Render(bind.Help().Desc))
 					}
 				}
-				b.WriteString("  " + strings.Join(parts, "   ") + "\n")
+				// wrap at the window so no key is cut off at 80 columns
+				line := ""
+				for _, part := range parts {
+					if line != "" && lipgloss.Width(line)+3+lipgloss.Width(part) > m.width-6 {
+						b.WriteString("  " + line + "\n")
+						line = ""
+					}
+					if line != "" {
+						line += "   "
+					}
+					line += part
+				}
+				b.WriteString("  " + line + "\n")
 			}
 		}
 	}
