@@ -6,10 +6,13 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
+	"weak"
 
 	"gigdesk/store/match"
 )
@@ -117,7 +120,10 @@ type PoolFilter struct {
 	ExcludeDay string    // YYYY-MM-DD: leave out workers already dispatched that local day (day plan)
 }
 
-// LoadWorkerPool reads workers for matching in six set-based queries.
+// LoadWorkerPool reads workers for matching. The part of the pool that only a write can
+// change (active workers, their trades, place, expectations, priority and record) is kept
+// between loads while nothing has been written since; what depends on the job or the clock
+// (bookings in the window, present today, dispatches in the last 7 days) is read every time.
 func (s *Store) LoadWorkerPool(ctx context.Context, mc MatchContext, f PoolFilter) (*WorkerPool, error) {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
@@ -130,14 +136,75 @@ func (s *Store) LoadWorkerPool(ctx context.Context, mc MatchContext, f PoolFilte
 		return nil, dbError(err, s.path)
 	}
 	defer tx.Rollback()
-	pool, err := loadPool(ctx, tx, mc, f, s.loc)
+	var ws []match.Worker
+	if f.WorkerID == 0 && !f.AnyStatus {
+		ws, err = s.cachedPool(ctx, tx, mc)
+	} else {
+		ws, err = loadStaticPool(ctx, tx, mc, f, s.loc)
+	}
+	if err != nil {
+		return nil, dbError(err, s.path)
+	}
+	pool, err := addDynamicPool(ctx, tx, mc, f, s.loc, ws)
 	if err != nil {
 		return nil, dbError(err, s.path)
 	}
 	return pool, nil
 }
 
-func loadPool(ctx context.Context, tx *sql.Tx, mc MatchContext, f PoolFilter, loc *time.Location) (*WorkerPool, error) {
+// poolCache is one store's static pool and the state of the database it was read at.
+type poolCache struct {
+	mu      sync.Mutex
+	version poolVersion
+	workers []match.Worker
+}
+
+// poolVersion changes with every write: each write adds an audit row (and the bulk loader,
+// which may not, adds workers or dispatches). Audit rows are never updated or deleted.
+type poolVersion struct{ audit, workers, dispatches int64 }
+
+// poolCaches holds each open store's cache, dropped when the store is collected.
+var poolCaches sync.Map // weak.Pointer[Store] → *poolCache
+
+func (s *Store) poolCache() *poolCache {
+	key := weak.Make(s)
+	if c, ok := poolCaches.Load(key); ok {
+		return c.(*poolCache)
+	}
+	c, loaded := poolCaches.LoadOrStore(key, &poolCache{})
+	if !loaded {
+		runtime.AddCleanup(s, func(k weak.Pointer[Store]) { poolCaches.Delete(k) }, key)
+	}
+	return c.(*poolCache)
+}
+
+// cachedPool returns a copy of the active workers' static pool, read again only when the
+// database has changed since. Copies share the read-only Trades slices.
+func (s *Store) cachedPool(ctx context.Context, tx *sql.Tx, mc MatchContext) ([]match.Worker, error) {
+	var v poolVersion
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT coalesce(max(id), 0) FROM audit), (SELECT coalesce(max(id), 0) FROM workers),
+		(SELECT coalesce(max(id), 0) FROM dispatches)`).Scan(&v.audit, &v.workers, &v.dispatches); err != nil {
+		return nil, err
+	}
+	c := s.poolCache()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.workers == nil || c.version != v {
+		ws, err := loadStaticPool(ctx, tx, mc, PoolFilter{}, s.loc)
+		if err != nil {
+			return nil, err
+		}
+		for i := range ws {
+			ws[i].Trades = slices.Clip(ws[i].Trades)
+		}
+		c.workers, c.version = ws, v
+	}
+	return slices.Clone(c.workers), nil
+}
+
+// loadStaticPool reads the workers f asks for with what only a write changes: trades,
+// place, expectations, priority and their record of dispatches.
+func loadStaticPool(ctx context.Context, tx *sql.Tx, mc MatchContext, f PoolFilter, loc *time.Location) ([]match.Worker, error) {
 	where, args := `w.erased = 0 AND w.status = 'active'`, []any{}
 	if f.AnyStatus {
 		where = `w.erased = 0`
@@ -151,7 +218,7 @@ func loadPool(ctx context.Context, tx *sql.Tx, mc MatchContext, f PoolFilter, lo
 	if err != nil {
 		return nil, err
 	}
-	pool := &WorkerPool{}
+	var ws []match.Worker
 	for rows.Next() {
 		var w match.Worker
 		var status string
@@ -165,13 +232,12 @@ func loadPool(ctx context.Context, tx *sql.Tx, mc MatchContext, f PoolFilter, lo
 		if w.Community != 0 {
 			w.SubDistrict, w.District = mc.Catalog.Area(w.Community)
 		}
-		pool.Workers = append(pool.Workers, w)
+		ws = append(ws, w)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	ws := pool.Workers
 	// Rows come in table order, not ID order: find each one's worker by binary search.
 	index := positions(ws)
 	find := func(id int64) *match.Worker {
@@ -180,16 +246,9 @@ func loadPool(ctx context.Context, tx *sql.Tx, mc MatchContext, f PoolFilter, lo
 		}
 		return nil
 	}
-	one := f.WorkerID != 0
-	oneWhere := func(col string) (string, []any) {
-		if one {
-			return ` AND ` + col + ` = ?`, []any{f.WorkerID}
-		}
-		return ``, nil
-	}
+	w1, a1 := oneWorker(f, "worker_id")
 
 	// Trades.
-	w1, a1 := oneWhere("worker_id")
 	rows, err = tx.QueryContext(ctx, `SELECT worker_id, trade_id, years FROM worker_trades WHERE 1 = 1`+w1, a1...)
 	if err != nil {
 		return nil, err
@@ -210,34 +269,10 @@ func loadPool(ctx context.Context, tx *sql.Tx, mc MatchContext, f PoolFilter, lo
 		return nil, err
 	}
 
-	// Present today.
-	today := mc.Now.In(loc).Format(time.DateOnly)
-	w1, a1 = oneWhere("worker_id")
-	rows, err = tx.QueryContext(ctx, `SELECT worker_id FROM sign_ins WHERE day = ?`+w1, append([]any{today}, a1...)...)
-	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		if w := find(id); w != nil {
-			w.PresentToday = true
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-
 	// Record: only dispatches whose outcome is known count towards the rates; the rotation
 	// counts when dispatches were made, so work already booked also waits its turn.
 	// One pass over the dispatches in table order beats a GROUP BY that looks each row up by index.
-	week := mc.Now.AddDate(0, 0, -7).Unix()
 	last := make([]int64, len(ws))
-	w1, a1 = oneWhere("worker_id")
 	rows, err = tx.QueryContext(ctx, `SELECT worker_id, status, coalesce(worker_rating, 0), created_at FROM dispatches WHERE status <> 'cancelled'`+w1, a1...)
 	if err != nil {
 		return nil, err
@@ -267,9 +302,6 @@ func loadPool(ctx context.Context, tx *sql.Tx, mc MatchContext, f PoolFilter, lo
 			w.RatingSum += rating
 			w.RatingCount++
 		}
-		if created >= week {
-			w.DispatchesLast7++
-		}
 		last[k] = max(last[k], created)
 	}
 	rows.Close()
@@ -281,6 +313,64 @@ func loadPool(ctx context.Context, tx *sql.Tx, mc MatchContext, f PoolFilter, lo
 			ws[k].LastDispatch = time.Unix(last[k], 0).In(loc)
 		}
 	}
+	return ws, nil
+}
+
+// oneWorker is the condition (and its argument) that limits a query to f's one worker.
+func oneWorker(f PoolFilter, col string) (string, []any) {
+	if f.WorkerID != 0 {
+		return ` AND ` + col + ` = ?`, []any{f.WorkerID}
+	}
+	return ``, nil
+}
+
+// addDynamicPool adds to ws (the static pool) what depends on the clock and the job's
+// window: present today, dispatches made in the last 7 days, bookings overlapping
+// [f.From, f.To), and leaves out those already dispatched on f.ExcludeDay.
+func addDynamicPool(ctx context.Context, tx *sql.Tx, mc MatchContext, f PoolFilter, loc *time.Location, ws []match.Worker) (*WorkerPool, error) {
+	pool := &WorkerPool{Workers: ws}
+	index := positions(ws)
+	find := func(id int64) *match.Worker {
+		if i := index(id); i >= 0 {
+			return &ws[i]
+		}
+		return nil
+	}
+	each := func(query string, args []any, fn func(w *match.Worker, r *sql.Rows) error, dest ...any) error {
+		rows, err := tx.QueryContext(ctx, query, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(append([]any{&id}, dest...)...); err != nil {
+				return err
+			}
+			if w := find(id); w != nil {
+				if err := fn(w, rows); err != nil {
+					return err
+				}
+			}
+		}
+		return rows.Err()
+	}
+	w1, a1 := oneWorker(f, "worker_id")
+
+	// Present today.
+	today := mc.Now.In(loc).Format(time.DateOnly)
+	if err := each(`SELECT worker_id FROM sign_ins WHERE day = ?`+w1, append([]any{today}, a1...),
+		func(w *match.Worker, _ *sql.Rows) error { w.PresentToday = true; return nil }); err != nil {
+		return nil, err
+	}
+
+	// Rotation: dispatches made in the last 7 days, counted here so SQLite reads the week's
+	// range of the created_at index (a GROUP BY makes it walk every dispatch by worker).
+	week := mc.Now.AddDate(0, 0, -7).Unix()
+	if err := each(`SELECT worker_id FROM dispatches WHERE created_at >= ? AND status <> 'cancelled'`+w1,
+		append([]any{week}, a1...), func(w *match.Worker, _ *sql.Rows) error { w.DispatchesLast7++; return nil }); err != nil {
+		return nil, err
+	}
 
 	// Busy: bookings overlapping the window. starts_at is indexed; no job is longer than MaxDuration.
 	if !f.From.IsZero() || !f.To.IsZero() {
@@ -288,26 +378,13 @@ func loadPool(ctx context.Context, tx *sql.Tx, mc MatchContext, f PoolFilter, lo
 		if to.Before(from) {
 			to = from
 		}
-		busyArgs := []any{from.Add(-MaxDuration).Unix(), to.Unix(), from.Unix()}
-		busyWhere, a1 := oneWhere("worker_id")
-		busyArgs = append(busyArgs, a1...)
-		rows, err = tx.QueryContext(ctx, `SELECT worker_id, starts_at, ends_at FROM dispatches
-			WHERE starts_at >= ? AND starts_at < ? AND ends_at > ? AND status <> 'cancelled'`+busyWhere+` ORDER BY starts_at`, busyArgs...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var id, st, en int64
-			if err := rows.Scan(&id, &st, &en); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			if w := find(id); w != nil {
+		var st, en int64
+		if err := each(`SELECT worker_id, starts_at, ends_at FROM dispatches
+			WHERE starts_at >= ? AND starts_at < ? AND ends_at > ? AND status <> 'cancelled'`+w1+` ORDER BY starts_at`,
+			append([]any{from.Add(-MaxDuration).Unix(), to.Unix(), from.Unix()}, a1...), func(w *match.Worker, _ *sql.Rows) error {
 				w.Busy = append(w.Busy, match.Interval{Start: time.Unix(st, 0).In(loc), End: time.Unix(en, 0).In(loc)})
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+				return nil
+			}, &st, &en); err != nil {
 			return nil, err
 		}
 	}
@@ -317,22 +394,9 @@ func loadPool(ctx context.Context, tx *sql.Tx, mc MatchContext, f PoolFilter, lo
 		if err != nil {
 			return nil, err
 		}
-		rows, err = tx.QueryContext(ctx, `SELECT DISTINCT worker_id FROM dispatches WHERE starts_at >= ? AND starts_at < ? AND status <> 'cancelled' ORDER BY worker_id`,
-			start.Unix(), start.AddDate(0, 0, 1).Unix())
-		if err != nil {
-			return nil, err
-		}
 		drop := map[int64]bool{}
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			drop[id] = true
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		if err := each(`SELECT DISTINCT worker_id FROM dispatches WHERE starts_at >= ? AND starts_at < ? AND status <> 'cancelled' ORDER BY worker_id`,
+			[]any{start.Unix(), start.AddDate(0, 0, 1).Unix()}, func(w *match.Worker, _ *sql.Rows) error { drop[w.ID] = true; return nil }); err != nil {
 			return nil, err
 		}
 		kept := ws[:0]
