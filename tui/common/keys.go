@@ -69,6 +69,9 @@ type KeyMap struct {
 	PlanDrop      key.Binding
 	PlanPrevDay   key.Binding
 	PlanNextDay   key.Binding
+
+	// Rights and rules: open a rights case (Match lists, a worker's page).
+	RightsCase key.Binding
 }
 
 // DefaultKeyMap builds the key map with help text in the catalogue's language.
@@ -147,4 +150,5 @@ func matchKeys(k *KeyMap, t func(string, ...any) string) {
 	k.PlanDrop = b("plan.key.drop", "x")
 	k.PlanPrevDay = b("plan.key.prev_day", "[")
 	k.PlanNextDay = b("plan.key.next_day", "]")
+	k.RightsCase = b("rights.key.case", "k")
 }

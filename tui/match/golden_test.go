@@ -34,7 +34,7 @@ func TestMatchGoldens(t *testing.T) {
 			d.keys("n") // no answer from the first
 			t.Run("candidates", func(t *testing.T) { golden.RequireEqual(t, []byte(d.screen())) })
 
-			d.keys("a", "enter", "y", "t", "i")
+			d.keys("a", "enter", "y", "enter", "enter", "t", "i")
 			if d.isErr {
 				t.Fatalf("dispatch: %s", d.status)
 			}

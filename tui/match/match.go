@@ -21,6 +21,7 @@ import (
 	"gigdesk/store/valid"
 	"gigdesk/tui/common"
 	"gigdesk/tui/slip"
+	"gigdesk/tui/widget/caseform"
 )
 
 // view is the Match screen's sub-view; the five top-level tabs stay as they are.
@@ -43,6 +44,8 @@ const (
 	promptDecline         // reason the worker declined
 	promptPay             // agreed pay for a dispatch
 	promptInsured         // insured? y/n
+	promptInsurer         // the insurer, when insured (Enter skips)
+	promptPolicy          // the policy number, when insured (Enter skips)
 	promptPaid            // amount paid
 	promptRate            // ratings "5 4"
 	promptCancelBy        // w / e / s
@@ -76,9 +79,15 @@ type (
 		err error
 	}
 	listMsg struct {
-		req  int
-		list []store.Dispatch
-		err  error
+		req   int
+		list  []store.Dispatch
+		cases map[int64]bool // dispatches with a rights case not yet resolved
+		err   error
+	}
+	// caseMsg answers opening a rights case from a dispatch.
+	caseMsg struct {
+		c   store.RightsCase
+		err error
 	}
 	planMsg struct {
 		req int
@@ -114,6 +123,7 @@ func (planMsg) Owner() common.Page   { return common.PageMatch }
 func (pickMsg) Owner() common.Page   { return common.PageMatch }
 func (doneMsg) Owner() common.Page   { return common.PageMatch }
 func (revealMsg) Owner() common.Page { return common.PageMatch }
+func (caseMsg) Owner() common.Page   { return common.PageMatch }
 
 // candidateLimit is how many candidates a job lists: more than staff will ever phone.
 const candidateLimit = 100
@@ -153,6 +163,8 @@ type Model struct {
 	// today's dispatches / follow-up
 	list    []store.Dispatch
 	listSel int
+	cases   map[int64]bool // dispatches with an open rights case
+	caseF   *caseform.Form // the rights case being opened from the selected dispatch
 
 	// day plan
 	planDate string
@@ -170,7 +182,8 @@ type Model struct {
 	target   int64 // worker or dispatch the prompt is about
 	pending  store.DispatchInput
 	cancelBy string
-	planFor  int // plan line a dispatch prompt settles, -1 for none
+	planFor  int    // plan line a dispatch prompt settles, -1 for none
+	insurer  string // typed at promptInsurer, saved with the policy number
 }
 
 // New returns the Match screen.
@@ -189,15 +202,18 @@ func (m *Model) SetSize(w, h int) {
 	m.input.Width = max(w-30, 10)
 }
 
-func (m *Model) Capturing() bool { return m.prompt != promptNone }
+func (m *Model) Capturing() bool { return m.prompt != promptNone || m.caseF != nil }
 
 func (m *Model) Dirty() bool {
+	if m.caseF != nil {
+		return m.caseF.Dirty()
+	}
 	return m.prompt != promptNone && m.prompt != promptJob && m.prompt != promptSearch && m.prompt != promptDate && m.input.Value() != ""
 }
 
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.c.Keys
-	if m.prompt != promptNone {
+	if m.prompt != promptNone || m.caseF != nil {
 		return []key.Binding{k.Select, k.Back}
 	}
 	switch m.view {
@@ -206,7 +222,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	case viewWalkIn:
 		return []key.Binding{k.MatchWalkIn, k.MatchDispatch, k.Back}
 	case viewToday, viewFollowUp:
-		return []key.Binding{k.MatchCheckIn, k.MatchDone, k.MatchPaid, k.MatchRate, k.MatchNoShow, k.MatchCancel, k.MatchDispute, k.MatchSlip, k.MatchFollowUp, k.Back}
+		return []key.Binding{k.MatchCheckIn, k.MatchDone, k.MatchPaid, k.MatchRate, k.MatchNoShow, k.MatchCancel, k.MatchDispute, k.RightsCase, k.MatchSlip, k.MatchFollowUp, k.Back}
 	case viewPlan:
 		if m.picking >= 0 {
 			return []key.Binding{k.Select, k.Back}
@@ -221,7 +237,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.MatchJob, k.MatchWalkIn, k.MatchToday, k.MatchFollowUp, k.MatchPlan, k.Back},
 		{k.MatchNoAnswer, k.MatchDecline, k.MatchAccept, k.MatchDispatch, k.MatchSkip, k.MatchReveal},
-		{k.MatchCheckIn, k.MatchDone, k.MatchPaid, k.MatchRate, k.MatchNoShow, k.MatchCancel, k.MatchDispute, k.MatchResolve, k.MatchSlip},
+		{k.MatchCheckIn, k.MatchDone, k.MatchPaid, k.MatchRate, k.MatchNoShow, k.MatchCancel, k.MatchDispute, k.MatchResolve, k.RightsCase, k.MatchSlip},
 		{k.PlanAccept, k.PlanChange, k.PlanDrop, k.PlanPrevDay, k.PlanNextDay},
 	}
 }
@@ -250,7 +266,18 @@ func (m *Model) loadList() tea.Cmd {
 	}
 	return func() tea.Msg {
 		list, err := s.Dispatches(ctx, f)
-		return listMsg{req: req, list: list, err: err}
+		if err != nil {
+			return listMsg{req: req, err: err}
+		}
+		// the cases still followed up are few: mark their dispatches
+		open, err := s.RightsCases(ctx, store.CaseFilter{FollowUp: true})
+		cases := map[int64]bool{}
+		for _, c := range open {
+			if c.DispatchID != 0 {
+				cases[c.DispatchID] = true
+			}
+		}
+		return listMsg{req: req, list: list, cases: cases, err: err}
 	}
 }
 
@@ -369,7 +396,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.err != nil {
 			return m, common.Status(m.c.Cat.Err(msg.err), true)
 		}
-		m.list = msg.list
+		m.list, m.cases = msg.list, msg.cases
 		m.listSel = min(m.listSel, max(len(m.list)-1, 0))
 		return m, nil
 	case planMsg:
@@ -434,13 +461,58 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.lines[msg.planLine].state = "accepted"
 		}
 		return m, tea.Batch(common.Status(msg.text, false), func() tea.Msg { return common.ChangedMsg{} })
+	case caseMsg:
+		if m.caseF == nil {
+			return m, nil
+		}
+		if msg.err != nil {
+			m.caseF.SetError(msg.err) // at its field, with what was typed
+			return m, nil
+		}
+		m.caseF = nil
+		return m, tea.Batch(common.Status(m.c.T("rights.opened", msg.c.ID), false), func() tea.Msg { return common.ChangedMsg{} })
 	case tea.KeyMsg:
+		if m.caseF != nil {
+			return m, m.caseKey(msg)
+		}
 		if m.prompt != promptNone {
 			return m, m.promptKey(msg)
 		}
 		return m, m.key(msg)
 	}
 	return m, nil
+}
+
+// openCase opens the rights-case form for a dispatch; unpaid wages offer what is still owed.
+func (m *Model) openCase(d store.Dispatch) tea.Cmd {
+	owed := d.AgreedPayFen
+	if d.Paid {
+		owed = max(d.AgreedPayFen-d.PaidFen, 0)
+	}
+	about := m.c.T("rights.open.dispatch", d.ID, valid.MaskName(d.WorkerName), d.EmployerName)
+	m.caseF = caseform.New(m.c, store.RightsCase{DispatchID: d.ID}, about, owed)
+	m.caseF.SetWidth(m.width)
+	return m.caseF.Focus()
+}
+
+// caseKey drives the rights-case form; Ctrl+S (or Enter on the last field) saves it.
+func (m *Model) caseKey(msg tea.KeyMsg) tea.Cmd {
+	cmd, res := m.caseF.Update(msg)
+	switch res {
+	case caseform.Cancel:
+		m.caseF = nil
+	case caseform.Submit:
+		c, ok := m.caseF.Case()
+		if !ok {
+			return nil
+		}
+		s, ctx, staff := m.c.Store, m.c.Ctx, m.c.Staff.ID
+		return func() tea.Msg {
+			c, err := s.OpenCase(ctx, staff, c)
+			return caseMsg{c: c, err: err}
+		}
+	}
+	return cmd
 }
 
 // ask opens the one-line prompt with value prefilled.
@@ -662,6 +734,8 @@ func (m *Model) listKey(msg tea.KeyMsg) tea.Cmd {
 		return m.ask(promptResolve, "")
 	case key.Matches(msg, k.MatchSlip):
 		return m.saveSlip(id)
+	case key.Matches(msg, k.RightsCase):
+		return m.openCase(d)
 	}
 	return nil
 }
@@ -820,6 +894,20 @@ func (m *Model) promptKey(msg tea.KeyMsg) tea.Cmd {
 		m.prompt = promptInsured
 		m.input.Blur()
 		return nil
+	case promptInsurer:
+		v, prob := valid.Text("insurer", val, 40)
+		if prob != nil {
+			return common.Status(m.c.Cat.Err(prob), true) // the prompt keeps what was typed
+		}
+		m.insurer = v
+		return m.ask(promptPolicy, "")
+	case promptPolicy:
+		v, prob := valid.Text("policy_no", val, 40)
+		if prob != nil {
+			return common.Status(m.c.Cat.Err(prob), true)
+		}
+		m.closePrompt()
+		return m.dispatch(m.insurer, v)
 	case promptPaid:
 		fen, prob := valid.ParseYuan(val)
 		if prob != nil {
@@ -880,21 +968,37 @@ func (m *Model) choiceKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return m.ask(promptCancel, "")
 	}
-	var insured bool
 	switch {
 	case key.Matches(msg, k.Yes):
-		insured = true
+		// insured: the provider and policy number next, each optional
+		m.pending.Insured, m.insurer = true, ""
+		return m.ask(promptInsurer, "")
 	case msg.String() == "n" || msg.String() == "N":
 	default:
 		return nil
 	}
-	in := m.pending
-	in.Insured = insured
+	m.pending.Insured = false
 	m.closePrompt()
+	return m.dispatch("", "")
+}
+
+// dispatch saves the pending dispatch, then its insurer and policy number when given.
+func (m *Model) dispatch(insurer, policy string) tea.Cmd {
+	in := m.pending
 	s, ctx, staff := m.c.Store, m.c.Ctx, m.c.Staff.ID
 	return m.write(-1, func() (store.Dispatch, string, error) {
 		d, err := s.Dispatch(ctx, staff, in)
-		return d, m.c.T("dispatch.status.dispatched", d.ID, d.WorkerName, in.JobID), err
+		if err != nil {
+			return d, "", err
+		}
+		text := m.c.T("dispatch.status.dispatched", d.ID, d.WorkerName, in.JobID)
+		if insurer != "" || policy != "" {
+			if d, err = s.SetInsurance(ctx, staff, d.ID, true, insurer, policy); err != nil {
+				return d, "", err
+			}
+			text += "  " + m.c.T("ins.saved", d.ID)
+		}
+		return d, text, nil
 	})
 }
 
@@ -938,6 +1042,10 @@ func (m *Model) rows() int {
 			return m.height - 4
 		}
 		return m.height - 8
+	case viewToday, viewFollowUp:
+		if m.caseF != nil {
+			return max(m.height-12, 1) // the case form sits under the list
+		}
 	}
 	return m.height - 4
 }
@@ -960,6 +1068,9 @@ func (m *Model) View() string {
 	if m.prompt != promptNone {
 		body += "\n" + m.promptView()
 	}
+	if m.caseF != nil {
+		body += "\n" + m.caseF.View(m.width)
+	}
 	return body
 }
 
@@ -970,6 +1081,7 @@ func (m *Model) promptView() string {
 		promptInsured: "match.ask.insured", promptPaid: "dispatch.ask.paid", promptRate: "dispatch.ask.rate",
 		promptCancelBy: "dispatch.ask.cancel_by", promptCancel: "dispatch.ask.cancel", promptDispute: "dispatch.ask.dispute",
 		promptResolve: "dispatch.ask.resolve", promptSearch: "match.ask.search", promptDate: "plan.ask.date",
+		promptInsurer: "ins.ask.insurer", promptPolicy: "ins.ask.policy",
 	}[m.prompt])
 	if m.prompt == promptInsured || m.prompt == promptCancelBy {
 		return st.Label.Render(label)
@@ -1282,6 +1394,9 @@ func (m *Model) listView() string {
 		}
 		if d.Status == store.DoneStatus && !d.Paid {
 			notes = append(notes, st.Warning.Render(m.c.T("dispatch.unpaid")))
+		}
+		if m.cases[d.ID] {
+			notes = append(notes, st.Urgent.Render(m.c.T("rights.mark")))
 		}
 		if d.CancelReason != "" {
 			notes = append(notes, d.CancelReason)

@@ -191,6 +191,10 @@ func TestCallDispatchCheckInDonePaid(t *testing.T) {
 	d.keys("260", "enter")
 	d.want("已投保意外险吗")
 	d.keys("y")
+	d.want("保险公司（可空")
+	d.keys("enter") // no insurer given
+	d.want("保单号（可空")
+	d.keys("enter")
 	if d.isErr || !strings.Contains(d.status, "已派工") {
 		t.Fatalf("dispatch: %q", d.status)
 	}
@@ -278,7 +282,7 @@ func TestRefusalsLeaveEverythingAsItWas(t *testing.T) {
 	if err := d.s.CloseJob(ctx, d.c.Staff.ID, d.job.ID, store.JobCancelled, "no longer needed"); err != nil {
 		t.Fatal(err)
 	}
-	d.keys("a", "enter", "y")
+	d.keys("a", "enter", "y", "enter", "enter")
 	if !d.isErr || !strings.Contains(d.status, "cancelled") {
 		t.Fatalf("cancelled job: %q", d.status)
 	}
