@@ -93,7 +93,11 @@ func newDoc(ctx context.Context, s *store.Store, lang i18n.Lang, sum store.Summa
 	if err != nil {
 		return nil, err
 	}
-	return &report.Doc{Cat: i18n.New(lang), Rec: rec, Station: st.StationName, Sum: sum}, nil
+	rights, err := report.LoadRights(ctx, s, sum)
+	if err != nil {
+		return nil, err
+	}
+	return &report.Doc{Cat: i18n.New(lang), Rec: rec, Station: st.StationName, Sum: sum, Rights: rights}, nil
 }
 
 // writeFileAtomic writes data to path through report.WriteFile.

@@ -90,11 +90,13 @@ func init() {
 
 		// figures (summary and reports)
 		"rights.fig.title":          {"权益与规范", "Rights and rules"},
-		"rights.fig.cases_opened":   {"维权案件登记", "Rights cases opened"},
-		"rights.fig.cases_resolved": {"维权案件解决", "Rights cases resolved"},
-		"rights.fig.referrals":      {"培训推荐", "Training referrals"},
-		"rights.fig.insured":        {"投保派工", "Insured dispatches"},
-		"rights.fig.below_guide":    {"低于指导价需求", "Jobs below guide pay"},
+
+		// the same figures as lines of the summary and the reports (report.fig.<json key>)
+		"report.fig.rights_cases_opened":   {"维权案件登记", "Rights cases opened"},
+		"report.fig.rights_cases_resolved": {"维权案件解决", "Rights cases resolved"},
+		"report.fig.training_referrals":    {"培训推荐", "Training referrals"},
+		"report.fig.insured_dispatches":    {"投保派工", "Insured dispatches"},
+		"report.fig.below_guide_jobs":      {"低于指导价需求", "Jobs below guide pay"},
 
 		// errors
 		"err.guide.reason_needed":      {"报酬低于本站指导价，请填写低薪理由，或提高报酬。", "Pay is under the station's guide: give a reason or raise the pay."},

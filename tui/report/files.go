@@ -66,6 +66,18 @@ type JSON struct {
 	// their places not yet taken.
 	OpenIntoTomorrow int `json:"open_into_tomorrow"`
 	OpenPlaces       int `json:"open_places"`
+	// RightsCasesOpened is rights cases (权益维护) opened; RightsCasesResolved cases whose
+	// resolution falls in the period and that are still resolved.
+	RightsCasesOpened   int `json:"rights_cases_opened"`
+	RightsCasesResolved int `json:"rights_cases_resolved"`
+	// TrainingReferrals is workers referred to a training offer.
+	TrainingReferrals int `json:"training_referrals"`
+	// InsuredDispatches is dispatches made (by created_at), not cancelled, covered by accident
+	// insurance (零工保): a part of dispatched.
+	InsuredDispatches int `json:"insured_dispatches"`
+	// BelowGuideJobs is jobs posted paying under the guide pay or the minimum hourly wage,
+	// confirmed by staff with a reason: a part of jobs_posted.
+	BelowGuideJobs int `json:"below_guide_jobs"`
 	// ByTrade and ByCommunity split the job and dispatch figures by the job's trade and
 	// community; only those with something in them are listed.
 	ByTrade     []JSONArea `json:"by_trade"`
@@ -101,6 +113,9 @@ func (d *Doc) JSON() JSON {
 		NoShows: f.NoShows, Disputes: f.Disputes, WagesPaidFen: f.WagesPaidFen, PriorityGroupDispatched: f.PriorityDispatched,
 		ServiceVisits: map[string]int{}, SignIns: f.SignIns, OpenIntoTomorrow: f.OpenIntoTomorrow, OpenPlaces: f.OpenPlaces,
 		ByTrade: []JSONArea{}, ByCommunity: []JSONArea{}}
+	r := d.Rights.Cur
+	j.RightsCasesOpened, j.RightsCasesResolved, j.TrainingReferrals = r.CasesOpened, r.CasesResolved, r.TrainingReferrals
+	j.InsuredDispatches, j.BelowGuideJobs = r.InsuredDispatches, r.BelowGuideJobs
 	for _, ch := range []store.Channel{store.ByCounter, store.ByPhone, store.Online} {
 		j.WorkersByChannel[string(ch)] = f.WorkersByChannel[ch]
 	}

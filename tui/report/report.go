@@ -40,6 +40,7 @@ type Doc struct {
 	Rec     *store.Catalog
 	Station string
 	Sum     store.Summary
+	Rights  Rights // the rights-and-rules figures of the same periods (LoadRights)
 }
 
 // Lines are the summary's figures in the order every report lists them.
@@ -77,7 +78,7 @@ func (d *Doc) Lines() []Line {
 	count("sign_ins", func(f *store.Figures) int { return f.SignIns }, false, true)
 	count("open_into_tomorrow", func(f *store.Figures) int { return f.OpenIntoTomorrow }, false, false)
 	count("open_places", func(f *store.Figures) int { return f.OpenPlaces }, true, false)
-	return out
+	return append(out, d.rightsLines()...)
 }
 
 // Label is a line's name.

@@ -39,9 +39,13 @@ func demoDoc(t *testing.T, lang i18n.Lang, from, to string) (*report.Doc, *store
 	if err != nil {
 		t.Fatal(err)
 	}
+	rights, err := report.LoadRights(ctx, s, sum)
+	if err != nil {
+		t.Fatal(err)
+	}
 	rec, _ := s.Catalog(ctx)
 	st, _ := s.Settings(ctx)
-	return &report.Doc{Cat: i18n.New(lang), Rec: rec, Station: st.StationName, Sum: sum}, s
+	return &report.Doc{Cat: i18n.New(lang), Rec: rec, Station: st.StationName, Sum: sum, Rights: rights}, s
 }
 
 func TestTextReportGolden(t *testing.T) {
@@ -267,5 +271,106 @@ func TestBarAndSparkline(t *testing.T) {
 		if got := report.Mark(tc.cur, tc.base); got != tc.want {
 			t.Errorf("Mark(%v, %v) = %q", tc.cur, tc.base, got)
 		}
+	}
+}
+
+// The rights-and-rules figures reach the JSON under their stable keys, the text and the
+// workbook, for the period and the ones it is compared with, as store.RightsFigures counts them.
+func TestRightsFiguresInReports(t *testing.T) {
+	_, s := demoDoc(t, i18n.En, "2026-11-28", "2026-11-28")
+	ctx := context.Background()
+	staff, err := s.ListStaff(ctx)
+	if err != nil || len(staff) == 0 {
+		t.Fatalf("staff: %v %v", staff, err)
+	}
+	head := staff[0].ID
+	for _, st := range staff {
+		if st.Role == store.RoleHead {
+			head = st.ID
+		}
+	}
+	ws := []store.Worker{}
+	for id := int64(1); id <= 2; id++ {
+		w, err := s.Worker(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ws = append(ws, w)
+	}
+	// today: three cases opened, one resolved; one referral
+	var first store.RightsCase
+	for i := range 3 {
+		c, err := s.OpenCase(ctx, head, store.RightsCase{Kind: store.CaseTerms, OpenedBy: store.ByWorker, WorkerID: ws[i%2].ID, Summary: "工时说不清"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = c
+		}
+	}
+	if _, err := s.UpdateCase(ctx, head, first.ID, store.CaseStep{Status: store.CaseResolved, Note: "已说清"}); err != nil {
+		t.Fatal(err)
+	}
+	o, err := s.SaveOffer(ctx, head, store.TrainingOffer{Title: "低压电工培训"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Refer(ctx, head, ws[0].ID, o.ID, 0); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := s.SummaryRange(ctx, "2026-11-28", "2026-11-28")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rights, err := report.LoadRights(ctx, s, sum)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []struct {
+		got      store.RightsFigures
+		from, to string
+	}{{rights.Cur, sum.Cur.From, sum.Cur.To}, {rights.Prev, sum.Prev.From, sum.Prev.To}, {rights.Last7, sum.Last7.From, sum.Last7.To}} {
+		want, err := s.RightsFigures(ctx, p.from, p.to)
+		if err != nil || want != p.got {
+			t.Errorf("%s..%s: loaded %+v, store says %+v (%v)", p.from, p.to, p.got, want, err)
+		}
+	}
+	if rights.Cur.CasesOpened < 3 || rights.Cur.CasesResolved < 1 || rights.Cur.TrainingReferrals < 1 {
+		t.Fatalf("today's rights figures: %+v", rights.Cur)
+	}
+	rec, _ := s.Catalog(ctx)
+	d := &report.Doc{Cat: i18n.New(i18n.En), Rec: rec, Sum: sum, Rights: rights}
+	var b bytes.Buffer
+	if err := d.WriteJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b.Bytes(), &m); err != nil {
+		t.Fatal(err)
+	}
+	r := rights.Cur
+	for k, want := range map[string]int{"rights_cases_opened": r.CasesOpened, "rights_cases_resolved": r.CasesResolved,
+		"training_referrals": r.TrainingReferrals, "insured_dispatches": r.InsuredDispatches, "below_guide_jobs": r.BelowGuideJobs} {
+		if got, ok := m[k].(float64); !ok || int(got) != want {
+			t.Errorf("JSON %s = %v, want %d", k, m[k], want)
+		}
+	}
+	b.Reset()
+	if err := d.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Rights cases opened", "Rights cases resolved", "Training referrals", "Insured dispatches", "Jobs below guide pay"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("text report lacks %q", want)
+		}
+	}
+	found := false
+	for _, row := range d.FigureRows() {
+		if row[0] == "Rights cases opened" {
+			found = row[1] == fmt.Sprint(r.CasesOpened)
+		}
+	}
+	if !found {
+		t.Errorf("figure rows lack rights cases opened = %d: %v", r.CasesOpened, d.FigureRows())
 	}
 }

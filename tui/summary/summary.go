@@ -42,9 +42,10 @@ func newKeys(t func(string, ...any) string) keys {
 
 // loadedMsg answers request req with the period's summary.
 type loadedMsg struct {
-	req int
-	sum store.Summary
-	err error
+	req    int
+	sum    store.Summary
+	rights report.Rights
+	err    error
 }
 
 // exportedMsg says where the Excel file went.
@@ -93,7 +94,11 @@ func (m *Model) load() tea.Cmd {
 	req, span, day, s, ctx := m.req, m.span, m.day, m.c.Store, m.c.Ctx
 	return func() tea.Msg {
 		sum, err := s.Summary(ctx, span, day)
-		return loadedMsg{req: req, sum: sum, err: err}
+		if err != nil {
+			return loadedMsg{req: req, err: err}
+		}
+		rights, err := report.LoadRights(ctx, s, sum)
+		return loadedMsg{req: req, sum: sum, rights: rights, err: err}
 	}
 }
 
@@ -105,7 +110,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		m.loading, m.err = false, msg.err
 		if msg.err == nil {
-			m.doc = &report.Doc{Cat: m.c.Cat, Rec: m.c.Records, Station: m.c.Settings.StationName, Sum: msg.sum}
+			m.doc = &report.Doc{Cat: m.c.Cat, Rec: m.c.Records, Station: m.c.Settings.StationName, Sum: msg.sum, Rights: msg.rights}
 		}
 		m.layout()
 		return m, nil
