@@ -89,7 +89,7 @@ func init() {
 		"ins.ask.policy":  {"保单号（可空，Enter 跳过）：", "Policy no. (optional, Enter skips):"},
 
 		// figures (summary and reports)
-		"rights.fig.title":          {"权益与规范", "Rights and rules"},
+		"rights.fig.title": {"权益与规范", "Rights and rules"},
 
 		// the same figures as lines of the summary and the reports (report.fig.<json key>)
 		"report.fig.rights_cases_opened":   {"维权案件登记", "Rights cases opened"},
