@@ -65,7 +65,7 @@ func TestIdleLockKeepsInputAndAdmin(t *testing.T) {
 		t.Fatalf("settings not saved: %+v\n%s", st, screen(tm))
 	}
 	// the audit section lists what happened, read-only
-	tm = press(t, tm, tea.KeyMsg{Type: tea.KeyF6})
+	tm = press(t, tm, tea.KeyMsg{Type: tea.KeyF6}, tea.KeyMsg{Type: tea.KeyF6}) // settings → trades & places → audit
 	if scr := screen(tm); !strings.Contains(scr, "密码错误") || !strings.Contains(scr, "修改") {
 		t.Fatalf("audit view:\n%s", scr)
 	}
