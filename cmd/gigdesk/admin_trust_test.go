@@ -27,8 +27,9 @@ func TestFirstRunPINAndAdminInTerminal(t *testing.T) {
 			}
 			tm.Keys("F6")
 			tm.WaitFor(tc.admin)
-			tm.Keys("F6", "F6")
-			scr = tm.WaitFor(tc.audit, "pin:set")
+			tm.Keys("F6", "F6", "F6") // settings, trades & places, audit
+			pinSet := map[string]string{"zh": "设置密码", "en": "PIN set"}[tc.lang]
+			scr = tm.WaitFor(tc.audit, pinSet)
 			t.Logf("%s %dx%d:\n%s", tc.lang, tc.w, tc.h, scr)
 			tm.Keys("F1")
 			tm.WaitFor(tc.head)
