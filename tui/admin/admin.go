@@ -28,10 +28,14 @@ const (
 	secTrades
 	secAudit
 	secPrivacy
+	secGuide    // guidepay.go
+	secTraining // training.go
+	secCases    // cases.go
 	secCount
 )
 
-var sectionKeys = [secCount]string{"admin.tab.staff", "admin.tab.settings", "admin.tab.trades", "admin.tab.audit", "admin.tab.privacy"}
+var sectionKeys = [secCount]string{"admin.tab.staff", "admin.tab.settings", "admin.tab.trades", "admin.tab.audit", "admin.tab.privacy",
+	"rights.tab.guide", "rights.tab.training", "rights.tab.cases"}
 
 // auditLimit bounds what the audit view loads; filters narrow it further.
 const auditLimit = 500
@@ -96,6 +100,8 @@ type Model struct {
 
 	tp tradesState
 
+	panes map[section]pane // the rights-and-rules sections (panes.go)
+
 	kindEmployer bool
 	person       textinput.Model
 	found        string
@@ -130,6 +136,7 @@ func New(c *common.Common) *Model {
 	k.left = key.NewBinding(key.WithKeys("left"), key.WithHelp("←/→", t("admin.switch")))
 	k.right = key.NewBinding(key.WithKeys("right"))
 	m.tp = newTradesState(t)
+	m.panes = newPanes(c)
 	m.resetSettings()
 	return m
 }
@@ -190,6 +197,9 @@ func (m *Model) reload() tea.Cmd {
 	case secPrivacy:
 		return m.person.Focus()
 	}
+	if p, ok := m.panes[m.sec]; ok {
+		return p.load()
+	}
 	return nil
 }
 
@@ -214,6 +224,9 @@ func (m *Model) filter() store.AuditFilter {
 }
 
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if cmd, done := m.updatePanes(msg); done || cmd != nil {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case common.ChangedMsg:
 		if m.sec == secStaff || m.sec == secAudit {
@@ -319,6 +332,9 @@ func (m *Model) key(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 		return m.auditKey(msg)
 	case secPrivacy:
 		return m.privacyKey(msg)
+	}
+	if p, ok := m.panes[m.sec]; ok {
+		return m, p.key(msg)
 	}
 	return m, nil
 }
@@ -604,7 +620,12 @@ func (m *Model) View() string {
 		}
 	}
 	var b strings.Builder
-	b.WriteString(s.Title.Render(m.c.T("admin.title")) + "  " + strings.Join(tabs, " ") + "\n\n")
+	bar := strings.Join(tabs, " ")
+	if lipgloss.Width(s.Title.Render(m.c.T("admin.title"))+"  "+bar) > w {
+		// eight sections do not fit in 80 columns: the one shown, where it stands, and ←→
+		bar = fmt.Sprintf("← %s %d/%d →", tabs[m.sec], m.sec+1, secCount)
+	}
+	b.WriteString(s.Title.Render(m.c.T("admin.title")) + "  " + bar + "\n\n")
 	switch m.sec {
 	case secStaff:
 		m.viewStaff(&b)
@@ -616,6 +637,9 @@ func (m *Model) View() string {
 		m.viewAudit(&b, w)
 	case secPrivacy:
 		m.viewPrivacy(&b)
+	}
+	if p, ok := m.panes[m.sec]; ok {
+		b.WriteString(p.view(w, max(m.height-4, 3)))
 	}
 	if m.confirm != "" {
 		b.WriteString("\n" + s.Dialog.Render(lipgloss.NewStyle().Width(min(60, w-8)).Render(m.confirm)))
@@ -770,6 +794,12 @@ func (m *Model) ShortHelp() []key.Binding {
 	case secPrivacy:
 		return []key.Binding{k.Next, m.keys.export, m.keys.erase}
 	}
+	if p, ok := m.panes[m.sec]; ok {
+		if p.capturing() {
+			return p.help()
+		}
+		return append([]key.Binding{m.keys.left}, p.help()...)
+	}
 	return nil
 }
 
@@ -777,10 +807,16 @@ func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp(
 
 // Capturing: the settings and personal-data sections are forms; elsewhere only while typing.
 func (m *Model) Capturing() bool {
+	if p, ok := m.panes[m.sec]; ok && p.capturing() {
+		return true
+	}
 	return m.adding || m.typingDay || m.sec == secSettings || m.sec == secPrivacy || m.tp.form != formNone
 }
 
 func (m *Model) Dirty() bool {
+	if p, ok := m.panes[m.sec]; ok && p.dirty() {
+		return true
+	}
 	for _, in := range m.tp.inputs {
 		if m.tp.form != formRelated && in.Value() != "" {
 			return true
