@@ -105,6 +105,20 @@ func init() {
 		"rights.from_dispatch": {"来自派工 #%d（需求 %d）", "from dispatch #%d (job %d)"},
 		"rights.step.to":       {"改为「%s」，记录：", "Move to “%s”, note:"},
 
+		// a worker's page on the Register screen
+		"rights.reg.key.wish":     {"培训意愿", "training wish"},
+		"rights.reg.key.unwish":   {"删意愿", "drop wish"},
+		"rights.reg.key.refer":    {"推荐培训", "refer"},
+		"rights.reg.wish.added":   {"已登记培训意愿：%s", "Training wish recorded: %s"},
+		"rights.reg.wish.removed": {"已删除培训意愿：%s", "Training wish dropped: %s"},
+		"rights.reg.wish.none":    {"没有培训意愿可删。", "No training wish to drop."},
+		"rights.reg.refer.none":   {"没有合适的培训可推荐。", "No training offer fits."},
+		"rights.reg.wish.empty":   {"无（w 登记）", "none (w to add)"},
+		"rights.reg.cases":        {"维权", "Rights cases"},
+		"rights.reg.wish.ask":     {"想学什么（如 电工证）：", "Training wanted (e.g. electrician's certificate):"},
+		"rights.reg.wish.which":   {"删哪一项？按编号 1-9，其他键取消", "Drop which wish? 1-9, any other key cancels"},
+		"rights.reg.refer.which":  {"推荐哪一个培训？按编号 1-9，其他键取消", "Refer to which offer? 1-9, any other key cancels"},
+
 		// training
 		"training.wishes":   {"培训意愿", "Training wishes"},
 		"training.offers":   {"培训信息", "Training offers"},

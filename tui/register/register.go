@@ -110,6 +110,7 @@ type Model struct {
 	pageHere bool
 	pageErr  string
 	revealed map[string]string
+	rs       rightsState // training wishes, referrals and rights cases on the page (rights.go)
 
 	reason     textinput.Model
 	reasonTo   store.WorkerStatus
@@ -135,7 +136,7 @@ func New(c *common.Common) common.Screen {
 	n := textinput.New()
 	n.Prompt = ""
 	n.CharLimit = store.MaxVisitNote
-	return &Model{c: c, search: in, reason: r, note: n, width: 80, height: 19, revealed: map[string]string{}}
+	return &Model{c: c, search: in, reason: r, note: n, width: 80, height: 19, revealed: map[string]string{}, rs: newRightsState()}
 }
 
 func (m *Model) Init() tea.Cmd { return m.loadToday() }
@@ -186,6 +187,9 @@ func (m *Model) SetSize(w, h int) {
 }
 
 func (m *Model) Capturing() bool {
+	if m.mode == modePage && m.rightsCapturing() {
+		return true
+	}
 	switch m.mode {
 	case modeSearch, modeForm, modeReason, modeVisit:
 		return true
@@ -194,6 +198,9 @@ func (m *Model) Capturing() bool {
 }
 
 func (m *Model) Dirty() bool {
+	if m.mode == modePage && m.rightsDirty() {
+		return true
+	}
 	return m.form != nil && m.form.dirty() && (m.mode == modeForm || m.mode == modeDup || m.mode == modeDiscard)
 }
 
@@ -221,9 +228,13 @@ func (m *Model) ShortHelp() []key.Binding {
 	case modeCard:
 		return []key.Binding{m.bind(keySignIn, "reg.key.signin"), k.Select, m.bind(keyNew, "reg.key.new")}
 	case modePage:
-		return []key.Binding{m.pageKey("e", "e", "reg.key.edit"), m.pageKey("g", "g", "reg.key.signin"), m.pageKey("o", "o", "reg.key.signout"),
+		help := []key.Binding{m.pageKey("e", "e", "reg.key.edit"), m.pageKey("g", "g", "reg.key.signin"), m.pageKey("o", "o", "reg.key.signout"),
 			m.pageKey("v", "v", "reg.key.visit"), m.pageKey("r", "r/i", "reg.key.reveal_phone"), m.pageKey("p", "p", "reg.key.pause"),
 			m.pageKey("l", "l", "reg.key.leave"), k.Back}
+		if m.rightsCapturing() {
+			return []key.Binding{k.Select, k.Back}
+		}
+		return append(help, m.rightsHelp()...)
 	case modeDup, modeReason, modeVisit, modeDiscard:
 		return []key.Binding{k.Select, k.Back}
 	}
@@ -242,7 +253,11 @@ func (m *Model) FullHelp() [][]key.Binding {
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.ChangedMsg:
-		return m, tea.Batch(m.loadToday(), m.research(), m.reloadPage())
+		return m, tea.Batch(m.loadToday(), m.research(), m.reloadPage(), m.loadRights())
+	case rightsMsg:
+		return m, m.onRights(msg)
+	case rightsDoneMsg:
+		return m, m.onRightsDone(msg)
 	case common.GotoMsg:
 		return m, nil
 	case searchTickMsg:
@@ -586,7 +601,8 @@ func (m *Model) openPage(id int64) tea.Cmd {
 	m.page = store.Worker{ID: id}
 	m.pageHist = store.WorkerHistory{}
 	m.revealed = map[string]string{}
-	return m.reloadPage()
+	m.rs = newRightsState()
+	return tea.Batch(m.reloadPage(), m.loadRights())
 }
 
 func (m *Model) reloadPage() tea.Cmd {
@@ -612,6 +628,11 @@ func (m *Model) reloadPage() tea.Cmd {
 func (m *Model) pageKeyMsg(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 	w := m.page
 	s, ctx, staff := m.c.Store, m.c.Ctx, m.c.Staff.ID
+	if w.Name != "" {
+		if cmd, ok := m.rightsKey(msg); ok {
+			return m, cmd
+		}
+	}
 	switch msg.String() {
 	case "esc":
 		m.mode = modeSearch
@@ -793,6 +814,9 @@ func (m *Model) View() string {
 	case modeCard:
 		return m.cardView()
 	case modePage, modeReason:
+		if m.rs.caseF != nil {
+			return m.caseView()
+		}
 		return m.pageView()
 	case modeVisit:
 		return m.visitView()
@@ -1041,6 +1065,7 @@ func (m *Model) pageView() string {
 		}
 		b.WriteString(ansi.Truncate(s.Label.Render(m.c.T("reg.page.visits"))+"  "+strings.Join(vs, "  "), m.width-1, "…") + "\n")
 	}
+	b.WriteString(m.rightsView() + "\n")
 	if m.mode == modeReason {
 		prompt := m.c.T("reg.reason.pause")
 		if m.reasonTo == store.Left {
