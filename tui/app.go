@@ -489,17 +489,15 @@ func (m *Model) footerView() string {
 		} else {
 			status = s.StatusOK.Render(m.status)
 		}
-		status = ansi.Truncate(status, m.width, "…")
 	}
-	// the database path always shows: at the right of a status, cut from the left if need be
+	// the database path always shows, at least its last cells: a long status gives way first
+	keep := min(lipgloss.Width(path), max(m.width/3, 24))
+	status = ansi.Truncate(status, m.width-keep-2, "…")
 	room := m.width - lipgloss.Width(status) - 2
-	line := status
-	if room >= 12 {
-		if lipgloss.Width(path) > room {
-			path = "…" + ansi.TruncateLeft(path, lipgloss.Width(path)-room+1, "")
-		}
-		line += strings.Repeat(" ", m.width-lipgloss.Width(status)-lipgloss.Width(path)) + s.Path.Render(path)
+	if lipgloss.Width(path) > room {
+		path = "…" + ansi.TruncateLeft(path, lipgloss.Width(path)-room+1, "")
 	}
+	line := status + strings.Repeat(" ", max(m.width-lipgloss.Width(status)-lipgloss.Width(path), 0)) + s.Path.Render(path)
 	return line + "\n" + ansi.Truncate(m.help.ShortHelpView(m.shortHelp()), m.width, "…")
 }
 

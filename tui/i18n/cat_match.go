@@ -132,7 +132,7 @@ func init() {
 
 		"plan.title":          {"一键派工 %s", "Day plan %s"},
 		"plan.intro":          {"输入日期，系统为当天所有空缺需求提出最优派工方案。", "Enter a date: gigdesk proposes the best dispatch for all of that day's open jobs."},
-		"plan.summary":        {"%d 个需求缺 %d 人，建议 %d 人，总分 %d（%d 名可派）", "%d jobs need %d, %d proposed, total %d (%d available)"},
+		"plan.summary":        {"%d 个需求缺 %d 人，建议 %d 人，总分 %d（%d 名可派）", "jobs: %d, places: %d, proposed: %d, total %d (%d available)"},
 		"plan.none":           {"这一天没有可派的需求或人选。", "Nothing to plan for this day."},
 		"plan.worker":         {"零工 %s", "worker %s"},
 		"plan.state.accepted": {"已派工", "dispatched"},
