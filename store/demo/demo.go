@@ -101,6 +101,10 @@ func Generate(ctx context.Context, s *store.Store, o Options) (Counts, error) {
 	if err != nil {
 		return Counts{}, err
 	}
+	// rights and rules through the store's own methods, from the same seed (rights.go)
+	if err := addRights(ctx, s, o, g.head, g.staff); err != nil {
+		return Counts{}, err
+	}
 	if len(staff) == 0 {
 		// the staff the demo made sign in with PIN: the head sets hers, then the others'
 		for _, id := range g.staff {
