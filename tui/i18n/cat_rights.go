@@ -67,7 +67,7 @@ func init() {
 		"rights.note":               {"记录", "Note"},
 		"rights.notes":              {"经过与记录", "Notes"},
 		"rights.case.line":          {"#%d %s · %s · %s · %s", "#%d %s · %s · %s · %s"},
-		"rights.list.hint":          {"Enter 查看  ↑↓ 选择  Esc 返回", "Enter open  ↑↓ choose  Esc back"},
+		"rights.list.hint":          {"Enter 查看  ↑↓ 选择  a 全部/待跟进", "Enter open  ↑↓ choose  a all/follow-up"},
 
 		// Admin: guide pay, training offers and the ledger
 		"rights.tab.guide":     {"指导价", "Guide pay"},
