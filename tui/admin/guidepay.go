@@ -20,15 +20,12 @@ type guidePane struct {
 	guides map[int64]map[store.PayUnit]int64
 	cursor int
 	edit   bool
-	inputs []textinput.Model // one per store.PayUnits
-	at     int
-	err    string
-	errAt  int
+	fields // one input per store.PayUnits
 }
 
 type guideSaved struct{ trade string }
 
-func newGuidePane(c *common.Common) *guidePane { return &guidePane{c: c, errAt: -1} }
+func newGuidePane(c *common.Common) *guidePane { return &guidePane{c: c, fields: fields{errAt: -1}} }
 
 func (p *guidePane) trades() []store.Trade {
 	if p.c.Records == nil {
@@ -93,12 +90,6 @@ func (p *guidePane) open() tea.Cmd {
 	return p.inputs[0].Focus()
 }
 
-func (p *guidePane) focus(i int) tea.Cmd {
-	p.inputs[p.at].Blur()
-	p.at = (i + len(p.inputs)) % len(p.inputs)
-	return p.inputs[p.at].Focus()
-}
-
 // save checks every unit first so a bad one changes nothing, then sets those that changed.
 func (p *guidePane) save() tea.Cmd {
 	t := p.trades()[p.cursor]
@@ -115,8 +106,7 @@ func (p *guidePane) save() tea.Cmd {
 			prob = valid.PayFen(fen)
 		}
 		if prob != nil {
-			p.err, p.errAt = p.c.Cat.Err(prob), i
-			return p.focus(i)
+			return p.refuse(p.c.Cat.Err(prob), i)
 		}
 		want[u] = fen
 	}
@@ -137,26 +127,12 @@ func (p *guidePane) save() tea.Cmd {
 func (p *guidePane) key(msg tea.KeyMsg) tea.Cmd {
 	k := p.c.Keys
 	if p.edit {
-		switch {
-		case key.Matches(msg, k.Back):
+		cmd, step := p.fields.key(k, msg)
+		switch step {
+		case formCancel:
 			p.edit, p.inputs, p.err = false, nil, ""
-			return nil
-		case key.Matches(msg, k.Save):
+		case formSave:
 			return p.save()
-		case key.Matches(msg, k.Next), key.Matches(msg, k.Down):
-			return p.focus(p.at + 1)
-		case key.Matches(msg, k.Prev), key.Matches(msg, k.Up):
-			return p.focus(p.at - 1)
-		case key.Matches(msg, k.Select):
-			if p.at == len(p.inputs)-1 {
-				return p.save()
-			}
-			return p.focus(p.at + 1)
-		}
-		var cmd tea.Cmd
-		p.inputs[p.at], cmd = p.inputs[p.at].Update(msg)
-		if p.errAt == p.at {
-			p.err, p.errAt = "", -1
 		}
 		return cmd
 	}

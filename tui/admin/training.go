@@ -21,10 +21,7 @@ type trainingPane struct {
 	offers []store.TrainingOffer
 	cursor int
 	adding bool
-	inputs []textinput.Model
-	at     int
-	err    string
-	errAt  int
+	fields
 	add    key.Binding
 	toggle key.Binding
 }
@@ -47,7 +44,7 @@ var offerLabels = [ofCount]string{"training.f.title", "training.f.provider", "tr
 type offerSaved struct{ o store.TrainingOffer }
 
 func newTrainingPane(c *common.Common) *trainingPane {
-	return &trainingPane{c: c, errAt: -1,
+	return &trainingPane{c: c, fields: fields{errAt: -1},
 		add:    key.NewBinding(key.WithKeys("+", "insert"), key.WithHelp("+", c.T("training.key.add"))),
 		toggle: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", c.T("training.key.toggle")))}
 }
@@ -109,12 +106,6 @@ func (p *trainingPane) open() tea.Cmd {
 	return p.inputs[0].Focus()
 }
 
-func (p *trainingPane) focus(i int) tea.Cmd {
-	p.inputs[p.at].Blur()
-	p.at = (i + len(p.inputs)) % len(p.inputs)
-	return p.inputs[p.at].Focus()
-}
-
 // trade finds the trade typed (name, pinyin or English); 0 and true when left empty.
 func (p *trainingPane) trade() (store.Trade, bool) {
 	q := strings.TrimSpace(p.inputs[ofTrade].Value())
@@ -133,21 +124,18 @@ func (p *trainingPane) save() tea.Cmd {
 	o := store.TrainingOffer{Title: v(ofTitle), Provider: v(ofProvider), StartsOn: v(ofStarts), Place: v(ofPlace), Contact: v(ofContact)}
 	t, ok := p.trade()
 	if !ok {
-		p.err, p.errAt = p.c.T("training.err.trade"), ofTrade
-		return p.focus(ofTrade)
+		return p.refuse(p.c.T("training.err.trade"), ofTrade)
 	}
 	o.TradeID = t.ID
 	if f := v(ofFee); f != "" {
 		fen, prob := valid.ParseYuan(f)
 		if prob != nil {
-			p.err, p.errAt = p.c.Cat.Err(prob), ofFee
-			return p.focus(ofFee)
+			return p.refuse(p.c.Cat.Err(prob), ofFee)
 		}
 		o.FeeFen = fen
 	}
 	if err := o.Validate(); err != nil {
-		p.err, p.errAt = p.c.Cat.Err(err), fieldOf(err)
-		return p.focus(max(p.errAt, 0))
+		return p.refuse(p.c.Cat.Err(err), fieldOf(err))
 	}
 	s, ctx, staff := p.c.Store, p.c.Ctx, p.c.Staff.ID
 	return func() tea.Msg {
@@ -159,26 +147,12 @@ func (p *trainingPane) save() tea.Cmd {
 func (p *trainingPane) key(msg tea.KeyMsg) tea.Cmd {
 	k := p.c.Keys
 	if p.adding {
-		switch {
-		case key.Matches(msg, k.Back):
+		cmd, step := p.fields.key(k, msg)
+		switch step {
+		case formCancel:
 			p.adding, p.inputs, p.err = false, nil, ""
-			return nil
-		case key.Matches(msg, k.Save):
+		case formSave:
 			return p.save()
-		case key.Matches(msg, k.Next), key.Matches(msg, k.Down):
-			return p.focus(p.at + 1)
-		case key.Matches(msg, k.Prev), key.Matches(msg, k.Up):
-			return p.focus(p.at - 1)
-		case key.Matches(msg, k.Select):
-			if p.at == ofCount-1 {
-				return p.save()
-			}
-			return p.focus(p.at + 1)
-		}
-		var cmd tea.Cmd
-		p.inputs[p.at], cmd = p.inputs[p.at].Update(msg)
-		if p.errAt == p.at {
-			p.err, p.errAt = "", -1
 		}
 		return cmd
 	}
