@@ -87,6 +87,7 @@ func TestBoardInTerminal(t *testing.T) {
 	tm := StartTerm(t, 80, 24, nil, "board", "--db", db)
 	tm.WaitFor("王芳")
 	tm.Keys("Enter")
+	tm.OnDuty("2468")
 	tm.WaitFor("在招需求", "目前没有在招的需求")
 	_, j, err := s.CreateJob(ctx, head.ID, store.Employer{Kind: store.Resident, Name: "李秀英", Phone: "13912345678",
 		Address: "后街7栋", CommunityID: 100}, store.Job{TradeID: 1, Headcount: 1, StartsAt: time.Now().Add(2 * time.Hour),

@@ -198,17 +198,7 @@ func TestSummaryInTerminal(t *testing.T) {
 			tm := StartTerm(t, tc.w, tc.h, nil, "--db", db, "--lang", tc.lang)
 			tm.WaitFor(staff[0].Name)
 			tm.Keys("Enter")
-			time.Sleep(300 * time.Millisecond)
-			if scr := tm.Screen(); strings.Contains(scr, "PIN") || strings.Contains(scr, "密码") {
-				// demo staff have no PIN yet: choose one, twice
-				tm.Type("2468")
-				tm.Keys("Enter")
-				time.Sleep(200 * time.Millisecond)
-				if scr := tm.Screen(); strings.Contains(scr, "PIN") || strings.Contains(scr, "密码") {
-					tm.Type("2468")
-					tm.Keys("Enter")
-				}
-			}
+			tm.OnDuty(demo.PIN)
 			tm.WaitFor(tc.onDuty)
 			tm.Keys("F5")
 			tm.WaitFor(tc.title, tc.figure)

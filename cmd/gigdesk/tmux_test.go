@@ -148,3 +148,24 @@ func (tm *Term) FirstRun(station, head, pin string) {
 		tm.Keys("Enter")
 	}
 }
+
+// OnDuty answers the PIN prompt after a staff member was chosen: once for a known PIN, twice
+// when the staff member has none yet and chooses this one.
+func (tm *Term) OnDuty(pin string) {
+	tm.t.Helper()
+	scr := tm.WaitFor("Enter")
+	deadline := time.Now().Add(15 * time.Second)
+	for !strings.Contains(scr, "密码") && !strings.Contains(scr, "PIN") {
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("no PIN prompt:\n%s", scr)
+		}
+		time.Sleep(100 * time.Millisecond)
+		scr = tm.Screen()
+	}
+	tm.Type(pin)
+	tm.Keys("Enter")
+	if strings.Contains(scr, "新密码") || strings.Contains(scr, "New PIN") {
+		tm.Type(pin)
+		tm.Keys("Enter")
+	}
+}
