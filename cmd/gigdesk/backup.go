@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -15,22 +14,6 @@ func init() {
 	subcommands["backup"] = cmdBackup
 	subcommands["restore"] = cmdRestore
 	subcommands["check"] = cmdCheck
-}
-
-// localErr words a store error in the chosen language and names the file it concerns.
-func localErr(env *Env, err error) error {
-	se := store.AsError(err)
-	if se == nil {
-		return err
-	}
-	msg := i18n.New(env.Lang).Err(se)
-	if se.Detail != "" && (strings.HasPrefix(se.Key, "backup.") || strings.HasPrefix(se.Key, "db.")) {
-		msg += " " + se.Detail
-	}
-	if se.Code == store.Internal && se.Err != nil {
-		msg += " (" + se.Err.Error() + ")"
-	}
-	return errors.New(msg)
 }
 
 func cmdBackup(ctx context.Context, env *Env, args []string) error {
@@ -56,7 +39,7 @@ func cmdBackup(ctx context.Context, env *Env, args []string) error {
 	}
 	b, err := s.Backup(ctx, dir)
 	if err != nil {
-		return localErr(env, err)
+		return err
 	}
 	kept := *keep
 	if kept <= 0 {
@@ -67,7 +50,7 @@ func cmdBackup(ctx context.Context, env *Env, args []string) error {
 		kept = st.BackupsKept
 	}
 	if _, err := store.PruneBackups(dir, kept, s.Location()); err != nil {
-		return localErr(env, err)
+		return err
 	}
 	fmt.Fprintln(env.Stdout, i18n.New(env.Lang).T("backup.done", b.Path))
 	return nil
@@ -86,12 +69,12 @@ func cmdRestore(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if *from == "" {
-		return errors.New("restore needs --from FILE")
+		return usageErr("err.cli.need", "--from FILE")
 	}
 	now := env.Now().In(store.Shanghai)
 	aside, err := store.Restore(ctx, *from, *db, *force, now)
 	if err != nil {
-		return localErr(env, err)
+		return err
 	}
 	cat := i18n.New(env.Lang)
 	fmt.Fprintln(env.Stdout, cat.T("backup.restored", *from, *db))
@@ -117,7 +100,7 @@ func cmdCheck(ctx context.Context, env *Env, args []string) error {
 	cat := i18n.New(env.Lang)
 	rep, err := store.CheckFile(ctx, *db)
 	if err != nil {
-		return localErr(env, err)
+		return err
 	}
 	if rep.OK() {
 		fmt.Fprintln(env.Stdout, cat.T("backup.check_ok", *db))

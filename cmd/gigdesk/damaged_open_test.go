@@ -77,7 +77,7 @@ func TestDamagedFileNamesTheRestoreCommand(t *testing.T) {
 			if err == nil {
 				t.Fatal("a damaged file opened")
 			}
-			line := message(err)
+			line := err.Error()
 			want := `gigdesk restore --db "` + path + `" --from "` + b.Path + `" --force`
 			if strings.Contains(line, "\n") || !strings.Contains(line, want) || !strings.Contains(line, "latest backup is "+b.Path) {
 				t.Fatalf("message does not name the backup and the command:\n%s\nwant %s", line, want)

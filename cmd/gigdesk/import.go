@@ -34,13 +34,13 @@ func cmdImport(ctx context.Context, env *Env, args []string) error {
 		}
 		files, rest = append(files, fs.Arg(0)), fs.Args()[1:]
 	}
-	if len(files) != 1 {
-		return errors.New("import workers needs exactly one FILE.csv")
-	}
-	file := files[0]
 	if err := setLang(env, *lang); err != nil {
 		return err
 	}
+	if len(files) != 1 {
+		return usageErr("err.cli.one_file")
+	}
+	file := files[0]
 	cat := i18n.New(env.Lang)
 	f, err := os.Open(file)
 	if err != nil {
@@ -54,7 +54,7 @@ func cmdImport(ctx context.Context, env *Env, args []string) error {
 	defer s.Close()
 	staff, err := staffByName(ctx, s, *by)
 	if err != nil {
-		return localErr(env, err)
+		return err
 	}
 	records, err := s.Catalog(ctx)
 	if err != nil {
@@ -62,14 +62,14 @@ func cmdImport(ctx context.Context, env *Env, args []string) error {
 	}
 	rows, problems, gbk, err := store.ParseWorkersCSV(f, records, s.Now())
 	if err != nil {
-		return localErr(env, err)
+		return err
 	}
 	if gbk {
 		fmt.Fprintln(env.Stdout, cat.T("import.gbk"))
 	}
 	res, err := s.ImportWorkers(ctx, staff.ID, rows, problems, *skipBad)
 	if err != nil {
-		return localErr(env, err)
+		return err
 	}
 	for _, p := range res.Problems {
 		reason := cat.Err(&store.Error{Code: store.Invalid, Key: p.Key})

@@ -44,7 +44,7 @@ func main() {
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr); err != nil {
 		if !errors.Is(err, errQuiet) {
-			fmt.Fprintln(os.Stderr, "gigdesk: "+message(err))
+			fmt.Fprintln(os.Stderr, "gigdesk: "+err.Error())
 		}
 		os.Exit(1)
 	}
@@ -53,15 +53,39 @@ func main() {
 // errQuiet is returned when the message was already printed (flag errors).
 var errQuiet = errors.New("already reported")
 
-// message turns err into one line in the chosen language.
-func message(err error) string {
-	cat := i18n.New(i18n.FromEnv())
+// usageError is a mistake on the command line: a catalogue key and its arguments, worded in
+// the language the command chose when it is printed.
+type usageError struct {
+	key  string
+	args []any
+}
+
+func usageErr(key string, args ...any) error { return usageError{key: key, args: args} }
+
+func (e usageError) Error() string { return i18n.New(i18n.En).T(e.key, e.args...) }
+
+// worded is an error with its one printed line in the chosen language; it still unwraps to the
+// store's error.
+type worded struct {
+	err  error
+	line string
+}
+
+func (w *worded) Error() string { return w.line }
+func (w *worded) Unwrap() error { return w.err }
+
+// message turns err into one line in cat's language.
+func message(cat *i18n.Catalog, err error) string {
+	var ue usageError
+	if errors.As(err, &ue) {
+		return cat.T(ue.key, ue.args...)
+	}
 	if se := store.AsError(err); se != nil {
 		msg := cat.Err(se)
 		if se.Code == store.Internal && se.Err != nil {
 			msg += " (" + se.Err.Error() + ")"
 		}
-		if se.Detail != "" && strings.HasPrefix(se.Key, "db.") {
+		if se.Detail != "" && (strings.HasPrefix(se.Key, "db.") || strings.HasPrefix(se.Key, "backup.")) {
 			msg += " " + se.Detail + restoreHint(cat, se)
 		}
 		return msg
@@ -97,8 +121,18 @@ func shellArg(p string) string {
 	return p
 }
 
+// run runs the app or a subcommand; a failure comes back worded in the language the command
+// chose (--lang), whichever command or store call it came from.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	env := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Now: time.Now, Lang: i18n.FromEnv()}
+	err := dispatch(ctx, env, args)
+	if err == nil || errors.Is(err, errQuiet) {
+		return err
+	}
+	return &worded{err: err, line: message(i18n.New(env.Lang), err)}
+}
+
+func dispatch(ctx context.Context, env *Env, args []string) error {
 	if now, err := testClock(os.Getenv("GIGDESK_NOW")); err != nil {
 		return err
 	} else if now != nil {
@@ -107,17 +141,17 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		name := args[0]
 		if name == "version" {
-			fmt.Fprintf(stdout, "gigdesk %s (%s/%s, schema %d)\n", version, runtime.GOOS, runtime.GOARCH, store.SchemaVersion())
+			fmt.Fprintf(env.Stdout, "gigdesk %s (%s/%s, schema %d)\n", version, runtime.GOOS, runtime.GOARCH, store.SchemaVersion())
 			return nil
 		}
 		if name == "help" {
-			usage(stdout)
+			usage(env.Stdout)
 			return nil
 		}
 		cmd, ok := subcommands[name]
 		if !ok {
-			usage(stderr)
-			return fmt.Errorf("unknown command %q", name)
+			usage(env.Stderr)
+			return usageErr("err.cli.command", name)
 		}
 		return cmd(ctx, env, args[1:])
 	}
@@ -146,13 +180,10 @@ func flags(env *Env, name string) *flag.FlagSet {
 // parse parses args; a bad flag has already been printed by the FlagSet.
 func parse(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return errQuiet
-		}
-		return errQuiet
+		return errQuiet // printed by the FlagSet, like --help
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+		return usageErr("err.cli.argument", fs.Arg(0))
 	}
 	return nil
 }

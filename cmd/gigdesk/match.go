@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -96,7 +95,7 @@ func formatFlag(fs *flag.FlagSet) *string {
 
 func checkFormat(f string) error {
 	if f != "text" && f != "json" {
-		return fmt.Errorf("unknown --format %q (use text or json)", f)
+		return usageErr("err.cli.format", f)
 	}
 	return nil
 }
@@ -118,10 +117,10 @@ func cmdMatch(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if *job <= 0 {
-		return errors.New("--job N is required")
+		return usageErr("err.cli.need", "--job N")
 	}
 	if *limit < 0 {
-		return errors.New("--limit must be 0 or more")
+		return usageErr("err.cli.limit")
 	}
 	s, err := openStore(env, *db)
 	if err != nil {
@@ -130,12 +129,12 @@ func cmdMatch(ctx context.Context, env *Env, args []string) error {
 	defer s.Close()
 	r, err := s.RankForJob(ctx, *job, *limit)
 	if err != nil {
-		return localErr(env, err)
+		return err
 	}
 	cat := i18n.New(env.Lang)
 	rec, err := s.Catalog(ctx)
 	if err != nil {
-		return localErr(env, err)
+		return err
 	}
 	out := matchJSON{
 		Job: matchJobJSON{Number: r.Job.ID, Trade: tradeCode(rec, r.Job.TradeID), Start: r.MatchJob.Start, End: r.MatchJob.End,
@@ -238,7 +237,7 @@ func cmdPlan(ctx context.Context, env *Env, args []string) error {
 	}
 	p, err := s.PlanDay(ctx, day)
 	if err != nil {
-		return localErr(env, err)
+		return err
 	}
 	rec := p.Context.Catalog
 	out := planJSON{Date: p.Date, Jobs: []planJobJSON{}, Considered: len(p.Pool.Workers), Assignments: []assignmentJSON{}, Total: p.Proposal.Total}
@@ -284,7 +283,7 @@ func cmdSlip(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if *id <= 0 {
-		return errors.New("--dispatch N is required")
+		return usageErr("err.cli.need", "--dispatch N")
 	}
 	s, err := openStore(env, *db)
 	if err != nil {
@@ -293,15 +292,15 @@ func cmdSlip(ctx context.Context, env *Env, args []string) error {
 	defer s.Close()
 	d, err := s.DispatchSlip(ctx, 0, *id)
 	if err != nil {
-		return localErr(env, err)
+		return err
 	}
 	st, err := s.Settings(ctx)
 	if err != nil {
-		return localErr(env, err)
+		return err
 	}
 	rec, err := s.Catalog(ctx)
 	if err != nil {
-		return localErr(env, err)
+		return err
 	}
 	cat := i18n.New(env.Lang)
 	text := slip.Slip{Station: st, Dispatch: d, Records: rec, Staff: cat.T("slip.by_command"), Printed: s.Now()}.Text(cat)

@@ -40,7 +40,7 @@ func cmdPrivacy(ctx context.Context, env *Env, args []string) error {
 		return errors.New(cat.T("err.privacy.which"))
 	}
 	if verb == "export" && *out == "" {
-		return errors.New("export needs --out FILE")
+		return usageErr("err.cli.need", "--out FILE")
 	}
 	s, err := openStore(env, *db)
 	if err != nil {
@@ -49,19 +49,19 @@ func cmdPrivacy(ctx context.Context, env *Env, args []string) error {
 	defer s.Close()
 	staff, err := staffByName(ctx, s, *by)
 	if err != nil {
-		return localErr(env, err)
+		return err
 	}
 	who := fmt.Sprintf("%s #%d", cat.T("admin.priv."+string(kind)), id)
 	if verb == "erase" {
 		if err := s.ErasePerson(ctx, staff.ID, kind, id); err != nil {
-			return localErr(env, err)
+			return err
 		}
 		fmt.Fprintln(env.Stdout, cat.T("privacy.erased", who))
 		return nil
 	}
 	ex, err := s.ExportPerson(ctx, staff.ID, kind, id)
 	if err != nil {
-		return localErr(env, err)
+		return err
 	}
 	if err := ex.WriteFile(*out); err != nil {
 		return errors.New(cat.T("err.privacy.out") + " " + *out + " (" + err.Error() + ")")
