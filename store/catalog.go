@@ -43,8 +43,11 @@ type Catalog struct {
 	tradeByID map[int64]int
 }
 
-// Trade returns the trade with id.
+// Trade returns the trade with id; a nil catalogue (not loaded yet) knows none.
 func (c *Catalog) Trade(id int64) (Trade, bool) {
+	if c == nil {
+		return Trade{}, false
+	}
 	i, ok := c.tradeByID[id]
 	if !ok {
 		return Trade{}, false
@@ -52,13 +55,22 @@ func (c *Catalog) Trade(id int64) (Trade, bool) {
 	return c.Trades[i], true
 }
 
-// Place returns the place with id.
+// Place returns the place with id; a nil catalogue (not loaded yet) knows none.
 func (c *Catalog) Place(id int64) (Place, bool) {
+	if c == nil {
+		return Place{}, false
+	}
 	i, ok := c.placeByID[id]
 	if !ok {
 		return Place{}, false
 	}
 	return c.Places[i], true
+}
+
+// PlaceName is the name of the place with id, "" when unknown.
+func (c *Catalog) PlaceName(id int64) string {
+	p, _ := c.Place(id)
+	return p.Name
 }
 
 // Communities lists every community, in catalogue order.

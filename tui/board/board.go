@@ -544,22 +544,6 @@ func (m *Model) columns() columns {
 	return c
 }
 
-// cell pads or cuts s to exactly w cells.
-func cell(s string, w int) string {
-	if lipgloss.Width(s) > w {
-		s = ansi.Truncate(s, w, "…")
-	}
-	return s + strings.Repeat(" ", max(w-lipgloss.Width(s), 0))
-}
-
-// cellRight right-aligns s in w cells.
-func cellRight(s string, w int) string {
-	if lipgloss.Width(s) > w {
-		return ansi.Truncate(s, w, "…")
-	}
-	return strings.Repeat(" ", w-lipgloss.Width(s)) + s
-}
-
 func (m *Model) View() string {
 	s := m.c.Styles
 	var b strings.Builder
@@ -621,10 +605,10 @@ func (m *Model) filterLine() string {
 	}
 	tradeName, subName := m.c.T("board.all"), m.c.T("board.all")
 	if m.trade != 0 {
-		tradeName = m.tradeName(m.trade)
+		tradeName = m.c.Cat.TradeName(m.c.Records, m.trade)
 	}
 	if m.sub != 0 {
-		subName = m.placeName(m.sub)
+		subName = m.c.Records.PlaceName(m.sub)
 	}
 	urgent := m.c.T("board.no")
 	if m.urgent {
@@ -657,13 +641,13 @@ func (m *Model) filterLine() string {
 
 func (m *Model) headerLine(c columns) string {
 	t := m.c.T
-	parts := []string{"   " + cell(t("board.col.id"), c.id), cell(t("board.col.trade"), c.trade), cell(t("board.col.place"), c.place)}
+	parts := []string{"   " + common.Cell(t("board.col.id"), c.id), common.Cell(t("board.col.trade"), c.trade), common.Cell(t("board.col.place"), c.place)}
 	if c.sub > 0 {
-		parts = append(parts, cell(t("board.col.sub"), c.sub))
+		parts = append(parts, common.Cell(t("board.col.sub"), c.sub))
 	}
-	parts = append(parts, cell(t("board.col.when"), c.when), cell(t("board.col.pay"), c.pay),
-		cellRight(t("board.col.filled"), c.filled), cellRight(t("board.col.waited"), c.waited), cell(t("board.col.urgent"), c.urgent))
-	return cell(strings.Join(parts, " "), m.width)
+	parts = append(parts, common.Cell(t("board.col.when"), c.when), common.Cell(t("board.col.pay"), c.pay),
+		common.CellRight(t("board.col.filled"), c.filled), common.CellRight(t("board.col.waited"), c.waited), common.Cell(t("board.col.urgent"), c.urgent))
+	return common.Cell(strings.Join(parts, " "), m.width)
 }
 
 func (m *Model) rowLine(r *row, c columns, active bool) string {
@@ -679,44 +663,24 @@ func (m *Model) rowLine(r *row, c columns, active bool) string {
 	} else {
 		mark += "  "
 	}
-	parts := []string{cell("#"+strconv.FormatInt(j.ID, 10), c.id), cell(m.tradeName(j.TradeID), c.trade), cell(m.placeName(j.CommunityID), c.place)}
+	parts := []string{common.Cell("#"+strconv.FormatInt(j.ID, 10), c.id), common.Cell(m.c.Cat.TradeName(m.c.Records, j.TradeID), c.trade), common.Cell(m.c.Records.PlaceName(j.CommunityID), c.place)}
 	if c.sub > 0 {
-		parts = append(parts, cell(m.placeName(r.sub), c.sub))
+		parts = append(parts, common.Cell(m.c.Records.PlaceName(r.sub), c.sub))
 	}
-	parts = append(parts, cell(cat.When(j.StartsAt.In(m.now.Location()), m.now), c.when), cell(cat.Pay(j.PayFen, j.PayUnit), c.pay),
-		cellRight(strconv.Itoa(j.Filled)+"/"+strconv.Itoa(j.Headcount), c.filled), cellRight(m.waited(m.now.Sub(j.CreatedAt)), c.waited))
-	urgent := cell("", c.urgent)
+	parts = append(parts, common.Cell(cat.When(j.StartsAt.In(m.now.Location()), m.now), c.when), common.Cell(cat.Pay(j.PayFen, j.PayUnit), c.pay),
+		common.CellRight(strconv.Itoa(j.Filled)+"/"+strconv.Itoa(j.Headcount), c.filled), common.CellRight(m.waited(m.now.Sub(j.CreatedAt)), c.waited))
+	urgent := common.Cell("", c.urgent)
 	if j.Urgent {
-		urgent = cell(m.c.T("board.urgent"), c.urgent)
+		urgent = common.Cell(m.c.T("board.urgent"), c.urgent)
 	}
 	line := strings.Join(parts, " ") + " "
 	switch {
 	case active:
-		return mark + s.RowActive.Render(cell(line+urgent, m.width-3))
+		return mark + s.RowActive.Render(common.Cell(line+urgent, m.width-3))
 	case j.Urgent:
-		return mark + cell(line+s.Urgent.Render(urgent), m.width-3)
+		return mark + common.Cell(line+s.Urgent.Render(urgent), m.width-3)
 	}
-	return mark + cell(line+urgent, m.width-3)
-}
-
-func (m *Model) tradeName(id int64) string {
-	if m.c.Records == nil {
-		return ""
-	}
-	if t, ok := m.c.Records.Trade(id); ok {
-		return m.c.Cat.Trade(t)
-	}
-	return ""
-}
-
-func (m *Model) placeName(id int64) string {
-	if m.c.Records == nil {
-		return ""
-	}
-	if p, ok := m.c.Records.Place(id); ok {
-		return p.Name
-	}
-	return ""
+	return mark + common.Cell(line+urgent, m.width-3)
 }
 
 // waited is how long a job has been waiting, in the largest whole unit.

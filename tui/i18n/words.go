@@ -37,6 +37,14 @@ func (c *Catalog) Trade(t store.Trade) string {
 	return t.NameZh
 }
 
+// TradeName is the name in this language of the trade with id in rec, "" when unknown.
+func (c *Catalog) TradeName(rec *store.Catalog, id int64) string {
+	if t, ok := rec.Trade(id); ok {
+		return c.Trade(t)
+	}
+	return ""
+}
+
 // Money shows integer fen as yuan with two decimals: ¥180.00.
 func (c *Catalog) Money(fen int64) string {
 	return "¥" + valid.FormatYuan(fen)

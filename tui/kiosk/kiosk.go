@@ -334,13 +334,13 @@ type cells struct{ no, trade, where, when, pay, need string }
 
 func (m *Model) cells(j store.PublicJob, now time.Time) cells {
 	t := m.c.T
-	where := m.place(j.CommunityID)
+	where := m.rec.PlaceName(j.CommunityID)
 	if kind := t("kiosk.kind." + string(j.EmployerKind)); where != "" {
 		where += " · " + kind
 	} else {
 		where = kind
 	}
-	return cells{no: strconv.FormatInt(j.ID, 10), trade: m.trade(j.TradeID), where: where,
+	return cells{no: strconv.FormatInt(j.ID, 10), trade: m.c.Cat.TradeName(m.rec, j.TradeID), where: where,
 		when: m.c.Cat.When(j.StartsAt.In(now.Location()), now), pay: m.c.Cat.Pay(j.PayFen, j.PayUnit), need: t("kiosk.need", j.Wanted())}
 }
 
@@ -377,22 +377,15 @@ func (m *Model) layout() {
 	m.cols = c
 }
 
-func cell(s string, w int) string {
-	if lipgloss.Width(s) > w {
-		s = ansi.Truncate(s, w, "…")
-	}
-	return s + strings.Repeat(" ", max(w-lipgloss.Width(s), 0))
-}
-
 func (m *Model) jobLines(w int) []string {
 	st := m.c.Styles
 	t := m.c.T
 	c := m.cols
 	gap := strings.Repeat(" ", c.gap)
-	head := "  " + strings.Join([]string{cell(t("kiosk.col.no"), c.no), cell(t("kiosk.col.trade"), c.trade),
-		cell(t("kiosk.col.where"), c.where), cell(t("kiosk.col.when"), c.when), cell(t("kiosk.col.pay"), c.pay),
-		cell(t("kiosk.col.need"), c.need)}, gap)
-	lines := []string{st.KioskHead.Render(cell(head, w))}
+	head := "  " + strings.Join([]string{common.Cell(t("kiosk.col.no"), c.no), common.Cell(t("kiosk.col.trade"), c.trade),
+		common.Cell(t("kiosk.col.where"), c.where), common.Cell(t("kiosk.col.when"), c.when), common.Cell(t("kiosk.col.pay"), c.pay),
+		common.Cell(t("kiosk.col.need"), c.need)}, gap)
+	lines := []string{st.KioskHead.Render(common.Cell(head, w))}
 	per := m.perPage()
 	from := m.page * per
 	to := min(from+per, len(m.board.Jobs))
@@ -405,12 +398,12 @@ func (m *Model) jobLines(w int) []string {
 		}
 		x := m.cells(j, now)
 		line := "  " + strings.Join([]string{
-			style.Render(cell(x.no, c.no)),
-			style.Render(cell(x.trade, c.trade)),
-			style.Render(cell(x.where, c.where)),
-			style.Render(cell(x.when, c.when)),
-			st.KioskPay.Render(cell(x.pay, c.pay)),
-			style.Render(cell(x.need, c.need)),
+			style.Render(common.Cell(x.no, c.no)),
+			style.Render(common.Cell(x.trade, c.trade)),
+			style.Render(common.Cell(x.where, c.where)),
+			style.Render(common.Cell(x.when, c.when)),
+			st.KioskPay.Render(common.Cell(x.pay, c.pay)),
+			style.Render(common.Cell(x.need, c.need)),
 		}, gap)
 		if j.Urgent {
 			line += gap + st.KioskUrgent.Render(" "+t("kiosk.urgent")+" ")
@@ -421,26 +414,6 @@ func (m *Model) jobLines(w int) []string {
 		}
 	}
 	return lines
-}
-
-func (m *Model) trade(id int64) string {
-	if m.rec == nil {
-		return ""
-	}
-	if tr, ok := m.rec.Trade(id); ok {
-		return m.c.Cat.Trade(tr)
-	}
-	return ""
-}
-
-func (m *Model) place(id int64) string {
-	if m.rec == nil {
-		return ""
-	}
-	if p, ok := m.rec.Place(id); ok {
-		return p.Name
-	}
-	return ""
 }
 
 // tickerLine runs through today's filled jobs, starting at the current one, as far as fits.
@@ -454,8 +427,8 @@ func (m *Model) tickerLine(w int) string {
 	var items []string
 	for k := range fills {
 		f := fills[(m.ticker+k)%len(fills)]
-		where := m.place(f.CommunityID)
-		items = append(items, t("kiosk.fill_item", m.trade(f.TradeID), where, t("kiosk.kind."+string(f.EmployerKind)),
+		where := m.rec.PlaceName(f.CommunityID)
+		items = append(items, t("kiosk.fill_item", m.c.Cat.TradeName(m.rec, f.TradeID), where, t("kiosk.kind."+string(f.EmployerKind)),
 			f.Headcount, f.FilledAt.In(m.c.Store.Location()).Format("15:04")))
 	}
 	return bar(m.c.Styles.KioskTicker, label+strings.Join(items, "   ◆ "), "", w)
