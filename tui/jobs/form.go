@@ -172,8 +172,6 @@ func (f *form) labelWidth() int {
 // inputWidth leaves room beside the input for what the text means (→ 明天 09:00 周日).
 func (f *form) inputWidth() int { return max(min(f.width-f.labelWidth()-24, 50), 16) }
 
-func (f *form) newEmployer() bool { return f.employer.ID == 0 }
-
 // skip says whether Tab passes over a field: the employer cannot be changed while editing a job.
 func (f *form) skip(fl field) bool {
 	return f.edit.ID != 0 && fl <= fEmpComm || f.hidden(fl)

@@ -52,7 +52,6 @@ type (
 		err      error
 	}
 	closedMsg struct {
-		seq    int
 		id     int64
 		status store.JobStatus
 		err    error
@@ -77,7 +76,8 @@ type Model struct {
 	offset   int
 	loaded   bool
 	err      string
-	seq      int
+	seq      int // the latest list load
+	asked    int // the latest edit load or phone reveal
 	form     *form
 	prompt   prompt
 	reason   textinput.Model
@@ -158,7 +158,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		return m, nil
 	case editLoadedMsg:
-		if msg.seq != m.seq {
+		if msg.seq != m.asked {
 			return m, nil
 		}
 		if msg.err != nil {
@@ -168,7 +168,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.form.setSize(m.width, m.height)
 		return m, tea.Batch(m.form.focusCmd(), m.form.loadRights())
 	case revealedMsg:
-		if msg.seq != m.seq {
+		if msg.seq != m.asked {
 			return m, nil
 		}
 		if msg.err != nil {
@@ -208,11 +208,7 @@ func (m *Model) saved(j store.Job) tea.Cmd {
 	edited := m.form.edit.ID != 0
 	m.form = nil
 	now := m.c.Clock()
-	t, ok := m.c.Records.Trade(j.TradeID)
-	trade := ""
-	if ok {
-		trade = m.c.Cat.Trade(t)
-	}
+	trade := m.c.Cat.TradeName(m.c.Records, j.TradeID)
 	m.card = m.c.T("jobs.card", j.ID, m.c.Cat.When(j.StartsAt.In(m.c.Store.Location()), now), trade, j.Headcount,
 		m.c.Cat.Pay(j.PayFen, j.PayUnit))
 	status := m.c.T("jobs.saved", j.ID)
@@ -270,8 +266,8 @@ func (m *Model) listKey(km tea.KeyMsg) tea.Cmd {
 		if !j.Open() && j.Status != store.JobFilled {
 			return common.Status(m.c.T("err.job.closed"), true)
 		}
-		m.seq++
-		seq, s, ctx := m.seq, m.c.Store, m.c.Ctx
+		m.asked++
+		seq, s, ctx := m.asked, m.c.Store, m.c.Ctx
 		return func() tea.Msg {
 			job, err := s.Job(ctx, j.ID)
 			if err != nil {
@@ -291,8 +287,8 @@ func (m *Model) listKey(km tea.KeyMsg) tea.Cmd {
 		}
 		m.prompt = promptExpire
 	case key.Matches(km, k.JobReveal):
-		m.seq++
-		seq, s, ctx, staff, id := m.seq, m.c.Store, m.c.Ctx, m.c.Staff.ID, j.EmployerID
+		m.asked++
+		seq, s, ctx, staff, id := m.asked, m.c.Store, m.c.Ctx, m.c.Staff.ID, j.EmployerID
 		return func() tea.Msg {
 			phone, err := s.RevealEmployer(ctx, staff, id)
 			return revealedMsg{seq: seq, employer: id, phone: phone, err: err}
@@ -427,13 +423,6 @@ func (m *Model) status(j store.JobListing) string {
 	return st
 }
 
-func (m *Model) community(id int64) string {
-	if p, ok := m.c.Records.Place(id); ok {
-		return p.Name
-	}
-	return ""
-}
-
 func (m *Model) tableView() string {
 	s := m.c.Styles
 	cat := m.c.Cat
@@ -444,10 +433,7 @@ func (m *Model) tableView() string {
 	end := min(m.offset+m.rows(), len(m.list))
 	rows := [][]string{header}
 	for _, j := range m.list[m.offset:end] {
-		trade := ""
-		if t, ok := m.c.Records.Trade(j.TradeID); ok {
-			trade = cat.Trade(t)
-		}
+		trade := cat.TradeName(m.c.Records, j.TradeID)
 		mark := ""
 		if j.Urgent {
 			mark += m.c.T("jobs.mark.urgent")
@@ -462,7 +448,7 @@ func (m *Model) tableView() string {
 		rows = append(rows, []string{strconv.FormatInt(j.ID, 10) + mark, cat.When(j.StartsAt.In(loc), now), trade,
 			strconv.Itoa(j.Filled) + "/" + strconv.Itoa(j.Headcount), cat.Pay(j.PayFen, j.PayUnit),
 			m.c.T("jobs.status." + string(j.Status)),
-			m.c.T("jobs.kind."+string(j.EmployerKind)) + "·" + m.community(j.CommunityID), phone})
+			m.c.T("jobs.kind."+string(j.EmployerKind)) + "·" + m.c.Records.PlaceName(j.CommunityID), phone})
 	}
 	widths := make([]int, len(header))
 	for _, r := range rows {
@@ -516,11 +502,11 @@ func (m *Model) detailView() string {
 		line1 += " " + s.Urgent.Render(m.c.T("jobs.detail.flag"))
 	}
 	where := j.Address
-	if c := m.community(j.CommunityID); c != "" {
+	if c := m.c.Records.PlaceName(j.CommunityID); c != "" {
 		where += " · " + c
 		if sub, _ := m.c.Records.Area(j.CommunityID); sub != 0 {
-			if p, ok := m.c.Records.Place(sub); ok {
-				where += " · " + p.Name
+			if name := m.c.Records.PlaceName(sub); name != "" {
+				where += " · " + name
 			}
 		}
 	}

@@ -1,0 +1,46 @@
+package jobs
+
+import (
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"gigdesk/store"
+	"gigdesk/tui/i18n"
+)
+
+// Revealing a phone while the list is loading must not throw the list's answer away: the list
+// load and the reveal are told apart by their own request ids.
+func TestRevealDuringListLoadKeepsTheList(t *testing.T) {
+	h := newHarness(t, i18n.En)
+	h.letters("n")
+	h.figures("13800138000")
+	h.press(tea.KeyEnter, tea.KeyEnter)
+	h.words("Zhang")
+	h.press(tea.KeyEnter, tea.KeyEnter, tea.KeyEnter, tea.KeyEnter)
+	h.letters("sd")
+	h.press(tea.KeyEnter)
+	h.figures("1")
+	h.press(tea.KeyEnter)
+	h.words("tomorrow 9:00")
+	h.press(tea.KeyEnter)
+	h.words("4h")
+	h.press(tea.KeyEnter, tea.KeyEnter, tea.KeyEnter)
+	h.figures("300")
+	h.press(tea.KeyCtrlS)
+	h.want("Job number 1")
+	m := h.m.(*Model)
+	if m.tab != tabUpcoming || len(m.list) != 1 {
+		t.Fatalf("the saved job is not listed: tab %d, %d jobs", m.tab, len(m.list))
+	}
+	if err := h.c.Store.CloseJob(t.Context(), h.c.Staff.ID, 1, store.JobCancelled, "employer found someone"); err != nil {
+		t.Fatal(err)
+	}
+	load := m.load() // in flight while the phone is revealed
+	h.letters("r")
+	h.want("13800138000")
+	h.run(load)
+	if got := m.list[0].Status; got != store.JobCancelled {
+		t.Fatalf("the list's answer was dropped: job 1 is still %s", got)
+	}
+}
