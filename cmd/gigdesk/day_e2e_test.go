@@ -270,7 +270,7 @@ func playDay(t *testing.T, lang i18n.Lang, w, h int, when, dur, declineWhy strin
 
 	// The main screen after the day (the README's capture comes from here).
 	tm.Keys("F1")
-	scr = tm.WaitFor(T("reg.today.title", 2, 2), "刘建国", "陈志强")
+	tm.WaitFor(T("reg.today.title", 2, 2), "刘建国", "陈志强")
 	if path := os.Getenv("GIGDESK_README_CAPTURE"); path != "" && lang == i18n.Zh && w == 80 {
 		// the footer's last message (the slip's temp path) fades after 30 s; the capture waits for it
 		tm.waitGoneFor(upTo(T("slip.saved")), 40*time.Second)
