@@ -50,6 +50,7 @@ type Model struct {
 	height int
 
 	board     store.PublicBoard
+	wanted    int // places still wanted over the board's jobs, summed on load
 	rec       *store.Catalog
 	loaded    bool
 	err       string
@@ -149,6 +150,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.err, m.loaded, m.board, m.rec = "", true, msg.board, msg.rec
+		m.wanted = 0
+		for _, j := range m.board.Jobs {
+			m.wanted += j.Wanted()
+		}
 		m.clampPage()
 		m.layout()
 		if m.ticker >= len(m.board.JustFilled) {
@@ -315,12 +320,8 @@ func (m *Model) titleLine(w int) string {
 
 func (m *Model) statsLine(w int) string {
 	s := m.c.Styles
-	wanted := 0
-	for _, j := range m.board.Jobs {
-		wanted += j.Wanted()
-	}
 	left := " " + s.KioskStat.Render(m.c.T("kiosk.filled_today", m.board.FilledToday)) + "   " +
-		s.KioskRow.Render(m.c.T("kiosk.open", len(m.board.Jobs), wanted))
+		s.KioskRow.Render(m.c.T("kiosk.open", len(m.board.Jobs), m.wanted))
 	right := m.c.T("kiosk.page", m.page+1, m.pages()) + " "
 	return bar(lipgloss.NewStyle(), left, right, w)
 }
