@@ -19,7 +19,10 @@ import (
 
 var testNow = time.Date(2026, 11, 28, 14, 30, 0, 0, store.Shanghai)
 
-func init() { lipgloss.SetColorProfile(termenv.Ascii) }
+func init() {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	store.UseFastPINHashing()
+}
 
 func clock() time.Time { return testNow }
 

@@ -17,7 +17,10 @@ import (
 	"gigdesk/tui/i18n"
 )
 
-func init() { lipgloss.SetColorProfile(termenv.Ascii) }
+func init() {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	store.UseFastPINHashing()
+}
 
 var testNow = time.Date(2026, 11, 28, 14, 30, 0, 0, store.Shanghai)
 
