@@ -147,6 +147,26 @@ func (tm *Term) FirstRun(station, head, pin string) {
 		tm.Type(s)
 		tm.Keys("Enter")
 	}
+	// the head's name is on the form too: wait until the header says they are on duty
+	tm.WaitForAny("值班："+head, "On duty: "+head)
+}
+
+// WaitForAny waits until the screen contains one of want, and returns the screen.
+func (tm *Term) WaitForAny(want ...string) string {
+	tm.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		scr := tm.Screen()
+		for _, w := range want {
+			if strings.Contains(scr, w) {
+				return scr
+			}
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("screen never showed any of %q; it shows:\n%s", want, scr)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 }
 
 // OnDuty answers the PIN prompt after a staff member was chosen: once for a known PIN, twice
