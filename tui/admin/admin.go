@@ -731,7 +731,7 @@ func (m *Model) viewAudit(b *strings.Builder, w int) {
 		b.WriteString(s.Subtle.Render(m.c.T("admin.audit.none")) + "\n")
 		return
 	}
-	head := pad(m.c.T("admin.audit.when"), 17) + pad(m.c.T("admin.audit.who"), 11) + pad(m.c.T("admin.audit.what"), 17) + m.c.T("admin.audit.which")
+	head := common.Cell(m.c.T("admin.audit.when"), 17) + common.Cell(m.c.T("admin.audit.who"), 11) + common.Cell(m.c.T("admin.audit.what"), 17) + m.c.T("admin.audit.which")
 	b.WriteString(s.Label.Render(ansi.Truncate(head, w, "…")) + "\n")
 	end := min(m.auditTop+m.auditRows(), len(m.audit))
 	for _, a := range m.audit[m.auditTop:end] {
@@ -740,15 +740,10 @@ func (m *Model) viewAudit(b *strings.Builder, w int) {
 			who = "-"
 		}
 		line := fmt.Sprintf("%-16s %s %s %s #%d %s", a.At.In(m.c.Store.Location()).Format("2006-01-02 15:04"),
-			pad(who, 10), pad(actionWords(m.c, a.Action), 16), entityWords(m.c, a.Entity), a.EntityID, a.Detail)
+			common.Cell(who, 10), common.Cell(actionWords(m.c, a.Action), 16), entityWords(m.c, a.Entity), a.EntityID, a.Detail)
 		b.WriteString(ansi.Truncate(line, w, "…") + "\n")
 	}
 	b.WriteString(s.Subtle.Render(m.c.T("admin.audit.count", len(m.audit), auditLimit)+"  "+m.c.T("admin.audit.readonly")) + "\n")
-}
-
-// pad pads to n cells, measuring wide characters.
-func pad(s string, n int) string {
-	return s + strings.Repeat(" ", max(n-lipgloss.Width(s), 0))
 }
 
 func (m *Model) viewPrivacy(b *strings.Builder) {

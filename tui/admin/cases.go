@@ -192,8 +192,8 @@ func (p *casesPane) view(w, h int) string {
 		title = t("rights.all")
 	}
 	lines := []string{st.Title.Render(title) + "  " + st.Subtle.Render(t("rights.count", len(p.cases))),
-		st.Label.Render(cell("#", 5) + " " + cell(t("rights.col.opened"), 11) + " " + cell(t("rights.col.age"), 5) + " " +
-			cell(t("rights.col.kind"), 9) + " " + cell(t("rights.col.state"), 12) + " " + cell(t("rights.col.party"), 16) + " " + t("rights.col.summary"))}
+		st.Label.Render(common.Cell("#", 5) + " " + common.Cell(t("rights.col.opened"), 11) + " " + common.Cell(t("rights.col.age"), 5) + " " +
+			common.Cell(t("rights.col.kind"), 9) + " " + common.Cell(t("rights.col.state"), 12) + " " + common.Cell(t("rights.col.party"), 16) + " " + t("rights.col.summary"))}
 	if len(p.cases) == 0 {
 		lines = append(lines, st.Subtle.Render(t("rights.empty")))
 	}
@@ -201,10 +201,10 @@ func (p *casesPane) view(w, h int) string {
 	top, end := window(p.cursor, len(p.cases), h-3)
 	for i := top; i < end; i++ {
 		c := p.cases[i]
-		row := cell(fmt.Sprint(c.ID), 5) + " " + cell(c.OpenedAt.In(loc).Format("01-02 15:04"), 11) + " " +
-			cell(t("rights.age", p.ageDays(c)), 5) + " " + cell(t("rights.kind."+string(c.Kind)), 9) + " " + cell(p.state(c), 12) + " " +
-			cell(p.party(c), 16) + " " + c.Summary
-		row = cell(row, w)
+		row := common.Cell(fmt.Sprint(c.ID), 5) + " " + common.Cell(c.OpenedAt.In(loc).Format("01-02 15:04"), 11) + " " +
+			common.Cell(t("rights.age", p.ageDays(c)), 5) + " " + common.Cell(t("rights.kind."+string(c.Kind)), 9) + " " + common.Cell(p.state(c), 12) + " " +
+			common.Cell(p.party(c), 16) + " " + c.Summary
+		row = common.Cell(row, w)
 		if i == p.cursor {
 			row = st.RowActive.Render(row)
 		}
@@ -236,7 +236,7 @@ func (p *casesPane) caseView(w, h int) string {
 		if n.Status != "" {
 			what = "[" + t("rights.status."+string(n.Status)) + "] "
 		}
-		notes = append(notes, "  "+n.At.In(loc).Format("2006-01-02 15:04")+"  "+cell(n.StaffName, 6)+" "+what+n.Note)
+		notes = append(notes, "  "+n.At.In(loc).Format("2006-01-02 15:04")+"  "+common.Cell(n.StaffName, 6)+" "+what+n.Note)
 	}
 	room := h - len(lines) - 3
 	if len(notes) > room { // the latest notes matter most

@@ -156,9 +156,9 @@ func (p *guidePane) view(w, h int) string {
 	st, t := p.c.Styles, p.c.T
 	ts := p.trades()
 	const tw, uw = 14, 12
-	head := cell(t("guide.col.trade"), tw)
+	head := common.Cell(t("guide.col.trade"), tw)
 	for _, u := range store.PayUnits {
-		head += " " + cell(t("unit."+string(u)), uw)
+		head += " " + common.Cell(t("unit."+string(u)), uw)
 	}
 	lines := []string{st.Subtle.Render(t("guide.intro")), st.Label.Render(head)}
 	rows := h - 3
@@ -167,13 +167,13 @@ func (p *guidePane) view(w, h int) string {
 	}
 	top, end := window(p.cursor, len(ts), rows)
 	for i := top; i < end; i++ {
-		row := cell(p.c.Cat.Trade(ts[i]), tw)
+		row := common.Cell(p.c.Cat.Trade(ts[i]), tw)
 		for _, u := range store.PayUnits {
 			v := "-"
 			if fen := p.guides[ts[i].ID][u]; fen > 0 {
 				v = p.c.Cat.Money(fen)
 			}
-			row += " " + cell(v, uw)
+			row += " " + common.Cell(v, uw)
 		}
 		if i == p.cursor {
 			row = st.RowActive.Render(row)
@@ -187,7 +187,7 @@ func (p *guidePane) view(w, h int) string {
 			if i == p.at {
 				mark = "›"
 			}
-			line := mark + " " + cell(t("unit."+string(u)), 10) + " ¥" + p.inputs[i].View()
+			line := mark + " " + common.Cell(t("unit."+string(u)), 10) + " ¥" + p.inputs[i].View()
 			if p.errAt == i && p.err != "" {
 				line += " " + st.Error.Render(p.err)
 			}

@@ -69,14 +69,6 @@ func fit(lines []string, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-// cell fills s with spaces to w cells, cutting it when longer.
-func cell(s string, w int) string {
-	if lipgloss.Width(s) > w {
-		s = ansi.Truncate(s, w, "…")
-	}
-	return s + strings.Repeat(" ", max(w-lipgloss.Width(s), 0))
-}
-
 // window is the first and last+1 row to draw so that sel stays in view.
 func window(sel, n, rows int) (int, int) {
 	rows = max(rows, 1)

@@ -59,6 +59,9 @@ func TestGuidePaySetAndRemove(t *testing.T) {
 	if fen, _ := s.GuideFor(ctx, 1, store.PerDay); fen != 0 {
 		t.Fatalf("day guide not removed: %d", fen)
 	}
+	if strings.Contains(scr, "¥300.00") || !strings.Contains(scr, "¥40.00") {
+		t.Fatalf("list after removing the day guide:\n%s", scr)
+	}
 	if fen, _ := s.GuideFor(ctx, 1, store.PerHour); fen != 4000 {
 		t.Fatalf("hour guide lost: %d", fen)
 	}
@@ -150,6 +153,9 @@ func TestRightsLedger(t *testing.T) {
 	scr = keys(t, m, "r", "监察大队追回工资", enter)
 	if c, _ = s.RightsCase1(ctx, older.ID); c.Status != store.CaseResolved || c.ResolvedAt.IsZero() {
 		t.Fatalf("resolved: %+v", c)
+	}
+	if !strings.Contains(scr, "已解决") || !strings.Contains(scr, "监察大队追回工资") {
+		t.Fatalf("resolved case:\n%s", scr)
 	}
 	// a resolved case leaves the follow-up list; a shows it among all
 	scr = keys(t, m, esc)

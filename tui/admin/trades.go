@@ -342,7 +342,7 @@ func (m *Model) viewTrades(b *strings.Builder, w int) {
 		if tp.places {
 			c := comms[i]
 			parent, _ := cat.Place(c.ParentID)
-			line = " " + pad(c.Name, 16) + " " + m.c.T("admin.place.under", parent.Name)
+			line = " " + common.Cell(c.Name, 16) + " " + m.c.T("admin.place.under", parent.Name)
 		} else {
 			t := cat.Trades[i]
 			rel := m.relatedNames(t.ID)
@@ -350,7 +350,7 @@ func (m *Model) viewTrades(b *strings.Builder, w int) {
 			if len(rel) > 0 {
 				relText = strings.Join(rel, "、")
 			}
-			line = fmt.Sprintf(" %s %s %s ~ %s", pad(t.NameZh, 9), pad(t.NameEn, 22), pad(t.Code, 12), relText)
+			line = fmt.Sprintf(" %s %s %s ~ %s", common.Cell(t.NameZh, 9), common.Cell(t.NameEn, 22), common.Cell(t.Code, 12), relText)
 		}
 		line = ansi.Truncate(line, w, "…")
 		if i == tp.cursor {
@@ -380,7 +380,7 @@ func (m *Model) viewForm(b *strings.Builder) {
 		if i == tp.at {
 			mark = "> "
 		}
-		line := mark + s.Label.Render(pad(m.c.T(l), lw)) + "  " + tp.inputs[i].View()
+		line := mark + s.Label.Render(common.Cell(m.c.T(l), lw)) + "  " + tp.inputs[i].View()
 		if tp.form == formPlace && i == 0 {
 			if p, why := findParent(m.c.Records, tp.inputs[0].Value()); why == "" {
 				line += "  " + s.Subtle.Render(m.c.T("admin.place.under", p.Name))

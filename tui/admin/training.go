@@ -177,8 +177,8 @@ func (p *trainingPane) key(msg tea.KeyMsg) tea.Cmd {
 
 func (p *trainingPane) offerLine(o store.TrainingOffer) string {
 	trade := ""
-	if t, ok := p.c.Records.Trade(o.TradeID); ok && o.TradeID != 0 {
-		trade = p.c.Cat.Trade(t)
+	if o.TradeID != 0 {
+		trade = p.c.Cat.TradeName(p.c.Records, o.TradeID)
 	}
 	fee := p.c.T("training.free")
 	if o.FeeFen > 0 {
@@ -192,15 +192,15 @@ func (p *trainingPane) offerLine(o store.TrainingOffer) string {
 	if !o.Active {
 		state = p.c.T("training.closed")
 	}
-	return cell(o.Title, 20) + " " + cell(o.Provider, 14) + " " + cell(trade, 10) + " " + cell(starts, 10) + " " + cell(fee, 9) + " " +
-		cell(o.Place, 14) + " " + o.Contact + " " + state
+	return common.Cell(o.Title, 20) + " " + common.Cell(o.Provider, 14) + " " + common.Cell(trade, 10) + " " + common.Cell(starts, 10) + " " + common.Cell(fee, 9) + " " +
+		common.Cell(o.Place, 14) + " " + o.Contact + " " + state
 }
 
 func (p *trainingPane) view(w, h int) string {
 	st, t := p.c.Styles, p.c.T
-	lines := []string{st.Label.Render(cell(t("training.f.title"), 20) + " " + cell(t("training.f.provider"), 14) + " " +
-		cell(t("training.f.trade"), 10) + " " + cell(t("training.f.starts"), 10) + " " + cell(t("training.f.fee"), 9) + " " +
-		cell(t("training.f.place"), 14) + " " + t("training.f.contact"))}
+	lines := []string{st.Label.Render(common.Cell(t("training.f.title"), 20) + " " + common.Cell(t("training.f.provider"), 14) + " " +
+		common.Cell(t("training.f.trade"), 10) + " " + common.Cell(t("training.f.starts"), 10) + " " + common.Cell(t("training.f.fee"), 9) + " " +
+		common.Cell(t("training.f.place"), 14) + " " + t("training.f.contact"))}
 	if len(p.offers) == 0 {
 		lines = append(lines, st.Subtle.Render(t("training.none")))
 	}
@@ -210,7 +210,7 @@ func (p *trainingPane) view(w, h int) string {
 	}
 	top, end := window(p.cursor, len(p.offers), rows)
 	for i := top; i < end; i++ {
-		row := cell(p.offerLine(p.offers[i]), w)
+		row := common.Cell(p.offerLine(p.offers[i]), w)
 		switch {
 		case i == p.cursor && !p.adding:
 			row = st.RowActive.Render(row)
@@ -226,7 +226,7 @@ func (p *trainingPane) view(w, h int) string {
 			if i == p.at {
 				mark = "›"
 			}
-			line := mark + " " + cell(t(offerLabels[i]), 10) + " " + p.inputs[i].View()
+			line := mark + " " + common.Cell(t(offerLabels[i]), 10) + " " + p.inputs[i].View()
 			if i == ofTrade {
 				if tr, ok := p.trade(); ok && tr.ID != 0 {
 					line += " " + st.Good.Render(p.c.Cat.Trade(tr))
