@@ -133,8 +133,7 @@ type gen struct {
 	empAt     []int64
 	empCum    []float64
 
-	used    map[string]bool // phones and ID numbers handed out (lookups only)
-	jobDays int
+	used map[string]bool // phones and ID numbers handed out (lookups only)
 
 	nextJob, nextDispatch, nextCall, nextSignIn, nextVisit int64
 	counts                                                 Counts
@@ -226,10 +225,9 @@ func (g *gen) pick(t table) int {
 	i := sort.SearchFloat64s(t, x)
 	return min(i, len(t)-1)
 }
-func (g *gen) between(lo, hi int) int       { return lo + g.r.IntN(hi-lo+1) }
-func (g *gen) between64(lo, hi int64) int64 { return lo + g.r.Int64N(hi-lo+1) }
-func (g *gen) chance(p float64) bool        { return g.r.Float64() < p }
-func (g *gen) one(list []string) string     { return list[g.r.IntN(len(list))] }
+func (g *gen) between(lo, hi int) int   { return lo + g.r.IntN(hi-lo+1) }
+func (g *gen) chance(p float64) bool    { return g.r.Float64() < p }
+func (g *gen) one(list []string) string { return list[g.r.IntN(len(list))] }
 func (g *gen) minutes(lo, hi int) time.Duration {
 	return time.Duration(g.between(lo, hi)) * time.Minute
 }

@@ -1089,15 +1089,6 @@ func (m *Model) promptView() string {
 	return st.Label.Render(label) + " " + m.input.View()
 }
 
-// cut fits s into w cells.
-func cut(s string, w int) string {
-	if lipgloss.Width(s) <= w {
-		return s + strings.Repeat(" ", w-lipgloss.Width(s))
-	}
-	t := ansi.Truncate(s, w, "…") // a wide character that does not fit leaves a cell: pad it
-	return t + strings.Repeat(" ", max(w-lipgloss.Width(t), 0))
-}
-
 // window is the slice of n rows to draw so that sel is visible.
 func window(sel, n, rows int) (int, int) {
 	rows = max(rows, 1)
@@ -1105,27 +1096,9 @@ func window(sel, n, rows int) (int, int) {
 	return top, min(top+rows, n)
 }
 
-func (m *Model) tradeName(id int64) string {
-	if m.c.Records != nil {
-		if t, ok := m.c.Records.Trade(id); ok {
-			return m.c.Cat.Trade(t)
-		}
-	}
-	return fmt.Sprint(id)
-}
-
-func (m *Model) placeName(id int64) string {
-	if m.c.Records != nil {
-		if p, ok := m.c.Records.Place(id); ok {
-			return p.Name
-		}
-	}
-	return ""
-}
-
 func (m *Model) jobLine(j store.Job) string {
-	return m.c.T("match.job_line", j.ID, m.tradeName(j.TradeID), m.c.Cat.When(j.StartsAt.In(m.c.Store.Location()), m.c.Clock()),
-		m.c.Cat.Duration(j.Duration), m.placeName(j.CommunityID), m.c.Cat.Pay(j.PayFen, j.PayUnit))
+	return m.c.T("match.job_line", j.ID, m.c.Cat.TradeName(m.c.Records, j.TradeID), m.c.Cat.When(j.StartsAt.In(m.c.Store.Location()), m.c.Clock()),
+		m.c.Cat.Duration(j.Duration), m.c.Records.PlaceName(j.CommunityID), m.c.Cat.Pay(j.PayFen, j.PayUnit))
 }
 
 func (m *Model) jobView() string {
@@ -1182,9 +1155,9 @@ func (m *Model) jobView() string {
 }
 
 func (m *Model) candHeader(w int) string {
-	h := cut("#", 3) + " " + cut(m.c.T("match.col.name"), 7) + " " + cut(m.c.T("match.col.trades"), 10) + " " +
-		cut(m.c.T("match.col.place"), 10) + " " + cut(m.c.T("match.col.idle"), 5) + " " + cut(m.c.T("match.col.reliable"), 5) + " " +
-		cut(m.c.T("match.col.score"), 16) + " " + m.c.T("match.col.reason")
+	h := common.Cell("#", 3) + " " + common.Cell(m.c.T("match.col.name"), 7) + " " + common.Cell(m.c.T("match.col.trades"), 10) + " " +
+		common.Cell(m.c.T("match.col.place"), 10) + " " + common.Cell(m.c.T("match.col.idle"), 5) + " " + common.Cell(m.c.T("match.col.reliable"), 5) + " " +
+		common.Cell(m.c.T("match.col.score"), 16) + " " + m.c.T("match.col.reason")
 	return m.c.Styles.Label.Render(ansi.Truncate(h, w, "…"))
 }
 
@@ -1193,7 +1166,7 @@ func (m *Model) candRow(i int, c smatch.Candidate, w int) string {
 	info := m.ranking.Workers[c.WorkerID]
 	var trades []string
 	for _, t := range info.Trades {
-		trades = append(trades, m.tradeName(t.TradeID))
+		trades = append(trades, m.c.Cat.TradeName(m.c.Records, t.TradeID))
 	}
 	present := " "
 	if info.Match.PresentToday {
@@ -1210,9 +1183,9 @@ func (m *Model) candRow(i int, c smatch.Candidate, w int) string {
 	}
 	rel := m.reliability(c, info)
 	bar := m.bar(c.Score, m.maxScore(), 10) + fmt.Sprintf(" %3d", c.Score)
-	row := cut(fmt.Sprint(i+1), 3) + " " + cut(name, 7) + " " + cut(strings.Join(trades, "/"), 10) + " " +
-		cut(m.placeName(info.CommunityID), 10) + " " + cut(m.c.T("match.days", info.IdleDays), 5) + " " + cut(rel, 5) + " " +
-		cut(st.Bar.Render(bar), 16) + " " + m.reason(c, info)
+	row := common.Cell(fmt.Sprint(i+1), 3) + " " + common.Cell(name, 7) + " " + common.Cell(strings.Join(trades, "/"), 10) + " " +
+		common.Cell(m.c.Records.PlaceName(info.CommunityID), 10) + " " + common.Cell(m.c.T("match.days", info.IdleDays), 5) + " " + common.Cell(rel, 5) + " " +
+		common.Cell(st.Bar.Render(bar), 16) + " " + m.reason(c, info)
 	return ansi.Truncate(row, w, "…")
 }
 
@@ -1318,10 +1291,10 @@ func (m *Model) walkView() string {
 			w := m.found[i]
 			var trades []string
 			for _, t := range w.Trades {
-				trades = append(trades, m.tradeName(t.TradeID))
+				trades = append(trades, m.c.Cat.TradeName(m.c.Records, t.TradeID))
 			}
-			row := cut(fmt.Sprint(w.ID), 7) + " " + cut(valid.MaskName(w.Name), 8) + " " + cut(valid.MaskPhone(w.Phone), 12) + " " +
-				cut(strings.Join(trades, "/"), 16) + " " + cut(m.placeName(w.CommunityID), 12) + " " + m.c.T("match.worker_status."+string(w.Status))
+			row := common.Cell(fmt.Sprint(w.ID), 7) + " " + common.Cell(valid.MaskName(w.Name), 8) + " " + common.Cell(valid.MaskPhone(w.Phone), 12) + " " +
+				common.Cell(strings.Join(trades, "/"), 16) + " " + common.Cell(m.c.Records.PlaceName(w.CommunityID), 12) + " " + m.c.T("match.worker_status."+string(w.Status))
 			row = ansi.Truncate(row, m.width, "…")
 			if i == m.walkSel {
 				row = st.RowActive.Render(row)
@@ -1339,7 +1312,7 @@ func (m *Model) walkView() string {
 	for i := top; i < end; i++ {
 		jc := r.Candidates[i]
 		j := r.Jobs[jc.JobID]
-		row := cut(fmt.Sprint(i+1), 3) + " " + cut(m.jobLine(j), max(m.width-24, 30)) + " " +
+		row := common.Cell(fmt.Sprint(i+1), 3) + " " + common.Cell(m.jobLine(j), max(m.width-24, 30)) + " " +
 			st.Bar.Render(m.bar(jc.Score, m.maxWeights(), 10)) + fmt.Sprintf(" %3d", jc.Score) +
 			"  " + m.c.T("match.filled_short", j.Filled, j.Headcount)
 		row = ansi.Truncate(row, m.width, "…")
@@ -1367,9 +1340,9 @@ func (m *Model) listView() string {
 		title = m.c.T("dispatch.followup.title", len(m.list))
 	}
 	lines := []string{st.Title.Render(title)}
-	hdr := cut("#", 6) + " " + cut(m.c.T("dispatch.col.time"), 11) + " " + cut(m.c.T("match.col.trades"), 8) + " " +
-		cut(m.c.T("match.col.name"), 7) + " " + cut(m.c.T("dispatch.col.employer"), 10) + " " + cut(m.c.T("dispatch.col.status"), 8) + " " +
-		cut(m.c.T("dispatch.col.pay"), 12) + " " + m.c.T("dispatch.col.notes")
+	hdr := common.Cell("#", 6) + " " + common.Cell(m.c.T("dispatch.col.time"), 11) + " " + common.Cell(m.c.T("match.col.trades"), 8) + " " +
+		common.Cell(m.c.T("match.col.name"), 7) + " " + common.Cell(m.c.T("dispatch.col.employer"), 10) + " " + common.Cell(m.c.T("dispatch.col.status"), 8) + " " +
+		common.Cell(m.c.T("dispatch.col.pay"), 12) + " " + m.c.T("dispatch.col.notes")
 	lines = append(lines, st.Label.Render(ansi.Truncate(hdr, m.width, "…")))
 	if len(m.list) == 0 {
 		lines = append(lines, st.Subtle.Render(m.c.T("dispatch.none")))
@@ -1401,9 +1374,9 @@ func (m *Model) listView() string {
 		if d.CancelReason != "" {
 			notes = append(notes, d.CancelReason)
 		}
-		row := cut(fmt.Sprint(d.ID), 6) + " " + cut(m.c.Cat.When(d.StartsAt.In(loc), m.c.Clock()), 11) + " " + cut(m.tradeName(d.TradeID), 8) + " " +
-			cut(valid.MaskName(d.WorkerName), 7) + " " + cut(d.EmployerName, 10) + " " + cut(m.c.T("dispatch.state."+string(d.Status)), 8) + " " +
-			cut(pay, 12) + " " + strings.Join(notes, " ")
+		row := common.Cell(fmt.Sprint(d.ID), 6) + " " + common.Cell(m.c.Cat.When(d.StartsAt.In(loc), m.c.Clock()), 11) + " " + common.Cell(m.c.Cat.TradeName(m.c.Records, d.TradeID), 8) + " " +
+			common.Cell(valid.MaskName(d.WorkerName), 7) + " " + common.Cell(d.EmployerName, 10) + " " + common.Cell(m.c.T("dispatch.state."+string(d.Status)), 8) + " " +
+			common.Cell(pay, 12) + " " + strings.Join(notes, " ")
 		row = ansi.Truncate(row, m.width, "…")
 		if i == m.listSel {
 			row = st.RowActive.Render(row)
@@ -1448,8 +1421,8 @@ func (m *Model) planView() string {
 		if l.state != "" {
 			state = m.c.T("plan.state." + l.state)
 		}
-		row := cut(fmt.Sprint(l.job.ID), 6) + " " + cut(m.tradeName(l.job.TradeID), 8) + " " + cut(l.job.StartsAt.In(loc).Format("15:04"), 6) + " " +
-			cut(m.placeName(l.job.CommunityID), 12) + " " + cut(m.c.T("plan.worker", name), 16) + " " + cut(fmt.Sprintf("%3d", l.score), 4) + " " + state
+		row := common.Cell(fmt.Sprint(l.job.ID), 6) + " " + common.Cell(m.c.Cat.TradeName(m.c.Records, l.job.TradeID), 8) + " " + common.Cell(l.job.StartsAt.In(loc).Format("15:04"), 6) + " " +
+			common.Cell(m.c.Records.PlaceName(l.job.CommunityID), 12) + " " + common.Cell(m.c.T("plan.worker", name), 16) + " " + common.Cell(fmt.Sprintf("%3d", l.score), 4) + " " + state
 		row = ansi.Truncate(row, m.width, "…")
 		switch {
 		case i == m.planSel:
@@ -1467,7 +1440,7 @@ func (m *Model) planView() string {
 func (m *Model) pickView() string {
 	st := m.c.Styles
 	l := m.lines[m.picking]
-	lines := []string{st.Title.Render(m.c.T("plan.pick", l.job.ID, m.tradeName(l.job.TradeID)))}
+	lines := []string{st.Title.Render(m.c.T("plan.pick", l.job.ID, m.c.Cat.TradeName(m.c.Records, l.job.TradeID)))}
 	if m.picks == nil {
 		lines = append(lines, st.Subtle.Render(m.c.T("status.loading")))
 	}
@@ -1475,8 +1448,8 @@ func (m *Model) pickView() string {
 	for i := top; i < end; i++ {
 		c := m.picks[i]
 		info := m.pickInfo[c.WorkerID]
-		row := cut(fmt.Sprint(i+1), 3) + " " + cut(fmt.Sprint(c.WorkerID), 7) + " " + cut(valid.MaskName(info.Name), 8) + " " +
-			cut(m.placeName(info.CommunityID), 12) + " " + fmt.Sprintf("%3d", c.Score)
+		row := common.Cell(fmt.Sprint(i+1), 3) + " " + common.Cell(fmt.Sprint(c.WorkerID), 7) + " " + common.Cell(valid.MaskName(info.Name), 8) + " " +
+			common.Cell(m.c.Records.PlaceName(info.CommunityID), 12) + " " + fmt.Sprintf("%3d", c.Score)
 		row = ansi.Truncate(row, m.width, "…")
 		if i == m.pickSel {
 			row = st.RowActive.Render(row)

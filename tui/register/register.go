@@ -885,8 +885,8 @@ func (m *Model) listRows() []string {
 			} else {
 				out = s.Good.Render(m.c.T("reg.here"))
 			}
-			rows = append(rows, fmt.Sprintf("%s %s  %s  %s  %s  %s", pad(strconv.FormatInt(p.WorkerID, 10), 6),
-				p.InAt.In(m.c.Store.Location()).Format("15:04"), pad(p.Name, 10), valid.MaskPhone(p.Phone), out, m.tradeNames(p.Trades)))
+			rows = append(rows, fmt.Sprintf("%s %s  %s  %s  %s  %s", common.Cell(strconv.FormatInt(p.WorkerID, 10), 6),
+				p.InAt.In(m.c.Store.Location()).Format("15:04"), common.Cell(p.Name, 10), valid.MaskPhone(p.Phone), out, m.tradeNames(p.Trades)))
 		}
 		return rows
 	}
@@ -897,38 +897,20 @@ func (m *Model) listRows() []string {
 		} else if w.Status != store.Active {
 			status = s.Warning.Render(status)
 		}
-		rows = append(rows, fmt.Sprintf("%s %s %s  %s  %s  %s", pad(strconv.FormatInt(w.ID, 10), 6), pad(w.Name, 10),
-			valid.MaskPhone(w.Phone), pad(status, 6), pad(m.community(w.CommunityID), 10), m.tradeNames(w.Trades)))
+		rows = append(rows, fmt.Sprintf("%s %s %s  %s  %s  %s", common.Cell(strconv.FormatInt(w.ID, 10), 6), common.Cell(w.Name, 10),
+			valid.MaskPhone(w.Phone), common.Cell(status, 6), common.Cell(m.c.Records.PlaceName(w.CommunityID), 10), m.tradeNames(w.Trades)))
 	}
 	return rows
-}
-
-// pad fills s with spaces to w cells, measured as drawn.
-func pad(s string, w int) string {
-	if d := w - lipgloss.Width(s); d > 0 {
-		return s + strings.Repeat(" ", d)
-	}
-	return s
 }
 
 func (m *Model) tradeNames(ts []store.WorkerTrade) string {
 	var names []string
 	for _, t := range ts {
-		if tr, ok := m.c.Records.Trade(t.TradeID); ok {
-			names = append(names, m.c.Cat.Trade(tr))
+		if name := m.c.Cat.TradeName(m.c.Records, t.TradeID); name != "" {
+			names = append(names, name)
 		}
 	}
 	return strings.Join(names, "·")
-}
-
-func (m *Model) community(id int64) string {
-	if m.c.Records == nil {
-		return ""
-	}
-	if p, ok := m.c.Records.Place(id); ok {
-		return p.Name
-	}
-	return ""
 }
 
 func (m *Model) workerLine(w store.Worker) string {
@@ -960,7 +942,7 @@ func (m *Model) cardView() string {
 	body := s.Title.Render(m.c.T("reg.card.title")) + "\n\n" +
 		m.c.T("reg.card.number") + "  " + s.Big.Render(strconv.FormatInt(w.ID, 10)) + "\n" +
 		w.Name + "  " + valid.MaskPhone(w.Phone) + "\n" +
-		m.tradeNames(w.Trades) + "  " + m.community(w.CommunityID) + "\n\n" +
+		m.tradeNames(w.Trades) + "  " + m.c.Records.PlaceName(w.CommunityID) + "\n\n" +
 		s.Good.Render(m.c.T("reg.card.readout", w.ID))
 	return s.Card.Render(body) + "\n" + s.Subtle.Render(m.c.T("reg.card.keys"))
 }
@@ -1006,8 +988,7 @@ func (m *Model) pageView() string {
 	}
 	var trades []string
 	for _, t := range w.Trades {
-		if tr, ok := m.c.Records.Trade(t.TradeID); ok {
-			name := m.c.Cat.Trade(tr)
+		if name := m.c.Cat.TradeName(m.c.Records, t.TradeID); name != "" {
 			if t.Years > 0 {
 				name += " " + m.c.T("reg.trade.years", t.Years)
 			}
@@ -1015,11 +996,11 @@ func (m *Model) pageView() string {
 		}
 	}
 	line := func(label, value string) {
-		b.WriteString(pad(s.Label.Render(m.c.T(label)), 10) + " " + value + "\n")
+		b.WriteString(common.Cell(s.Label.Render(m.c.T(label)), 10) + " " + value + "\n")
 	}
 	line("reg.f.phone", phone)
 	line("reg.f.idno", idno)
-	line("reg.f.gender", gender+"  "+age+"  "+m.community(w.CommunityID))
+	line("reg.f.gender", gender+"  "+age+"  "+m.c.Records.PlaceName(w.CommunityID))
 	line("reg.f.trades", strings.Join(trades, " · "))
 	pay := "-"
 	if w.ExpectedPayFen > 0 {
@@ -1046,10 +1027,7 @@ func (m *Model) pageView() string {
 	if len(h.Recent) > 0 {
 		b.WriteString(s.Label.Render(m.c.T("reg.page.recent")) + "\n")
 		for _, d := range h.Recent {
-			trade := ""
-			if tr, ok := m.c.Records.Trade(d.TradeID); ok {
-				trade = m.c.Cat.Trade(tr)
-			}
+			trade := m.c.Cat.TradeName(m.c.Records, d.TradeID)
 			paid := m.c.T("reg.disp.unpaid")
 			if d.Paid {
 				paid = m.c.Cat.Money(d.PaidFen)

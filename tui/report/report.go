@@ -6,7 +6,6 @@ package report
 import (
 	"fmt"
 	"math"
-	"strings"
 	"time"
 
 	"gigdesk/store"
@@ -26,12 +25,11 @@ const (
 // Line is one figure of the summary with what it is compared to. Avg is the average of the
 // 7 periods before (for a rate or a median: over those 7 periods together).
 type Line struct {
-	Key             string // catalogue key: report.fig.<name>
-	Cur, Prev, Avg  float64
-	Unit            Unit
-	Sub             bool // a part of the line above (a channel, a kind of visit)
-	HigherIsBetter  bool // false for no-shows, disputes, unpaid, unfilled
-	comparesToEmpty bool
+	Key            string // catalogue key: report.fig.<name>
+	Cur, Prev, Avg float64
+	Unit           Unit
+	Sub            bool // a part of the line above (a channel, a kind of visit)
+	HigherIsBetter bool // false for no-shows, disputes, unpaid, unfilled
 }
 
 // Doc is everything a report shows, in one language.
@@ -229,18 +227,6 @@ func (d *Doc) OpenText(o store.OpenJob) string {
 		s = d.Cat.T("report.urgent") + " " + s
 	}
 	return s
-}
-
-// pad fills s with spaces to w cells (CJK counts two), on the left when right is set.
-func pad(s string, w int, right bool) string {
-	n := w - width(s)
-	if n <= 0 {
-		return s
-	}
-	if right {
-		return strings.Repeat(" ", n) + s
-	}
-	return s + strings.Repeat(" ", n)
 }
 
 // AreaFiguresView is a trade's or a community's figures with its name.

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+
+	"gigdesk/tui/common"
 )
 
 func width(s string) int { return lipgloss.Width(s) }
@@ -76,8 +78,8 @@ func (d *Doc) WriteText(w io.Writer) error {
 		}
 	}
 	line := func(r [4]string) {
-		fmt.Fprintf(&b, "%s  %s  %s  %s\n", pad(r[0], cols[0], false), pad(r[1], cols[1], true), pad(r[2], cols[2], true),
-			strings.TrimRight(pad(r[3], cols[3], true), " "))
+		fmt.Fprintf(&b, "%s  %s  %s  %s\n", common.Cell(r[0], cols[0]), common.CellRight(r[1], cols[1]), common.CellRight(r[2], cols[2]),
+			strings.TrimRight(common.CellRight(r[3], cols[3]), " "))
 	}
 	line([4]string{d.Cat.T("report.col.figure"), d.CurHeader(), d.PrevHeader(), d.AvgHeader()})
 	for _, r := range rows {
@@ -128,8 +130,12 @@ func (d *Doc) WriteText(w io.Writer) error {
 	}
 	unmet := d.Unmet()
 	fmt.Fprintf(&b, "\n%s\n", d.Cat.T("report.section.unmet"))
+	nameW := 12 // the longest trade name: a file is never cut
 	for _, a := range unmet {
-		fmt.Fprintf(&b, "  %s %s\n", pad(d.TradeName(a.ID), 12, false), d.Cat.T("report.places", a.UnfilledPlaces))
+		nameW = max(nameW, width(d.TradeName(a.ID)))
+	}
+	for _, a := range unmet {
+		fmt.Fprintf(&b, "  %s %s\n", common.Cell(d.TradeName(a.ID), nameW), d.Cat.T("report.places", a.UnfilledPlaces))
 	}
 	if len(unmet) == 0 {
 		b.WriteString("  " + d.Cat.T("report.none") + "\n")
@@ -169,7 +175,11 @@ func (d *Doc) areaTable(b *strings.Builder, trades bool) {
 	for _, r := range table {
 		b.WriteString(" ")
 		for i, c := range r {
-			b.WriteString(" " + pad(c, ws[i], i > 0))
+			if i > 0 {
+				b.WriteString(" " + common.CellRight(c, ws[i]))
+			} else {
+				b.WriteString(" " + common.Cell(c, ws[i]))
+			}
 		}
 		b.WriteString("\n")
 	}

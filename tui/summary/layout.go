@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"gigdesk/store"
+	"gigdesk/tui/common"
 	"gigdesk/tui/report"
 )
 
@@ -40,31 +41,10 @@ func (m *Model) layout() {
 			a = figs[i]
 		}
 		if i < len(rest) {
-			b = cut(rest[i], right)
+			b = ansi.Truncate(rest[i], right, "…")
 		}
-		m.lines[i] = padRight(a, left) + " │ " + b
+		m.lines[i] = common.Cell(a, left) + " │ " + b
 	}
-}
-
-func cut(s string, w int) string {
-	if lipgloss.Width(s) > w {
-		return ansi.Truncate(s, w, "…")
-	}
-	return s
-}
-
-func padRight(s string, w int) string {
-	if n := w - lipgloss.Width(s); n > 0 {
-		return s + strings.Repeat(" ", n)
-	}
-	return s
-}
-
-func padLeft(s string, w int) string {
-	if n := w - lipgloss.Width(s); n > 0 {
-		return strings.Repeat(" ", n) + s
-	}
-	return s
 }
 
 // figureLines is the table of figures with their comparisons and marks.
@@ -99,17 +79,17 @@ func (m *Model) figureLines() []string {
 		}
 		return st.Subtle.Render(s)
 	}
-	out := []string{st.Label.Render(padRight(head[0], w[0]) + "  " + padLeft(head[1], w[1]) + "  " + padLeft(head[2], w[2]) + "  " + padLeft(head[3], w[3]))}
+	out := []string{st.Label.Render(common.Cell(head[0], w[0]) + "  " + common.CellRight(head[1], w[1]) + "  " + common.CellRight(head[2], w[2]) + "  " + common.CellRight(head[3], w[3]))}
 	for _, r := range rows {
-		label := padRight(r.label, w[0])
+		label := common.Cell(r.label, w[0])
 		if r.l.Sub {
 			label = st.Subtle.Render(label)
 		}
-		cur := padLeft(r.cur, w[1])
+		cur := common.CellRight(r.cur, w[1])
 		if !r.l.Sub {
 			cur = st.Big.Render(cur)
 		}
-		out = append(out, label+"  "+cur+"  "+padLeft(r.prev, w[2]-2)+" "+mark(r.l, r.l.Prev)+"  "+padLeft(r.avg, w[3]-2)+" "+mark(r.l, r.l.Avg))
+		out = append(out, label+"  "+cur+"  "+common.CellRight(r.prev, w[2]-2)+" "+mark(r.l, r.l.Prev)+"  "+common.CellRight(r.avg, w[3]-2)+" "+mark(r.l, r.l.Avg))
 	}
 	return out
 }
@@ -138,7 +118,7 @@ func (m *Model) chartLines() []string {
 			continue
 		}
 		shown++
-		out = append(out, "  "+padRight(cut(a.Name, nameW), nameW)+" "+padLeft(fmt.Sprint(a.JobsPosted), 4)+" "+st.Bar.Render(report.Bar(a.JobsPosted, most, barW)))
+		out = append(out, "  "+common.Cell(a.Name, nameW)+" "+common.CellRight(fmt.Sprint(a.JobsPosted), 4)+" "+st.Bar.Render(report.Bar(a.JobsPosted, most, barW)))
 	}
 	if shown == 0 {
 		out = append(out, "  "+st.Subtle.Render(d.Cat.T("report.none")))
@@ -181,7 +161,10 @@ func (m *Model) chartLines() []string {
 		cw = max(cw, lipgloss.Width(a.Name))
 	}
 	cw = min(cw, 16)
-	hdr := "  " + padRight("", cw) + " " + padLeft(d.Cat.T("report.fig.jobs_posted"), 9) + " " + padLeft(d.Cat.T("report.fig.dispatched"), 6) + " " + padLeft(d.Cat.T("report.fig.wages_paid_short"), 12)
+	// columns as wide as their headings, so a long English heading does not push its column off the figures
+	heads := [3]string{d.Cat.T("report.fig.jobs_posted"), d.Cat.T("report.fig.dispatched"), d.Cat.T("report.fig.wages_paid_short")}
+	colW := [3]int{max(9, lipgloss.Width(heads[0])), max(6, lipgloss.Width(heads[1])), max(12, lipgloss.Width(heads[2]))}
+	hdr := "  " + common.Cell("", cw) + " " + common.CellRight(heads[0], colW[0]) + " " + common.CellRight(heads[1], colW[1]) + " " + common.CellRight(heads[2], colW[2])
 	if len(comms) > 0 {
 		out = append(out, st.Subtle.Render(hdr))
 	}
@@ -190,7 +173,7 @@ func (m *Model) chartLines() []string {
 			out = append(out, "  "+st.Subtle.Render(d.Cat.T("sum.more", len(comms)-listRows)))
 			break
 		}
-		out = append(out, "  "+padRight(cut(a.Name, cw), cw)+" "+padLeft(fmt.Sprint(a.JobsPosted), 9)+" "+padLeft(fmt.Sprint(a.Dispatched), 6)+" "+padLeft(d.Cat.Money(a.WagesPaidFen), 12))
+		out = append(out, "  "+common.Cell(a.Name, cw)+" "+common.CellRight(fmt.Sprint(a.JobsPosted), colW[0])+" "+common.CellRight(fmt.Sprint(a.Dispatched), colW[1])+" "+common.CellRight(d.Cat.Money(a.WagesPaidFen), colW[2]))
 	}
 	if len(comms) == 0 {
 		out = append(out, "  "+st.Subtle.Render(d.Cat.T("report.none")))
@@ -235,8 +218,13 @@ func (m *Model) todoLines() []string {
 		list(d.Cat.T("report.section."+string(kind), len(items)), items, true)
 	}
 	var unmet []string
-	for _, a := range d.Unmet() {
-		unmet = append(unmet, padRight(d.TradeName(a.ID), 12)+" "+d.Cat.T("report.places", a.UnfilledPlaces))
+	unmetTrades := d.Unmet()
+	unmetW := 12 // the longest trade name, cut at 18 cells like the chart's
+	for _, a := range unmetTrades {
+		unmetW = max(unmetW, min(lipgloss.Width(d.TradeName(a.ID)), 18))
+	}
+	for _, a := range unmetTrades {
+		unmet = append(unmet, common.Cell(d.TradeName(a.ID), unmetW)+" "+d.Cat.T("report.places", a.UnfilledPlaces))
 	}
 	if len(unmet) == 0 {
 		unmet = []string{st.Subtle.Render(d.Cat.T("report.none"))}
