@@ -31,11 +31,12 @@ const (
 	secGuide    // guidepay.go
 	secTraining // training.go
 	secCases    // cases.go
+	secWeights  // weights.go
 	secCount
 )
 
 var sectionKeys = [secCount]string{"admin.tab.staff", "admin.tab.settings", "admin.tab.trades", "admin.tab.audit", "admin.tab.privacy",
-	"rights.tab.guide", "rights.tab.training", "rights.tab.cases"}
+	"rights.tab.guide", "rights.tab.training", "rights.tab.cases", "admin.tab.weights"}
 
 // auditLimit bounds what the audit view loads; filters narrow it further.
 const auditLimit = 500
@@ -311,6 +312,14 @@ func (m *Model) key(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 			m.confirm = ""
 		}
 		return m, nil
+	}
+	if m.sec == secWeights && (key.Matches(msg, m.keys.left) || key.Matches(msg, m.keys.right)) {
+		// the weights are whole numbers typed with digits and Backspace, so ←→ still switch
+		step := secCount + 1
+		if key.Matches(msg, m.keys.left) {
+			step = secCount - 1
+		}
+		return m, m.show((m.sec + step) % secCount)
 	}
 	if !m.Capturing() || m.sec == secSettings || m.sec == secPrivacy {
 		// ←/→ switch sections except while a text field has the cursor
@@ -790,7 +799,7 @@ func (m *Model) ShortHelp() []key.Binding {
 		return []key.Binding{k.Next, m.keys.export, m.keys.erase}
 	}
 	if p, ok := m.panes[m.sec]; ok {
-		if p.capturing() {
+		if p.capturing() && m.sec != secWeights {
 			return p.help()
 		}
 		return append([]key.Binding{m.keys.left}, p.help()...)

@@ -29,7 +29,7 @@ type pane interface {
 
 // newPanes builds the panes of the rights-and-rules sections.
 func newPanes(c *common.Common) map[section]pane {
-	return map[section]pane{secGuide: newGuidePane(c), secTraining: newTrainingPane(c), secCases: newCasesPane(c)}
+	return map[section]pane{secGuide: newGuidePane(c), secTraining: newTrainingPane(c), secCases: newCasesPane(c), secWeights: newWeightsPane(c)}
 }
 
 // paneMsg is a load or a save answered to one pane; req drops late answers.

@@ -72,6 +72,12 @@ type KeyMap struct {
 
 	// Rights and rules: open a rights case (Match lists, a worker's page).
 	RightsCase key.Binding
+
+	// Admin: restore the default matching weights; open a case on its own in the ledger and
+	// correct a case's summary and amount.
+	WeightsDefaults key.Binding
+	CaseNew         key.Binding
+	CaseCorrect     key.Binding
 }
 
 // DefaultKeyMap builds the key map with help text in the catalogue's language.
@@ -151,4 +157,8 @@ func matchKeys(k *KeyMap, t func(string, ...any) string) {
 	k.PlanPrevDay = b("plan.key.prev_day", "[")
 	k.PlanNextDay = b("plan.key.next_day", "]")
 	k.RightsCase = b("rights.key.case", "k")
+	k.WeightsDefaults = b("admin.weights.key.defaults", "ctrl+r")
+	k.WeightsDefaults.SetHelp("Ctrl+R", t("admin.weights.key.defaults"))
+	k.CaseNew = b("rights.key.new", "+", "insert")
+	k.CaseCorrect = b("rights.key.correct", "e")
 }

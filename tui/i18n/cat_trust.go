@@ -241,3 +241,32 @@ func init() {
 		"err.import.too_many":  {"文件太大（最多 100000 行）。", "The file is too large (at most 100,000 rows)."},
 	})
 }
+
+// The matching weights in Admin (tui/admin/weights.go); the meanings follow match.Weights' doc.
+func init() {
+	add(map[string][2]string{
+		"admin.tab.weights":               {"匹配权重", "Match weights"},
+		"admin.weights.title":             {"匹配权重", "Matching weights"},
+		"admin.weights.sum":               {"满分合计 %d（默认 %d）", "top score %d (default %d)"},
+		"admin.weights.col.factor":        {"因素", "Factor"},
+		"admin.weights.col.value":         {"权重", "Weight"},
+		"admin.weights.col.default":       {"默认", "Default"},
+		"admin.weights.col.about":         {"含义", "What it rewards"},
+		"admin.weights.about.trade":       {"会这个工种得满分；相关工种得一半（向上取整）。", "Has the job's trade: full; a related trade earns half (rounded up)."},
+		"admin.weights.about.experience":  {"该工种的从业年限，按年计分，%d 年封顶。", "Years in the matched trade, linear up to %d years."},
+		"admin.weights.about.present":     {"今天已在站签到，且活今天开工。", "Signed in at the station today and the job starts today."},
+		"admin.weights.about.distance":    {"同社区满分，同街道 2/3，同区 1/3，更远为 0。", "Same community full, same sub-district 2/3, same district 1/3, else 0."},
+		"admin.weights.about.pay":         {"报酬不低于本人期望得满分，降到期望一半时为 0；没有期望或无法比较得一半。", "Job pays at least the worker's expectation: full, sliding to 0 at half of it; no expectation or no comparable pay gives half."},
+		"admin.weights.about.reliability": {"完工率占 1/2，爽约率占 1/4，雇主平均评分占 1/4；派工不足 %d 次得一半。", "Completion rate 1/2, no-show rate 1/4, mean rating 1/4; fewer than %d dispatches gives half."},
+		"admin.weights.about.rotation":    {"一半看距上次派工的空闲天数（%d 天封顶，从未派工按封顶算），一半看近 7 天派工少（0 次满分，%d 次及以上为 0），让活分给更多人。", "Half for idle days since the last dispatch (up to %d days; never dispatched counts as capped), half for few dispatches in the last 7 days (none full, %d or more 0), so work is spread."},
+		"admin.weights.about.priority":    {"属于重点群体（就业困难、低收入、脱贫劳动力等）。", "Belongs to a priority group (hard-to-employ, low income, out of poverty…)."},
+		"admin.weights.about.requested":   {"雇主点名要这个人；点名的人也排在最前。", "The employer asked for this worker; they also sort first."},
+		"admin.weights.range":             {"请填 0 到 %d 的整数。", "Enter a whole number from 0 to %d."},
+		"admin.weights.trade_min":         {"工种权重至少为 1，否则不会工种的人也会被推荐。", "The trade weight must be at least 1, or workers without the trade would be offered."},
+		"admin.weights.saved":             {"匹配权重已保存，下次匹配即按新权重排序。", "Matching weights saved; the next ranking uses them."},
+		"admin.weights.filled":            {"已填入默认权重，按 Ctrl+S 保存。", "Default weights filled in; Ctrl+S saves them."},
+		"admin.weights.hint":              {"Tab/↑↓ 换行  输入整数  Ctrl+S 保存  Ctrl+R 填入默认  Esc 还原  ←→ 切换", "Tab/↑↓ move  Ctrl+S save  Ctrl+R defaults  Esc undo  ←→ switch"},
+		"admin.weights.full":              {"%s：%s", "%s: %s"},
+		"admin.weights.key.defaults":      {"填入默认", "defaults"},
+	})
+}

@@ -1,0 +1,97 @@
+package admin
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"gigdesk/store"
+	"gigdesk/store/match"
+	"gigdesk/tui/i18n"
+)
+
+func TestMatchWeights(t *testing.T) {
+	m, s := opened(t, i18n.Zh, true, 80, 19)
+	ctx := context.Background()
+	scr := show(t, m, secWeights)
+	for _, want := range []string{"匹配权重", "工种", "轮换", "指定", "满分合计 100（默认 100）", "相关工种得一半"} {
+		if !strings.Contains(scr, want) {
+			t.Fatalf("weights view lacks %q:\n%s", want, scr)
+		}
+	}
+	narrow(t, scr, 80)
+	if !m.Capturing() || m.Dirty() {
+		t.Fatalf("weights: capturing %v dirty %v", m.Capturing(), m.Dirty())
+	}
+	// the trade weight cannot be 0: refused at its field, nothing saved, what was typed stays
+	scr = keys(t, m, tea.KeyBackspace, tea.KeyBackspace, "0", save)
+	if !strings.Contains(scr, "工种权重至少为 1") || !m.Dirty() {
+		t.Fatalf("trade 0:\n%s", scr)
+	}
+	if a, _ := s.Audit(ctx, store.AuditFilter{Entity: "match_weights"}); len(a) != 0 {
+		t.Fatalf("a refused form saved: %+v", a)
+	}
+	// a word is not a number; the refusal sits on the present row, where the cursor goes
+	scr = keys(t, m, tea.KeyBackspace, "30", tab, tab, tea.KeyBackspace, tea.KeyBackspace, "多", save)
+	if !strings.Contains(scr, "请填 0 到 1000 的整数") || m.panes[secWeights].(*weightsPane).f.at != 2 {
+		t.Fatalf("present not a number:\n%s", scr)
+	}
+	lines := strings.Split(scr, "\n")
+	for _, l := range lines {
+		if strings.Contains(l, "请填 0 到 1000") && !strings.Contains(l, "在站") {
+			t.Fatalf("refusal not at the present row: %q", l)
+		}
+	}
+	// too big for the range
+	scr = keys(t, m, tea.KeyBackspace, "2000", save)
+	if !strings.Contains(scr, "请填 0 到 1000 的整数") {
+		t.Fatalf("present 2000:\n%s", scr)
+	}
+	scr = keys(t, m, tea.KeyBackspace, tea.KeyBackspace, tea.KeyBackspace, tea.KeyBackspace, "40", save)
+	w, err := s.MatchWeights(ctx)
+	want := match.DefaultWeights()
+	want.Trade, want.Present = 30, 40
+	if err != nil || w != want {
+		t.Fatalf("saved %+v (%v), want %+v\n%s", w, err, want, scr)
+	}
+	if !strings.Contains(scr, "满分合计 135（默认 100）") || m.Dirty() || m.err != "" {
+		t.Fatalf("after save:\n%s", scr)
+	}
+	// the settings the screens share hold the new weights, so saving the settings keeps them
+	if got, _ := store.ParseWeights(m.c.Settings.MatchWeights); got != want {
+		t.Fatalf("shared settings hold %+v", got)
+	}
+	if a, _ := s.Audit(ctx, store.AuditFilter{Entity: "match_weights"}); len(a) != 1 {
+		t.Fatalf("weights save audited %d times", len(a))
+	}
+	// Ctrl+R fills in the defaults, Esc puts back what is saved, Ctrl+S stores the defaults
+	scr = keys(t, m, tea.KeyCtrlR)
+	if !strings.Contains(scr, "满分合计 100（默认 100）") || !m.Dirty() {
+		t.Fatalf("defaults filled:\n%s", scr)
+	}
+	scr = keys(t, m, esc)
+	if !strings.Contains(scr, "满分合计 135") || m.Dirty() {
+		t.Fatalf("Esc keeps the saved weights:\n%s", scr)
+	}
+	keys(t, m, tea.KeyCtrlR, save)
+	if w, _ := s.MatchWeights(ctx); w != match.DefaultWeights() {
+		t.Fatalf("defaults not saved: %+v", w)
+	}
+	// ←→ still switch sections from here
+	if scr = keys(t, m, tea.KeyRight); m.sec != secStaff || !strings.Contains(scr, "王芳") {
+		t.Fatalf("→ from weights:\n%s", scr)
+	}
+}
+
+func TestMatchWeightsEnglishWide(t *testing.T) {
+	m, _ := opened(t, i18n.En, true, 160, 40)
+	scr := show(t, m, secWeights)
+	for _, want := range []string{"Matching weights", "reliability", "Same community full, same sub-district 2/3", "up to 14 days"} {
+		if !strings.Contains(scr, want) {
+			t.Fatalf("English weights lack %q:\n%s", want, scr)
+		}
+	}
+	narrow(t, scr, 160)
+}
