@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"gigdesk/store/valid"
@@ -231,6 +232,51 @@ func (s *Store) UpdateCase(ctx context.Context, staff, id int64, step CaseStep) 
 			action = "status:" + string(next)
 		}
 		return tx.audit(action, "rights_case", id, refer)
+	})
+	if err != nil {
+		return RightsCase{}, err
+	}
+	return s.RightsCase1(ctx, id)
+}
+
+// CorrectCase corrects what a case says happened and, for unpaid wages, the amount claimed,
+// when they were taken down wrongly; the correction is audited (which fields, never the words).
+func (s *Store) CorrectCase(ctx context.Context, staff, id int64, summary string, amountFen int64) (RightsCase, error) {
+	var p *valid.Problem
+	if summary, p = valid.Text("summary", summary, 500); p != nil {
+		return RightsCase{}, fieldError(p)
+	}
+	if summary == "" {
+		return RightsCase{}, &Error{Code: Invalid, Key: "rights.summary_needed", Field: "summary", Detail: "a case needs a few words of what happened"}
+	}
+	if amountFen < 0 || amountFen > 100_000_000 {
+		return RightsCase{}, &Error{Code: Invalid, Key: "rights.amount", Field: "amount", Detail: "amount out of range"}
+	}
+	err := s.write(ctx, staff, func(tx *Tx) error {
+		var kind CaseKind
+		var oldSummary string
+		var oldAmount int64
+		if err := tx.queryRow(`SELECT kind, summary, amount_fen FROM rights_cases WHERE id = ?`, id).Scan(&kind, &oldSummary, &oldAmount); err != nil {
+			return notFound(err, "rights_case")
+		}
+		if kind != CaseUnpaid && amountFen != 0 {
+			return &Error{Code: Invalid, Key: "rights.amount_unpaid_only", Field: "amount", Detail: "only unpaid wages claim an amount"}
+		}
+		var changed []string
+		if summary != oldSummary {
+			changed = append(changed, "summary")
+		}
+		if amountFen != oldAmount {
+			changed = append(changed, fmt.Sprintf("amount %d→%d", oldAmount, amountFen))
+		}
+		if len(changed) == 0 {
+			return &Error{Code: Invalid, Key: "rights.unchanged", Field: "summary", Detail: "nothing to correct"}
+		}
+		if _, err := tx.exec(`UPDATE rights_cases SET summary = ?, amount_fen = ?, updated_at = ? WHERE id = ?`,
+			summary, amountFen, tx.now.Unix(), id); err != nil {
+			return err
+		}
+		return tx.audit("correct", "rights_case", id, strings.Join(changed, ", "))
 	})
 	if err != nil {
 		return RightsCase{}, err
