@@ -11,6 +11,7 @@ import (
 	"gigdesk/store"
 	"gigdesk/store/valid"
 	"gigdesk/tui/common"
+	"gigdesk/tui/widget/caseform"
 )
 
 // casesPane is the rights-case ledger (权益维护台账): the follow-up list oldest first (a shows
@@ -28,6 +29,9 @@ type casesPane struct {
 	note   textinput.Model
 	err    string
 	keyAll key.Binding
+	find   *finder        // + : who a case opened on its own is about (casenew.go)
+	form   *caseform.Form // the case form for who was found
+	fix    *fields        // e : correcting the open case's summary and amount
 }
 
 type caseOne struct{ c store.RightsCase }
@@ -68,6 +72,9 @@ func (p *casesPane) load() tea.Cmd {
 
 func (p *casesPane) update(msg tea.Msg) (tea.Cmd, bool) {
 	pm := msg.(paneMsg)
+	if cmd, ok := p.updateNew(pm); ok {
+		return cmd, true
+	}
 	if pm.req != 0 && pm.req != p.req {
 		return nil, true
 	}
@@ -105,6 +112,14 @@ func (p *casesPane) update(msg tea.Msg) (tea.Cmd, bool) {
 
 func (p *casesPane) key(msg tea.KeyMsg) tea.Cmd {
 	k := p.c.Keys
+	switch {
+	case p.form != nil:
+		return p.formKey(msg)
+	case p.find != nil:
+		return p.findKey(msg)
+	case p.fix != nil:
+		return p.fixKey(msg)
+	}
 	if p.step != nil {
 		switch {
 		case key.Matches(msg, k.Back):
@@ -130,6 +145,10 @@ func (p *casesPane) key(msg tea.KeyMsg) tea.Cmd {
 			p.open, p.err = nil, ""
 			return nil
 		}
+		if key.Matches(msg, k.CaseCorrect) {
+			p.err = ""
+			return p.startFix()
+		}
 		if st, ok := stepKeys[msg.String()]; ok {
 			p.step, p.err = &st, ""
 			p.note.SetValue("")
@@ -146,6 +165,9 @@ func (p *casesPane) key(msg tea.KeyMsg) tea.Cmd {
 		p.cursor = max(p.cursor-10, 0)
 	case key.Matches(msg, k.PgDown):
 		p.cursor = min(p.cursor+10, max(len(p.cases)-1, 0))
+	case key.Matches(msg, k.CaseNew):
+		p.err = ""
+		return p.startFind()
 	case key.Matches(msg, p.keyAll):
 		p.all, p.cursor = !p.all, 0
 		return p.load()
@@ -183,6 +205,12 @@ func (p *casesPane) ageDays(c store.RightsCase) int {
 }
 
 func (p *casesPane) view(w, h int) string {
+	if p.form != nil {
+		return fit(strings.Split(p.form.View(w), "\n"), w, h)
+	}
+	if p.find != nil {
+		return p.findView(w, h)
+	}
 	if p.open != nil {
 		return p.caseView(w, h)
 	}
@@ -210,7 +238,7 @@ func (p *casesPane) view(w, h int) string {
 		}
 		lines = append(lines, row)
 	}
-	lines = append(lines, st.Subtle.Render(t("rights.list.hint")))
+	lines = append(lines, st.Subtle.Render(t("rights.list.hint2")))
 	if p.err != "" {
 		lines = append(lines, st.Error.Render(p.err))
 	}
@@ -239,18 +267,23 @@ func (p *casesPane) caseView(w, h int) string {
 		notes = append(notes, "  "+n.At.In(loc).Format("2006-01-02 15:04")+"  "+common.Cell(n.StaffName, 6)+" "+what+n.Note)
 	}
 	room := h - len(lines) - 3
+	if p.fix != nil {
+		room = h - len(lines) - len(p.fix.inputs)*2 - 3
+	}
 	if len(notes) > room { // the latest notes matter most
 		notes = notes[len(notes)-max(room, 1):]
 	}
 	lines = append(lines, notes...)
-	if p.step != nil {
+	if p.fix != nil {
+		lines = append(lines, p.fixView()...)
+	} else if p.step != nil {
 		label := t("rights.note")
 		if p.step.Status != "" {
 			label = t("rights.step.to", p.state(store.RightsCase{Status: p.step.Status, ReferredTo: p.step.ReferredTo}))
 		}
 		lines = append(lines, st.Label.Render(label)+" "+p.note.View())
 	} else {
-		lines = append(lines, st.Subtle.Render(t("rights.step.hint")))
+		lines = append(lines, st.Subtle.Render(t("rights.step.hint2")))
 	}
 	if p.err != "" {
 		lines = append(lines, st.Error.Render(p.err))
@@ -260,15 +293,29 @@ func (p *casesPane) caseView(w, h int) string {
 
 func (p *casesPane) help() []key.Binding {
 	k := p.c.Keys
-	if p.step != nil {
+	switch {
+	case p.form != nil, p.fix != nil:
+		return []key.Binding{k.Next, k.Save, k.Back}
+	case p.find != nil:
+		return []key.Binding{k.Up, k.Down, k.Select, k.Next, k.Back}
+	case p.step != nil:
 		return []key.Binding{k.Select, k.Back}
+	case p.open != nil:
+		return []key.Binding{k.CaseCorrect, k.Back}
 	}
-	if p.open != nil {
-		return []key.Binding{k.Back}
-	}
-	return []key.Binding{k.Up, k.Down, k.Select, p.keyAll}
+	return []key.Binding{k.Up, k.Down, k.Select, k.CaseNew, p.keyAll}
 }
 
-func (p *casesPane) capturing() bool { return p.step != nil }
+func (p *casesPane) capturing() bool {
+	return p.step != nil || p.find != nil || p.form != nil || p.fix != nil
+}
 
-func (p *casesPane) dirty() bool { return p.step != nil && p.note.Value() != "" }
+func (p *casesPane) dirty() bool {
+	switch {
+	case p.form != nil:
+		return p.form.Dirty()
+	case p.fix != nil:
+		return p.fix.inputs[0].Value() != p.open.Summary || len(p.fix.inputs) > 1 && p.fix.inputs[1].Value() != valid.FormatYuan(p.open.AmountFen) && p.fix.inputs[1].Value() != ""
+	}
+	return p.step != nil && p.note.Value() != ""
+}

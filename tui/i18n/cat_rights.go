@@ -175,3 +175,28 @@ func init() {
 		"err.guide_pay.not_found":      {"找不到这个指导价。", "No such guide pay."},
 	})
 }
+
+// A case opened on its own in Admin's ledger, and a case's correction (tui/admin/cases.go).
+func init() {
+	add(map[string][2]string{
+		"rights.key.new":                {"单独登记", "new case"},
+		"rights.key.correct":            {"更正", "correct"},
+		"rights.new.title":              {"单独登记维权案件：先找到当事人", "Open a case on its own: find who it is about"},
+		"rights.new.party":              {"当事人（Tab 切换）：%s", "About (Tab switches): %s"},
+		"rights.new.worker":             {"零工", "worker"},
+		"rights.new.employer":           {"雇主", "employer"},
+		"rights.new.find_worker":        {"零工编号、姓名、拼音或手机尾号", "Worker number, name, pinyin or phone's last 4"},
+		"rights.new.find_employer":      {"雇主手机号", "Employer's phone"},
+		"rights.new.none":               {"没有找到。", "No one found."},
+		"rights.new.hint":               {"↑↓ 选择  Enter 用这个人登记  Tab 零工/雇主  Esc 返回", "↑↓ choose  Enter open the case  Tab worker/employer  Esc back"},
+		"rights.open.employer":          {"雇主 #%d %s", "employer #%d %s"},
+		"rights.correct.title":          {"更正案件 #%d", "Correct case #%d"},
+		"rights.corrected":              {"已更正维权案件 #%d", "Rights case #%d corrected"},
+		"rights.correct.hint":           {"Tab 切换  Ctrl+S 保存  Esc 取消", "Tab next  Ctrl+S save  Esc cancel"},
+		"rights.list.hint2":             {"Enter 查看  ↑↓ 选择  + 单独登记  a 全部/待跟进", "Enter open  ↑↓ choose  + new case  a all/follow-up"},
+		"rights.step.hint2":             {"p 处理中  r 已解决  i 转劳动监察  m 转调解  o 重开  n 记一笔  e 更正  Esc 返回", "p in progress  r resolved  i inspection  m mediation  o reopen  n note  e correct  Esc back"},
+		"audit.act.correct":             {"更正", "corrected"},
+		"err.rights.amount_unpaid_only": {"只有欠薪案件才填金额。", "Only unpaid-wage cases claim an amount."},
+		"err.rights.unchanged":          {"没有改动。", "Nothing was changed."},
+	})
+}
