@@ -80,6 +80,7 @@ type Model struct {
 	selected int64 // job under the cursor, kept across reloads
 	wanted   int   // workers still wanted over the shown jobs
 	idWidth  int
+	payWidth int // the widest pay of the loaded jobs, in cells
 
 	trade   int64
 	sub     int64
@@ -219,9 +220,10 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		m.err = ""
 		m.all, m.loaded, m.now, m.loadedAt = msg.rows, true, m.c.Clock(), m.c.Clock()
-		m.idWidth = 0
+		m.idWidth, m.payWidth = 0, 0
 		for _, r := range m.all {
 			m.idWidth = max(m.idWidth, len(strconv.FormatInt(r.job.ID, 10)))
+			m.payWidth = max(m.payWidth, lipgloss.Width(m.c.Cat.Pay(r.job.PayFen, r.job.PayUnit)))
 		}
 		m.refilter()
 		if m.stale {
@@ -520,7 +522,13 @@ func (m *Model) Dirty() bool     { return false }
 // Selected is the job under the cursor (0 when the list is empty).
 func (m *Model) Selected() int64 { return m.current() }
 
-// columns are the widths of one row's cells; trade and community share what is left.
+// columns are the widths of one row's cells. At 80 columns pay gets 12 cells and trade and
+// community share what is left; wide, pay first gets its full width, then the sub-district,
+// trade and community take what they need up to a cap each, so no column sprawls.
+// placeCap is the most cells a community name gets: the longest names fit, the rest of a wide
+// screen is left as margin rather than stretching the row apart.
+const placeCap = 24
+
 type columns struct {
 	id, trade, place, sub, when, pay, filled, waited, urgent int
 }
@@ -536,11 +544,15 @@ func (m *Model) columns() columns {
 	fixed := 3 + c.id + c.when + c.pay + c.filled + c.waited + c.urgent + 7 // marks and gaps
 	flex := max(m.width-fixed, 16)
 	if flex >= 44 { // wide: show the sub-district too
+		if need := max(m.payWidth, lipgloss.Width(t("board.col.pay"))); need > c.pay && flex-(need-c.pay) >= 44 {
+			flex -= need - c.pay
+			c.pay = need
+		}
 		c.sub = min(flex/4, 14)
 		flex -= c.sub + 1
 	}
 	c.trade = min(max(flex*2/5, 8), 22)
-	c.place = flex - c.trade - 1
+	c.place = min(flex-c.trade-1, placeCap)
 	return c
 }
 

@@ -292,6 +292,32 @@ func TestBoardGolden(t *testing.T) {
 	}
 }
 
+// TestBoardGoldenWide keeps the board at 160×30: pay at its full width, the community capped.
+func TestBoardGoldenWide(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.Zh, i18n.En} {
+		t.Run(string(lang), func(t *testing.T) {
+			f := newFixture(t)
+			// a fixed-price job has the longest pay ("¥540.00 (fixed)"), cut at 12 cells before
+			e := store.Employer{Kind: store.Firm, Name: "渝州搬家服务部", Phone: "13900239999", Address: "后街社区7栋", CommunityID: 101}
+			j := store.Job{TradeID: 10, CommunityID: 101, StartsAt: at(1, 8, 0), Headcount: 2, Duration: 8 * time.Hour, PayFen: 54000, PayUnit: store.Fixed}
+			if _, _, err := f.s.CreateJob(context.Background(), 1, e, j); err != nil {
+				t.Fatal(err)
+			}
+			m := loaded(t, newCommon(t, f.s, lang), 160, 30)
+			scr := ansi.Strip(m.View())
+			if !strings.Contains(scr, "¥540.00") {
+				t.Fatalf("no fixed-price job:\n%s", scr)
+			}
+			for _, l := range strings.Split(scr, "\n") {
+				if strings.Contains(l, "¥") && strings.Contains(l, "…") {
+					t.Fatalf("a pay or a name is cut at 160 columns: %q", l)
+				}
+			}
+			golden.RequireEqual(t, []byte(scr))
+		})
+	}
+}
+
 // host runs a screen in a real Bubble Tea loop, as the root would, and answers probes.
 type host struct{ m *Model }
 

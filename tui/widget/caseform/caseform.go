@@ -1,5 +1,5 @@
 // Package caseform is the short form that opens a rights case (权益维护) from a dispatch on
-// the Match screen or for a worker on the Register screen: the kind (1–5 or ←→), who
+// the Match screen, for a worker on the Register screen, or on its own in Admin's ledger: the kind (1–5 or ←→), who
 // complains (w / e), the wages claimed for unpaid wages, and a few words of what happened.
 // The parent saves it with store.OpenCase and hands a refusal back with SetError, so the
 // message shows at its field and what was typed stays.
