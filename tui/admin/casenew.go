@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"gigdesk/store"
 	"gigdesk/store/valid"
@@ -219,7 +220,8 @@ func (p *casesPane) formKey(msg tea.KeyMsg) tea.Cmd {
 func (p *casesPane) startFix() tea.Cmd {
 	sum := textinput.New()
 	sum.Prompt, sum.CharLimit = "", 500
-	sum.Width = max(p.c.Width-20, 10)
+	// the body is 4 cells narrower than the window; mark, label and a cell of slack for wide characters
+	sum.Width = max(p.c.Width-4-2-lipgloss.Width(p.c.T("rights.open.summary"))-3, 10)
 	sum.SetValue(p.open.Summary)
 	p.fix = &fields{inputs: []textinput.Model{sum}, errAt: -1}
 	if p.open.Kind == store.CaseUnpaid {

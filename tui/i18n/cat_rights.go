@@ -194,7 +194,7 @@ func init() {
 		"rights.corrected":              {"已更正维权案件 #%d", "Rights case #%d corrected"},
 		"rights.correct.hint":           {"Tab 切换  Ctrl+S 保存  Esc 取消", "Tab next  Ctrl+S save  Esc cancel"},
 		"rights.list.hint2":             {"Enter 查看  ↑↓ 选择  + 单独登记  a 全部/待跟进", "Enter open  ↑↓ choose  + new case  a all/follow-up"},
-		"rights.step.hint2":             {"p 处理中  r 已解决  i 转劳动监察  m 转调解  o 重开  n 记一笔  e 更正  Esc 返回", "p in progress  r resolved  i inspection  m mediation  o reopen  n note  e correct  Esc back"},
+		"rights.step.hint2":             {"p 处理中 r 已解决 i 转劳动监察 m 转调解 o 重开 n 记一笔 e 更正 Esc 返回", "p in progress  r resolved  i inspection  m mediation  o reopen  n note  e correct  Esc back"},
 		"audit.act.correct":             {"更正", "corrected"},
 		"err.rights.amount_unpaid_only": {"只有欠薪案件才填金额。", "Only unpaid-wage cases claim an amount."},
 		"err.rights.unchanged":          {"没有改动。", "Nothing was changed."},
