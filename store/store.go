@@ -83,6 +83,16 @@ func Open(path string, opts ...Option) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	// search keys made by an older version miss forms staff now type (张sf): make them again once
+	if current, err := s.searchKeysCurrent(context.Background()); err != nil || !current {
+		if err == nil {
+			_, err = s.RebuildSearchKeys(context.Background(), 0)
+		}
+		if err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
 	return s, nil
 }
 

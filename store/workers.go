@@ -5,9 +5,11 @@ import (
 	"database/sql"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"gigdesk/store/pinyinkey"
 	"gigdesk/store/valid"
@@ -189,7 +191,20 @@ func contains(list []string, s string) bool {
 // HasGroup reports whether the worker belongs to any priority group.
 func (w *Worker) HasGroup() bool { return len(w.Groups) > 0 }
 
-// SearchKeys are the prefixes a worker is found by: every suffix of the name and its pinyin readings.
+// SearchKeysVersion is raised whenever SearchKeys makes different keys: Open rebuilds the
+// worker_keys of a database whose setting search_keys_version is older (see RebuildSearchKeys).
+// 2 added the mixed keys (张sf, 张sanfeng, zhang三丰).
+const SearchKeysVersion = 2
+
+// maxMixedKeys caps the readings taken for each part of a mixed key, most likely first, so a
+// name full of heteronyms does not flood worker_keys.
+const maxMixedKeys = 8
+
+// SearchKeys are the prefixes a worker is found by: every suffix of the name, its pinyin
+// readings and initials, and the mixed forms staff type half in characters and half in pinyin:
+// for each point inside the name (or a suffix of it), the characters before it followed by the
+// full readings or initials after it (张sf, 张三f, 张sanfeng) and the readings or initials
+// before it followed by the characters after it (zhang三丰, z三丰), for each heteronym reading.
 func SearchKeys(name string) []string {
 	seen := map[string]bool{}
 	var keys []string
@@ -206,7 +221,59 @@ func SearchKeys(name string) []string {
 	for _, k := range pinyinkey.Keys(name) {
 		add(k)
 	}
+	readings := map[string][]string{} // a part's keys, worked out once per part
+	partKeys := func(part string) []string {
+		ks, ok := readings[part]
+		if !ok {
+			ks = mixedReadings(part)
+			readings[part] = ks
+		}
+		return ks
+	}
+	// mixed keys leave out the separators of a name (阿依·买买提 → 阿依mmt), as staff type none
+	written := make([]rune, 0, len(runes))
+	for _, r := range runes {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			written = append(written, r)
+		}
+	}
+	for from := range written {
+		for cut := from + 1; cut < len(written); cut++ {
+			head, tail := string(written[from:cut]), string(written[cut:])
+			for _, k := range partKeys(tail) {
+				add(head + k)
+			}
+			for _, k := range partKeys(head) {
+				add(k + tail)
+			}
+		}
+	}
 	return keys
+}
+
+// mixedReadings are up to maxMixedKeys full readings and as many initials of part; a part
+// with no Han character has none, since its letters already stand as typed.
+func mixedReadings(part string) []string {
+	han := false
+	for _, r := range part {
+		han = han || unicode.Is(unicode.Han, r)
+	}
+	if !han {
+		return nil
+	}
+	// Keys lists each kind most likely first; an initials key has one letter per character
+	var full, initials []string
+	n := utf8.RuneCountInString(part)
+	for _, k := range pinyinkey.Keys(part) {
+		if len(k) == n {
+			if len(initials) < maxMixedKeys {
+				initials = append(initials, k)
+			}
+		} else if len(full) < maxMixedKeys {
+			full = append(full, k)
+		}
+	}
+	return append(full, initials...)
 }
 
 const workerColumns = `id, name, gender, birth_year, coalesce(phone, ''), coalesce(id_number, ''), coalesce(community_id, 0),
@@ -355,6 +422,117 @@ func (t *Tx) setWorkerKeys(id int64, name string) error {
 		}
 	}
 	return nil
+}
+
+// RebuildSearchKeys makes every worker's search keys again with this version's SearchKeys and
+// records SearchKeysVersion in the setting search_keys_version, in one transaction. Open runs it
+// once on a database whose keys an older version made; erased workers keep none. It returns how
+// many workers it keyed.
+func (s *Store) RebuildSearchKeys(ctx context.Context, staff int64) (int, error) {
+	n := 0
+	err := s.write(ctx, staff, func(tx *Tx) error {
+		type named struct {
+			id   int64
+			name string
+		}
+		rows, err := tx.query(`SELECT id, name FROM workers WHERE erased = 0 ORDER BY id`)
+		if err != nil {
+			return err
+		}
+		var workers []named
+		for rows.Next() {
+			var w named
+			if err := rows.Scan(&w.id, &w.name); err != nil {
+				rows.Close()
+				return err
+			}
+			workers = append(workers, w)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		// SQLite only, like Bulk: a big page cache for this connection while it writes, so the
+		// foreign-key check on each key's worker hits memory; the old size is put back
+		var pages int64
+		if err := tx.queryRow(`PRAGMA cache_size`).Scan(&pages); err != nil {
+			return err
+		}
+		if _, err := tx.exec(`PRAGMA cache_size = -262144`); err != nil {
+			return err
+		}
+		defer tx.exec(`PRAGMA cache_size = ` + strconv.FormatInt(pages, 10))
+		// the worker index is built again once, sorted, instead of updated per row
+		if _, err := tx.exec(`DROP INDEX IF EXISTS worker_keys_worker`); err != nil {
+			return err
+		}
+		if _, err := tx.exec(`DELETE FROM worker_keys`); err != nil {
+			return err
+		}
+		// keys in index order, many rows per statement: one INSERT per key in name order would
+		// take minutes for a big station
+		type workerKey struct {
+			key string
+			id  int64
+		}
+		var all []workerKey
+		cache := map[string][]string{} // namesakes share their keys
+		for _, w := range workers {
+			keys, ok := cache[w.name]
+			if !ok {
+				keys = SearchKeys(w.name)
+				cache[w.name] = keys
+			}
+			for _, k := range keys {
+				all = append(all, workerKey{k, w.id})
+			}
+		}
+		sort.Slice(all, func(i, j int) bool {
+			if all[i].key != all[j].key {
+				return all[i].key < all[j].key
+			}
+			return all[i].id < all[j].id
+		})
+		const perInsert = 200
+		args := make([]any, 0, 2*perInsert)
+		for i, k := range all {
+			args = append(args, k.key, k.id)
+			if len(args) == 2*perInsert || i == len(all)-1 {
+				if _, err := tx.exec(`INSERT INTO worker_keys (key, worker_id) VALUES `+
+					strings.TrimSuffix(strings.Repeat("(?, ?), ", len(args)/2), ", "), args...); err != nil {
+					return err
+				}
+				args = args[:0]
+			}
+		}
+		if _, err := tx.exec(`CREATE INDEX worker_keys_worker ON worker_keys (worker_id)`); err != nil {
+			return err
+		}
+		if _, err := tx.exec(`INSERT INTO settings (key, value) VALUES ('search_keys_version', ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, fmt.Sprint(SearchKeysVersion)); err != nil {
+			return err
+		}
+		n = len(workers)
+		if n == 0 {
+			return nil // a new database: nothing was rebuilt worth a line in the log
+		}
+		return tx.audit("rebuild", "search_keys", 0, fmt.Sprintf("version %d, %d workers", SearchKeysVersion, n))
+	})
+	return n, err
+}
+
+// searchKeysCurrent reports whether worker_keys were made by this version's SearchKeys (or a newer one's).
+func (s *Store) searchKeysCurrent(ctx context.Context) (bool, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'search_keys_version'`).Scan(&v)
+	if err == sql.ErrNoRows {
+		return false, nil
+	}
+	if err != nil {
+		return false, dbError(err, s.path)
+	}
+	n, _ := strconv.Atoi(v)
+	return n >= SearchKeysVersion, nil
 }
 
 func phoneTail(phone string) string {
