@@ -1,10 +1,15 @@
 package match
 
 import (
+	"context"
+	"strings"
 	"testing"
+
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/charmbracelet/x/exp/golden"
 
+	"gigdesk/store"
 	"gigdesk/tui/common"
 	"gigdesk/tui/i18n"
 )
@@ -40,6 +45,50 @@ func TestMatchGoldens(t *testing.T) {
 			}
 			d.want("张*丰")
 			t.Run("dispatches", func(t *testing.T) { golden.RequireEqual(t, []byte(d.screen())) })
+		})
+	}
+}
+
+// TestMatchWideCandidates keeps the candidate list at 160x40 in both languages: a worker with
+// two trades in a long-named community shows them whole (at 80 columns they are cut), and
+// the reason column still has room. Regenerate with -update.
+func TestMatchWideCandidates(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.Zh, i18n.En} {
+		t.Run(string(lang), func(t *testing.T) {
+			for _, size := range []struct{ w, h int }{{80, 24}, {160, 40}} {
+				d := newDesk(t, lang, size.w, size.h)
+				w := d.ws[0] // 张三丰
+				w.CommunityID = 102
+				w.Trades = []store.WorkerTrade{{TradeID: 1, Years: 5}, {TradeID: 13, Years: 1}}
+				if _, err := d.s.UpdateWorker(context.Background(), 0, w); err != nil {
+					t.Fatal(err)
+				}
+				d.send(common.GotoMsg{Page: common.PageMatch, Job: d.job.ID})
+				d.want("张*丰", "李*")
+				trades := d.c.Cat.TradeName(d.c.Records, 1) + "/" + d.c.Cat.TradeName(d.c.Records, 13)
+				var row string
+				for _, l := range strings.Split(d.screen(), "\n") {
+					if strings.Contains(l, "张*丰") {
+						row = l
+						break
+					}
+				}
+				whole := strings.Contains(row, trades) && strings.Contains(row, "石坪桥正街社区")
+				if size.w == 80 {
+					if whole || lipgloss.Width(row) > 80 {
+						t.Errorf("at 80 columns the row keeps its 80-column layout: %q", row)
+					}
+					continue
+				}
+				if !whole {
+					t.Errorf("at %d columns the trades %q and the community are not whole: %q", size.w, trades, row)
+				}
+				// 张三丰 now lives in another community of the job's sub-district: the reason says so
+				if why := d.c.T("match.why.subdistrict"); !strings.Contains(row, why) {
+					t.Errorf("the reason %q is cut from the wide row: %q", why, row)
+				}
+				t.Run("candidates", func(t *testing.T) { golden.RequireEqual(t, []byte(d.screen())) })
+			}
 		})
 	}
 }

@@ -146,6 +146,7 @@ type Model struct {
 	// a job's candidates
 	jobID    int64
 	ranking  *store.Ranking
+	need     candCols // widest name, trades and community among the ranking's candidates
 	loadErr  string
 	loading  bool
 	skipped  map[int64]bool
@@ -358,6 +359,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, nil
 		}
 		m.ranking = &msg.r
+		m.need = m.measureCandidates()
 		m.sel = min(m.sel, max(len(m.visible())-1, 0))
 		return m, nil
 	case callsMsg:
@@ -1128,13 +1130,14 @@ func (m *Model) jobView() string {
 	if m.wide() {
 		listW = m.width - 44
 	}
-	lines := []string{m.candHeader(listW)}
+	cols := m.candColumns(listW)
+	lines := []string{m.candHeader(listW, cols)}
 	if len(cands) == 0 {
 		lines = append(lines, st.Subtle.Render(m.c.T("match.none")))
 	}
 	top, end := window(m.sel, len(cands), m.rows())
 	for i := top; i < end; i++ {
-		row := m.candRow(i, cands[i], listW)
+		row := m.candRow(i, cands[i], listW, cols)
 		if i == m.sel {
 			row = st.RowActive.Render(row)
 		}
@@ -1154,20 +1157,65 @@ func (m *Model) jobView() string {
 	return head + "\n" + strings.Join(lines, "\n") + "\n" + detail
 }
 
-func (m *Model) candHeader(w int) string {
-	h := common.Cell("#", 3) + " " + common.Cell(m.c.T("match.col.name"), 7) + " " + common.Cell(m.c.T("match.col.trades"), 10) + " " +
-		common.Cell(m.c.T("match.col.place"), 10) + " " + common.Cell(m.c.T("match.col.idle"), 5) + " " + common.Cell(m.c.T("match.col.reliable"), 5) + " " +
-		common.Cell(m.c.T("match.col.score"), 16) + " " + m.c.T("match.col.reason")
-	return m.c.Styles.Label.Render(ansi.Truncate(h, w, "…"))
+// candCols are the widths of the candidate list's name, trades and community columns.
+type candCols struct{ name, trades, place int }
+
+// candBase is the columns at 80 cells, and candMost the most a wide list gives each.
+var (
+	candBase = candCols{name: 7, trades: 10, place: 10}
+	candMost = candCols{name: 14, trades: 40, place: 24}
+)
+
+// candColumns shares what a list wider than 80 cells has beyond them: names and trades first
+// (up to what the candidates need), then the community; the reason keeps the rest.
+func (m *Model) candColumns(w int) candCols {
+	cols := candBase
+	spare := max(w-80, 0)
+	grow := func(col *int, need int) {
+		add := min(max(need-*col, 0), spare)
+		*col += add
+		spare -= add
+	}
+	grow(&cols.name, m.need.name)
+	grow(&cols.trades, m.need.trades)
+	grow(&cols.place, m.need.place)
+	return cols
 }
 
-func (m *Model) candRow(i int, c smatch.Candidate, w int) string {
-	st := m.c.Styles
-	info := m.ranking.Workers[c.WorkerID]
+// measureCandidates is how wide the ranking's names (with the present and call marks), trades
+// and communities are, each capped at candMost; it runs when a ranking arrives, not in View.
+func (m *Model) measureCandidates() candCols {
+	var need candCols
+	for _, c := range m.ranking.Candidates {
+		info := m.ranking.Workers[c.WorkerID]
+		need.name = max(need.name, lipgloss.Width(valid.MaskName(info.Name))+2)
+		need.trades = max(need.trades, lipgloss.Width(m.candTrades(info)))
+		need.place = max(need.place, lipgloss.Width(m.c.Records.PlaceName(info.CommunityID)))
+	}
+	need.name = min(need.name, candMost.name)
+	need.trades = min(need.trades, candMost.trades)
+	need.place = min(need.place, candMost.place)
+	return need
+}
+
+func (m *Model) candTrades(info store.Candidate) string {
 	var trades []string
 	for _, t := range info.Trades {
 		trades = append(trades, m.c.Cat.TradeName(m.c.Records, t.TradeID))
 	}
+	return strings.Join(trades, "/")
+}
+
+func (m *Model) candHeader(w int, cols candCols) string {
+	h := common.Cell("#", 3) + " " + common.Cell(m.c.T("match.col.name"), cols.name) + " " + common.Cell(m.c.T("match.col.trades"), cols.trades) + " " +
+		common.Cell(m.c.T("match.col.place"), cols.place) + " " + common.Cell(m.c.T("match.col.idle"), 5) + " " + common.Cell(m.c.T("match.col.reliable"), 5) + " " +
+		common.Cell(m.c.T("match.col.score"), 16) + " " + m.c.T("match.col.reason")
+	return m.c.Styles.Label.Render(ansi.Truncate(h, w, "…"))
+}
+
+func (m *Model) candRow(i int, c smatch.Candidate, w int, cols candCols) string {
+	st := m.c.Styles
+	info := m.ranking.Workers[c.WorkerID]
 	present := " "
 	if info.Match.PresentToday {
 		present = "●"
@@ -1183,8 +1231,8 @@ func (m *Model) candRow(i int, c smatch.Candidate, w int) string {
 	}
 	rel := m.reliability(c, info)
 	bar := m.bar(c.Score, m.maxScore(), 10) + fmt.Sprintf(" %3d", c.Score)
-	row := common.Cell(fmt.Sprint(i+1), 3) + " " + common.Cell(name, 7) + " " + common.Cell(strings.Join(trades, "/"), 10) + " " +
-		common.Cell(m.c.Records.PlaceName(info.CommunityID), 10) + " " + common.Cell(m.c.T("match.days", info.IdleDays), 5) + " " + common.Cell(rel, 5) + " " +
+	row := common.Cell(fmt.Sprint(i+1), 3) + " " + common.Cell(name, cols.name) + " " + common.Cell(m.candTrades(info), cols.trades) + " " +
+		common.Cell(m.c.Records.PlaceName(info.CommunityID), cols.place) + " " + common.Cell(m.c.T("match.days", info.IdleDays), 5) + " " + common.Cell(rel, 5) + " " +
 		common.Cell(st.Bar.Render(bar), 16) + " " + m.reason(c, info)
 	return ansi.Truncate(row, w, "…")
 }
