@@ -179,6 +179,10 @@ var auditWrites = []struct {
 		w.rcase, err = w.s.OpenCase(w.ctx, w.clerk, RightsCase{Kind: CaseUnpaid, OpenedBy: ByWorker, DispatchID: w.d2.ID, Summary: "工钱少给", AmountFen: 2000})
 		return err
 	}},
+	{"CorrectCase", false, func(w *walk) error {
+		_, err := w.s.CorrectCase(w.ctx, w.clerk, w.rcase.ID, "工钱少给两百", 20000)
+		return err
+	}},
 	{"UpdateCase", false, func(w *walk) error {
 		_, err := w.s.UpdateCase(w.ctx, w.clerk, w.rcase.ID, CaseStep{Status: CaseInProgress, Note: "已联系雇主"})
 		return err
