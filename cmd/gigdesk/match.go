@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -23,44 +24,24 @@ func init() {
 	subcommands["slip"] = cmdSlip
 }
 
-// factorJSON is a candidate's points per factor, in match.FactorKeys order.
-type factorJSON struct {
-	Trade       int `json:"trade"`
-	Experience  int `json:"experience"`
-	Present     int `json:"present"`
-	Distance    int `json:"distance"`
-	Pay         int `json:"pay"`
-	Reliability int `json:"reliability"`
-	Rotation    int `json:"rotation"`
-	Priority    int `json:"priority"`
-	Requested   int `json:"requested"`
-}
+// factorJSON is a candidate's points per factor: one key per match.FactorKeys, in that order.
+type factorJSON []match.Factor
 
-func factorsJSON(fs []match.Factor) factorJSON {
-	var f factorJSON
-	for _, x := range fs {
-		switch x.Key {
-		case match.KeyTrade:
-			f.Trade = x.Points
-		case match.KeyExperience:
-			f.Experience = x.Points
-		case match.KeyPresent:
-			f.Present = x.Points
-		case match.KeyDistance:
-			f.Distance = x.Points
-		case match.KeyPay:
-			f.Pay = x.Points
-		case match.KeyReliability:
-			f.Reliability = x.Points
-		case match.KeyRotation:
-			f.Rotation = x.Points
-		case match.KeyPriority:
-			f.Priority = x.Points
-		case match.KeyRequested:
-			f.Requested = x.Points
-		}
+func (fs factorJSON) MarshalJSON() ([]byte, error) {
+	points := make(map[string]int, len(fs))
+	for _, f := range fs {
+		points[f.Key] = f.Points
 	}
-	return f
+	b := []byte{'{'}
+	for i, k := range match.FactorKeys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendQuote(b, k)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(points[k]), 10)
+	}
+	return append(b, '}'), nil
 }
 
 type matchJobJSON struct {
@@ -145,7 +126,7 @@ func cmdMatch(ctx context.Context, env *Env, args []string) error {
 	}
 	for i, c := range r.Candidates {
 		out.Candidates = append(out.Candidates, candidateJSON{Rank: i + 1, Worker: c.WorkerID, Score: c.Score,
-			Requested: c.Requested, Related: c.Related, Factors: factorsJSON(c.Factors)})
+			Requested: c.Requested, Related: c.Related, Factors: factorJSON(c.Factors)})
 	}
 	if *format == "json" {
 		return writeMatchJSON(env.Stdout, out)

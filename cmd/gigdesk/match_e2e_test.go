@@ -64,9 +64,24 @@ func TestMatchCommandJSON(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v: %s", err, out)
 	}
-	var got matchJSON
+	// factors are read back by key: the command writes one per match.FactorKeys
+	var got struct {
+		matchJSON
+		Candidates []struct {
+			candidateJSON
+			Factors map[string]int `json:"factors"`
+		} `json:"candidates"`
+	}
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("%v: %s", err, out)
+	}
+	first, at := out[strings.Index(out, `"factors"`):], 0
+	for _, k := range match.FactorKeys {
+		i := strings.Index(first, `"`+k+`": `)
+		if i < at {
+			t.Fatalf("factor %q out of match.FactorKeys order: %s", k, first)
+		}
+		at = i
 	}
 	if got.Job.Number != job.ID || got.Job.Trade != "plumbing" || got.Job.Headcount != 2 || got.Job.Filled != 0 ||
 		!got.Job.End.Equal(job.StartsAt.Add(4*time.Hour)) {
@@ -76,8 +91,13 @@ func TestMatchCommandJSON(t *testing.T) {
 		t.Fatalf("candidates %+v", got.Candidates)
 	}
 	for i, c := range got.Candidates {
-		f := c.Factors
-		sum := f.Trade + f.Experience + f.Present + f.Distance + f.Pay + f.Reliability + f.Rotation + f.Priority + f.Requested
+		if len(c.Factors) != len(match.FactorKeys) {
+			t.Errorf("candidate %d: factors %v, want one per %v", i, c.Factors, match.FactorKeys)
+		}
+		sum := 0
+		for _, k := range match.FactorKeys {
+			sum += c.Factors[k]
+		}
 		if sum != c.Score {
 			t.Errorf("candidate %d: factors add to %d, score %d", i, sum, c.Score)
 		}
@@ -85,7 +105,7 @@ func TestMatchCommandJSON(t *testing.T) {
 			t.Errorf("candidate %d outranks the one before", i)
 		}
 	}
-	if !got.Candidates[3].Related || got.Candidates[3].Factors.Trade != 13 {
+	if !got.Candidates[3].Related || got.Candidates[3].Factors[match.KeyTrade] != 13 {
 		t.Errorf("related trade: %+v", got.Candidates[3])
 	}
 	text, err := gd(t, "match", "--db", db, "--job", fmt.Sprint(job.ID), "--limit", "2", "--lang", "en")
