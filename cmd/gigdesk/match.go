@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -14,6 +13,7 @@ import (
 	"gigdesk/store"
 	"gigdesk/store/match"
 	"gigdesk/tui/i18n"
+	"gigdesk/tui/report"
 	"gigdesk/tui/slip"
 )
 
@@ -129,7 +129,7 @@ func cmdMatch(ctx context.Context, env *Env, args []string) error {
 			Requested: c.Requested, Related: c.Related, Factors: factorJSON(c.Factors)})
 	}
 	if *format == "json" {
-		return writeMatchJSON(env.Stdout, out)
+		return report.EncodeJSON(env.Stdout, out)
 	}
 	fmt.Fprintln(env.Stdout, cat.T("match.cli.job", r.Job.ID, tradeName(cat, rec, r.Job.TradeID), cat.When(r.MatchJob.Start, s.Now()),
 		cat.Duration(r.Job.Duration), r.Job.Filled, r.Job.Headcount, cat.T("match.status."+string(r.Job.Status))))
@@ -162,13 +162,6 @@ func tradeName(cat *i18n.Catalog, rec *store.Catalog, id int64) string {
 		return cat.Trade(t)
 	}
 	return fmt.Sprint(id)
-}
-
-func writeMatchJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
 }
 
 type planJobJSON struct {
@@ -230,7 +223,7 @@ func cmdPlan(ctx context.Context, env *Env, args []string) error {
 		out.Assignments = append(out.Assignments, assignmentJSON{Job: a.JobID, Worker: a.WorkerID, Score: a.Score})
 	}
 	if *format == "json" {
-		return writeMatchJSON(env.Stdout, out)
+		return report.EncodeJSON(env.Stdout, out)
 	}
 	cat := i18n.New(env.Lang)
 	fmt.Fprintln(env.Stdout, cat.T("plan.cli.head", p.Date, len(p.Jobs), len(p.Pool.Workers)))

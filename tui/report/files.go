@@ -140,10 +140,15 @@ func (d *Doc) JSON() JSON {
 }
 
 // WriteJSON writes the JSON report, indented.
-func (d *Doc) WriteJSON(w io.Writer) error {
+func (d *Doc) WriteJSON(w io.Writer) error { return EncodeJSON(w, d.JSON()) }
+
+// EncodeJSON writes v as the files and commands write JSON: indented by two spaces, one value
+// a line, and <, > and & left as they are (the readers are scripts and spreadsheets, not pages).
+func EncodeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(d.JSON())
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }
 
 // WriteCSV writes the report's tables one after another, a blank line between them: the
