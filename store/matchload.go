@@ -451,6 +451,15 @@ func (s *Store) MatchJob(ctx context.Context, mc MatchContext, j Job) (match.Job
 	return jobs[0], nil
 }
 
+// jobWorker is one (job, worker) row of matchJobs' declined and booked queries.
+type jobWorker struct{ job, worker int64 }
+
+func scanJobWorker(sc scanner) (jobWorker, error) {
+	var p jobWorker
+	err := sc.Scan(&p.job, &p.worker)
+	return p, err
+}
+
 func (s *Store) matchJobs(ctx context.Context, mc MatchContext, js []Job) ([]match.Job, error) {
 	out := make([]match.Job, len(js))
 	byID := make(map[int64]int, len(js))
@@ -472,43 +481,25 @@ func (s *Store) matchJobs(ctx context.Context, mc MatchContext, js []Job) ([]mat
 		chunk := ids[start:min(start+500, len(ids))]
 		in := placeholders(len(chunk))
 		// The latest call decides: a worker who declined and later accepted is not "declined".
-		rows, err := s.db.QueryContext(ctx, `SELECT c.job_id, c.worker_id FROM call_attempts c
+		declined, err := queryAll(ctx, s, `SELECT c.job_id, c.worker_id FROM call_attempts c
 			WHERE c.job_id IN (`+in+`) AND c.outcome = 'declined' AND NOT EXISTS (
 				SELECT 1 FROM call_attempts l WHERE l.job_id = c.job_id AND l.worker_id = c.worker_id AND l.outcome <> 'declined' AND l.id > c.id)
 			UNION SELECT job_id, worker_id FROM dispatches WHERE job_id IN (`+in+`) AND status = 'cancelled'
-			ORDER BY 1, 2`, append(append([]any{}, chunk...), chunk...)...)
+			ORDER BY 1, 2`, append(append([]any{}, chunk...), chunk...), scanJobWorker)
 		if err != nil {
-			return nil, dbError(err, s.path)
+			return nil, err
 		}
-		for rows.Next() {
-			var job, worker int64
-			if err := rows.Scan(&job, &worker); err != nil {
-				rows.Close()
-				return nil, dbError(err, s.path)
-			}
-			mj := &out[byID[job]]
-			mj.Declined = append(mj.Declined, worker)
+		for _, p := range declined {
+			mj := &out[byID[p.job]]
+			mj.Declined = append(mj.Declined, p.worker)
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, dbError(err, s.path)
-		}
-		rows, err = s.db.QueryContext(ctx, `SELECT job_id, worker_id FROM dispatches WHERE job_id IN (`+in+`) AND status <> 'cancelled' ORDER BY job_id, worker_id`, chunk...)
+		booked, err := queryAll(ctx, s, `SELECT job_id, worker_id FROM dispatches WHERE job_id IN (`+in+`) AND status <> 'cancelled' ORDER BY job_id, worker_id`, chunk, scanJobWorker)
 		if err != nil {
-			return nil, dbError(err, s.path)
+			return nil, err
 		}
-		for rows.Next() {
-			var job, worker int64
-			if err := rows.Scan(&job, &worker); err != nil {
-				rows.Close()
-				return nil, dbError(err, s.path)
-			}
-			mj := &out[byID[job]]
-			mj.Booked = append(mj.Booked, worker)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, dbError(err, s.path)
+		for _, p := range booked {
+			mj := &out[byID[p.job]]
+			mj.Booked = append(mj.Booked, p.worker)
 		}
 	}
 	return out, nil
