@@ -131,30 +131,21 @@ func (s *Store) presences(ctx context.Context, where string, args ...any) ([]Pre
 	if err != nil {
 		return nil, dbError(err, s.path)
 	}
+	defer rows.Close()
 	var out []Presence
-	var ids []int64
 	for rows.Next() {
 		var p Presence
 		var in int64
 		var outAt sql.NullInt64
 		if err := rows.Scan(&p.SignInID, &p.WorkerID, &p.Name, &p.Phone, &p.Status, &p.Day, &in, &outAt); err != nil {
-			rows.Close()
 			return nil, dbError(err, s.path)
 		}
 		p.InAt, p.OutAt = time.Unix(in, 0), fromUnix(outAt)
 		out = append(out, p)
-		ids = append(ids, p.WorkerID)
 	}
-	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, dbError(err, s.path)
 	}
-	trades, err := s.workerTrades(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	for i := range out {
-		out[i].Trades = trades[out[i].WorkerID]
-	}
-	return out, nil
+	rows.Close()
+	return withTrades(ctx, s, out, func(p *Presence) (int64, *[]WorkerTrade) { return p.WorkerID, &p.Trades })
 }

@@ -556,6 +556,23 @@ func (s *Store) Worker(ctx context.Context, id int64) (Worker, error) {
 	return w, nil
 }
 
+// withTrades fills in the trades of each record in out; of names a record's worker and its Trades field.
+func withTrades[T any](ctx context.Context, s *Store, out []T, of func(*T) (int64, *[]WorkerTrade)) ([]T, error) {
+	ids := make([]int64, len(out))
+	for i := range out {
+		ids[i], _ = of(&out[i])
+	}
+	trades, err := s.workerTrades(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		id, field := of(&out[i])
+		*field = trades[id]
+	}
+	return out, nil
+}
+
 func (s *Store) workerTrades(ctx context.Context, ids []int64) (map[int64][]WorkerTrade, error) {
 	out := map[int64][]WorkerTrade{}
 	if len(ids) == 0 {
@@ -617,26 +634,18 @@ func (s *Store) SearchWorkers(ctx context.Context, query string, limit int) ([]W
 	}
 	defer rows.Close()
 	var out []Worker
-	var ids []int64
 	for rows.Next() {
 		w, err := scanWorker(rows)
 		if err != nil {
 			return nil, dbError(err, s.path)
 		}
 		out = append(out, w)
-		ids = append(ids, w.ID)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, dbError(err, s.path)
 	}
-	trades, err := s.workerTrades(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	for i := range out {
-		out[i].Trades = trades[out[i].ID]
-	}
-	return out, nil
+	rows.Close()
+	return withTrades(ctx, s, out, func(w *Worker) (int64, *[]WorkerTrade) { return w.ID, &w.Trades })
 }
 
 // normaliseQuery lower-cases, folds full-width characters and drops spaces and control characters.
