@@ -366,8 +366,10 @@ func (m *Model) selected() int64 {
 	return 0
 }
 
-func (m *Model) selectedName() string {
-	id := m.selected()
+func (m *Model) selectedName() string { return m.listedName(m.selected()) }
+
+// listedName is the name of worker id as the search results or today's sign-ins hold it.
+func (m *Model) listedName(id int64) string {
 	for _, w := range m.results {
 		if w.ID == id {
 			return w.Name
@@ -1095,15 +1097,5 @@ func (m *Model) selectedNameFor(id int64) string {
 	if m.page.ID == id && m.page.Name != "" {
 		return m.page.Name
 	}
-	for _, w := range m.results {
-		if w.ID == id {
-			return w.Name
-		}
-	}
-	for _, p := range m.today {
-		if p.WorkerID == id {
-			return p.Name
-		}
-	}
-	return ""
+	return m.listedName(id)
 }
