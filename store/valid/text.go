@@ -117,3 +117,17 @@ func skipEscape(rs []rune, i int) int {
 		return i
 	}
 }
+
+// PickQuery is what a picker filters by: StripControls, full-width ASCII folded to ASCII,
+// spaces dropped and lower case (" Ｓ d " → "sd").
+func PickQuery(s string) string {
+	var b strings.Builder
+	for _, r := range StripControls(s) {
+		r = foldWidth(r)
+		if unicode.IsSpace(r) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}

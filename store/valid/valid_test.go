@@ -435,3 +435,19 @@ func FuzzIDNumber(f *testing.F) {
 		_ = MaskID(got)
 	})
 }
+
+func TestPickQuery(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", ""},
+		{"  水电 ", "水电"},
+		{" Ｓ d ", "sd"},
+		{"ＳＨＵＩ　ＤＩＡＮ", "shuidian"},
+		{"Hou Jie\t社区", "houjie社区"},
+		{"\x1b[31m后街\x1b[0m", "后街"},
+		{"ＡＢＣ１２３！", "abc123!"},
+	} {
+		if got := PickQuery(c.in); got != c.want {
+			t.Errorf("PickQuery(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -50,7 +50,7 @@ func Options(cat *store.Catalog) []Option {
 // characters or pinyin), then the name contains it, then its sub-district or town matches.
 // An empty query returns every option.
 func Filter(opts []Option, query string) []Option {
-	q := normalise(query)
+	q := valid.PickQuery(query)
 	if q == "" {
 		return opts
 	}
@@ -67,22 +67,6 @@ func Filter(opts []Option, query string) []Option {
 		}
 	}
 	return append(append(ranks[0], ranks[1]...), ranks[2]...)
-}
-
-// normalise drops controls and spaces, folds full-width letters and lower-cases.
-func normalise(s string) string {
-	s = valid.StripControls(s)
-	var b strings.Builder
-	for _, r := range s {
-		if r >= 0xFF01 && r <= 0xFF5E {
-			r -= 0xFEE0
-		}
-		if unicode.IsSpace(r) {
-			continue
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
 }
 
 func isLatin(s string) bool {
@@ -161,7 +145,7 @@ func (m *Model) Open() bool { return m.open }
 
 // Unresolved reports text typed that names no chosen community: the form must not save it.
 func (m *Model) Unresolved() bool {
-	return m.value == 0 && normalise(m.input.Value()) != ""
+	return m.value == 0 && valid.PickQuery(m.input.Value()) != ""
 }
 
 // Focus puts the cursor in the picker.
@@ -179,7 +163,7 @@ func (m *Model) Blur() {
 		return
 	}
 	m.value = 0
-	if normalise(m.input.Value()) == "" {
+	if valid.PickQuery(m.input.Value()) == "" {
 		m.input.SetValue("")
 		return
 	}
@@ -260,7 +244,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	m.input, cmd = m.input.Update(km)
 	if m.input.Value() != before {
 		m.value = 0
-		m.open = normalise(m.input.Value()) != ""
+		m.open = valid.PickQuery(m.input.Value()) != ""
 		m.refilter()
 	}
 	return cmd

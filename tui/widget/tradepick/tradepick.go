@@ -8,7 +8,6 @@ package tradepick
 import (
 	"fmt"
 	"strings"
-	"unicode"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -44,7 +43,7 @@ func Options(cat *store.Catalog) []Option {
 // Filter keeps the trades whose name starts with or holds query, or whose pinyin or
 // English name starts with it; names that start with it come first.
 func Filter(opts []Option, query string) []Option {
-	q := normalise(query)
+	q := valid.PickQuery(query)
 	if q == "" {
 		return opts
 	}
@@ -58,20 +57,6 @@ func Filter(opts []Option, query string) []Option {
 		}
 	}
 	return append(first, then...)
-}
-
-func normalise(s string) string {
-	var b strings.Builder
-	for _, r := range valid.StripControls(s) {
-		if r >= 0xFF01 && r <= 0xFF5E {
-			r -= 0xFEE0
-		}
-		if unicode.IsSpace(r) {
-			continue
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
 }
 
 // MaxQuery is the longest filter kept (a paste of 10,000 characters is cut here).
@@ -157,7 +142,7 @@ func (m *Model) Query() string { return m.input.Value() }
 func (m *Model) Open() bool { return m.input.Value() != "" }
 
 // Unresolved reports a filter typed but not turned into a trade.
-func (m *Model) Unresolved() bool { return normalise(m.input.Value()) != "" }
+func (m *Model) Unresolved() bool { return valid.PickQuery(m.input.Value()) != "" }
 
 // Focus shows the list of trades and takes typing.
 func (m *Model) Focus() tea.Cmd {
