@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -40,34 +41,41 @@ func newStore(t *testing.T) *store.Store {
 }
 
 // drive runs a command and feeds what it returns back into the model, as the Bubble Tea loop would.
-// Commands still running after a moment (clock ticks) are dropped.
+// Commands run concurrently; once nothing has answered for a while, what is still running is a
+// timer (clock ticks, live polls) and is left behind. The wait is generous because a write that
+// fsyncs can take several hundred milliseconds on a loaded CI machine.
 func drive(t *testing.T, m tea.Model, cmd tea.Cmd) tea.Model {
 	t.Helper()
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0 && steps < 200; steps++ {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
+	results := make(chan tea.Msg, 256)
+	pending := 0
+	launch := func(c tea.Cmd) {
+		if c != nil {
+			pending++
+			go func() { results <- c() }()
 		}
-		done := make(chan tea.Msg, 1)
-		go func() { done <- c() }()
-		var msg tea.Msg
+	}
+	launch(cmd)
+	for steps := 0; pending > 0 && steps < 300; steps++ {
 		select {
-		case msg = <-done:
-		case <-time.After(300 * time.Millisecond):
-			continue
-		}
-		switch msg := msg.(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case tea.QuitMsg:
+		case msg := <-results:
+			pending--
+			switch msg := msg.(type) {
+			case nil:
+			case tea.BatchMsg:
+				for _, c := range msg {
+					launch(c)
+				}
+			case tea.QuitMsg:
+				return m
+			case cursor.BlinkMsg:
+				// a blinking cursor would keep the loop busy for ever; its look is not under test
+			default:
+				var next tea.Cmd
+				m, next = m.Update(msg)
+				launch(next)
+			}
+		case <-time.After(1500 * time.Millisecond):
 			return m
-		default:
-			var next tea.Cmd
-			m, next = m.Update(msg)
-			queue = append(queue, next)
 		}
 	}
 	return m
