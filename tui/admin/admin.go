@@ -114,13 +114,13 @@ type Model struct {
 func New(c *common.Common) *Model {
 	m := &Model{c: c}
 	t := c.T
-	m.name = textinput.New()
+	m.name = common.NewInput()
 	m.name.CharLimit = 30
 	m.name.Placeholder = t("admin.staff.name")
-	m.day = textinput.New()
+	m.day = common.NewInput()
 	m.day.CharLimit = 10
 	m.day.Placeholder = "2026-11-28"
-	m.person = textinput.New()
+	m.person = common.NewInput()
 	m.person.CharLimit = 10
 	m.person.Placeholder = "1"
 	k := &m.keys
@@ -150,7 +150,7 @@ func (m *Model) resetSettings() {
 	limits := []int{40, 30, 100, 10, 3, 3, 3}
 	m.fields = make([]textinput.Model, len(values))
 	for i, v := range values {
-		in := textinput.New()
+		in := common.NewInput()
 		in.CharLimit = limits[i]
 		in.SetValue(v)
 		in.Prompt = ""

@@ -44,7 +44,7 @@ type caseOpened struct{ c store.RightsCase }
 type caseCorrected struct{ c store.RightsCase }
 
 func (p *casesPane) startFind() tea.Cmd {
-	in := textinput.New()
+	in := common.NewInput()
 	in.Prompt, in.CharLimit, in.Width = "", 30, 31
 	p.find = &finder{in: in}
 	p.find.in.Placeholder = p.c.T("rights.new.find_worker")
@@ -218,14 +218,14 @@ func (p *casesPane) formKey(msg tea.KeyMsg) tea.Cmd {
 
 // startFix opens the correction of the case shown: its summary, and the amount for unpaid wages.
 func (p *casesPane) startFix() tea.Cmd {
-	sum := textinput.New()
+	sum := common.NewInput()
 	sum.Prompt, sum.CharLimit = "", 500
 	// the body is 4 cells narrower than the window; mark, label and a cell of slack for wide characters
 	sum.Width = max(p.c.Width-4-2-lipgloss.Width(p.c.T("rights.open.summary"))-3, 10)
 	sum.SetValue(p.open.Summary)
 	p.fix = &fields{inputs: []textinput.Model{sum}, errAt: -1}
 	if p.open.Kind == store.CaseUnpaid {
-		amt := textinput.New()
+		amt := common.NewInput()
 		amt.Prompt, amt.CharLimit, amt.Width = "", 12, 13
 		if p.open.AmountFen > 0 {
 			amt.SetValue(valid.FormatYuan(p.open.AmountFen))

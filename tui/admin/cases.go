@@ -48,7 +48,7 @@ var stepKeys = map[string]store.CaseStep{
 }
 
 func newCasesPane(c *common.Common) *casesPane {
-	n := textinput.New()
+	n := common.NewInput()
 	n.Prompt, n.CharLimit = "", 500
 	return &casesPane{c: c, note: n, keyAll: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", c.T("rights.key.all")))}
 }

@@ -79,7 +79,7 @@ func (p *guidePane) open() tea.Cmd {
 	cur := p.guides[ts[p.cursor].ID]
 	p.inputs = make([]textinput.Model, len(store.PayUnits))
 	for i, u := range store.PayUnits {
-		in := textinput.New()
+		in := common.NewInput()
 		in.Prompt, in.CharLimit, in.Width = "", 10, 12
 		if fen := cur[u]; fen > 0 {
 			in.SetValue(valid.FormatYuan(fen))

@@ -143,7 +143,7 @@ func (m *Model) openForm(f tpForm, labels []string, values []string) tea.Cmd {
 	tp.form, tp.at, tp.fieldEr = f, 0, map[int]string{}
 	tp.inputs = make([]textinput.Model, len(labels))
 	for i := range labels {
-		in := textinput.New()
+		in := common.NewInput()
 		in.Prompt = ""
 		in.Placeholder = m.c.T(labels[i])
 		in.CharLimit = 60

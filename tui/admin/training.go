@@ -96,7 +96,7 @@ func (p *trainingPane) open() tea.Cmd {
 	limits := [ofCount]int{60, 60, 20, 10, 100, 40, 10}
 	p.inputs = make([]textinput.Model, ofCount)
 	for i := range p.inputs {
-		in := textinput.New()
+		in := common.NewInput()
 		in.Prompt, in.CharLimit, in.Width = "", limits[i], 30
 		p.inputs[i] = in
 	}

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -39,7 +38,7 @@ type weightsSaved struct {
 func newWeightsPane(c *common.Common) *weightsPane {
 	p := &weightsPane{c: c, f: fields{errAt: -1}}
 	for range match.FactorKeys {
-		in := textinput.New()
+		in := common.NewInput()
 		in.Prompt, in.CharLimit, in.Width = "", 4, 5
 		p.f.inputs = append(p.f.inputs, in)
 	}

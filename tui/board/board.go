@@ -103,7 +103,7 @@ type Model struct {
 
 // New returns the Board screen.
 func New(c *common.Common) *Model {
-	ti := textinput.New()
+	ti := common.NewInput()
 	ti.Prompt = ""
 	ti.Placeholder = c.T("board.search.placeholder")
 	ti.CharLimit = 30

@@ -114,7 +114,7 @@ type form struct {
 func newForm(c *common.Common) *form {
 	f := &form{c: c, inputs: map[field]*textinput.Model{}, errs: map[field]string{}}
 	for fl, n := range limits {
-		in := textinput.New()
+		in := common.NewInput()
 		in.Prompt = ""
 		in.CharLimit = n
 		in.Placeholder = c.T(fieldKeys[fl] + ".hint")

@@ -90,7 +90,7 @@ type Model struct {
 
 // New returns the Jobs screen.
 func New(c *common.Common) common.Screen {
-	in := textinput.New()
+	in := common.NewInput()
 	in.CharLimit = 200
 	in.Prompt = ""
 	in.Placeholder = c.T("jobs.cancel.hint")

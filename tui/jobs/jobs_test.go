@@ -58,7 +58,7 @@ func newHarness(t *testing.T, lang i18n.Lang) *harness {
 	return h
 }
 
-// run executes a command and feeds its answer back; cursor blinks (which wait) are dropped.
+// run executes a command and feeds its answer back; timers (which wait) are dropped.
 func (h *harness) run(cmd tea.Cmd) {
 	if cmd == nil {
 		return
@@ -68,7 +68,7 @@ func (h *harness) run(cmd tea.Cmd) {
 	select {
 	case msg := <-ch:
 		h.handle(msg)
-	case <-time.After(150 * time.Millisecond): // a cursor blink: it waits half a second
+	case <-time.After(time.Second): // only timers run this long (inputs have a static cursor)
 	}
 }
 

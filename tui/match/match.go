@@ -189,7 +189,7 @@ type Model struct {
 
 // New returns the Match screen.
 func New(c *common.Common) common.Screen {
-	ti := textinput.New()
+	ti := common.NewInput()
 	ti.Prompt = ""
 	ti.CharLimit = 200
 	return &Model{c: c, input: ti, skipped: map[int64]bool{}, outcome: map[int64]store.CallOutcome{},

@@ -90,7 +90,7 @@ func newForm(c *common.Common) *form {
 	f := &form{c: c, inputs: map[field]*textinput.Model{}, groups: map[string]bool{}, errs: map[field]string{},
 		touched: map[field]bool{}, cut: map[field]bool{}, avail: store.AllDay}
 	for fl, limit := range map[field]int{fName: maxName, fPhone: maxPhone, fBirth: maxBirth, fIDNo: maxIDNo, fPay: maxPay, fNotes: maxNotes} {
-		in := textinput.New()
+		in := common.NewInput()
 		in.Prompt = ""
 		in.CharLimit = limit
 		f.inputs[fl] = &in

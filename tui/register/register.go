@@ -125,15 +125,15 @@ type Model struct {
 
 // New returns the Register screen.
 func New(c *common.Common) common.Screen {
-	in := textinput.New()
+	in := common.NewInput()
 	in.Prompt = ""
 	in.CharLimit = 40
 	in.Placeholder = c.T("reg.search.placeholder")
 	in.Focus()
-	r := textinput.New()
+	r := common.NewInput()
 	r.Prompt = ""
 	r.CharLimit = 200
-	n := textinput.New()
+	n := common.NewInput()
 	n.Prompt = ""
 	n.CharLimit = store.MaxVisitNote
 	return &Model{c: c, search: in, reason: r, note: n, width: 80, height: 19, revealed: map[string]string{}, rs: newRightsState()}

@@ -64,7 +64,7 @@ func (d *driver) send(msg tea.Msg) {
 }
 
 // run executes cmd and feeds back every message it yields (batches included). A command
-// that takes longer than a debounce (the cursor's blink) is dropped, as nothing waits for it.
+// that runs longer than a second is a timer and is dropped, as nothing waits for it.
 func (d *driver) run(cmd tea.Cmd) {
 	if cmd == nil {
 		return
@@ -74,7 +74,7 @@ func (d *driver) run(cmd tea.Cmd) {
 	var msg tea.Msg
 	select {
 	case msg = <-ch:
-	case <-time.After(250 * time.Millisecond):
+	case <-time.After(time.Second): // only timers run this long (inputs have a static cursor)
 		return
 	}
 	switch msg := msg.(type) {

@@ -60,7 +60,7 @@ type rightsState struct {
 }
 
 func newRightsState() rightsState {
-	in := textinput.New()
+	in := common.NewInput()
 	in.Prompt, in.CharLimit = "", 60
 	return rightsState{in: in}
 }

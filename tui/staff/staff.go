@@ -70,10 +70,10 @@ type Model struct {
 
 // New returns the staff picker.
 func New(c *common.Common) *Model {
-	in := textinput.New()
+	in := common.NewInput()
 	in.CharLimit = 30
 	in.Placeholder = c.T("staff.new_name")
-	pin := textinput.New()
+	pin := common.NewInput()
 	pin.CharLimit = store.PINMaxLen
 	pin.EchoMode = textinput.EchoPassword
 	pin.EchoCharacter = '•'

@@ -55,12 +55,12 @@ type Form struct {
 // New opens the form for draft (its dispatch, worker or employer set by the parent); about
 // is the line saying what it concerns, claim the amount offered for unpaid wages (0: none).
 func New(c *common.Common, draft store.RightsCase, about string, claim int64) *Form {
-	a := textinput.New()
+	a := common.NewInput()
 	a.Prompt, a.CharLimit = "", 12
 	if claim > 0 {
 		a.SetValue(valid.FormatYuan(claim))
 	}
-	s := textinput.New()
+	s := common.NewInput()
 	s.Prompt, s.CharLimit = "", 200
 	if draft.OpenedBy == "" {
 		draft.OpenedBy = store.ByWorker

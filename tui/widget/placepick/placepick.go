@@ -99,7 +99,7 @@ const MaxQuery = 30
 
 // New returns a picker over c.Records' communities.
 func New(c *common.Common) *Model {
-	in := textinput.New()
+	in := common.NewInput()
 	in.CharLimit = MaxQuery
 	in.Placeholder = c.T("place.placeholder")
 	in.Prompt = ""

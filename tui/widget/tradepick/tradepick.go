@@ -81,7 +81,7 @@ type Model struct {
 
 // New returns a chooser: multi for a worker's trades, single for a job's trade.
 func New(c *common.Common, multi bool) *Model {
-	in := textinput.New()
+	in := common.NewInput()
 	in.CharLimit = MaxQuery
 	in.Prompt = ""
 	in.Placeholder = c.T("reg.trade.placeholder")
