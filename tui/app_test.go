@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/bubbles/cursor"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -16,6 +15,7 @@ import (
 
 	"gigdesk/store"
 	"gigdesk/tui/i18n"
+	"gigdesk/tui/tuitest"
 )
 
 var testNow = time.Date(2026, 11, 28, 14, 30, 0, 0, store.Shanghai)
@@ -41,43 +41,13 @@ func newStore(t *testing.T) *store.Store {
 }
 
 // drive runs a command and feeds what it returns back into the model, as the Bubble Tea loop would.
-// Commands run concurrently; once nothing has answered for a while, what is still running is a
-// timer (clock ticks, live polls) and is left behind. The wait is generous because a write that
-// fsyncs can take several hundred milliseconds on a loaded CI machine.
 func drive(t *testing.T, m tea.Model, cmd tea.Cmd) tea.Model {
 	t.Helper()
-	results := make(chan tea.Msg, 256)
-	pending := 0
-	launch := func(c tea.Cmd) {
-		if c != nil {
-			pending++
-			go func() { results <- c() }()
-		}
-	}
-	launch(cmd)
-	for steps := 0; pending > 0 && steps < 300; steps++ {
-		select {
-		case msg := <-results:
-			pending--
-			switch msg := msg.(type) {
-			case nil:
-			case tea.BatchMsg:
-				for _, c := range msg {
-					launch(c)
-				}
-			case tea.QuitMsg:
-				return m
-			case cursor.BlinkMsg:
-				// a blinking cursor would keep the loop busy for ever; its look is not under test
-			default:
-				var next tea.Cmd
-				m, next = m.Update(msg)
-				launch(next)
-			}
-		case <-time.After(1500 * time.Millisecond):
-			return m
-		}
-	}
+	tuitest.Run(cmd, func(msg tea.Msg) tea.Cmd {
+		var next tea.Cmd
+		m, next = m.Update(msg)
+		return next
+	})
 	return m
 }
 
@@ -91,7 +61,7 @@ func press(t *testing.T, m tea.Model, keys ...tea.KeyMsg) tea.Model {
 	return m
 }
 
-func runes(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+func runes(s string) tea.KeyMsg { return tuitest.Runes(s) }
 
 var (
 	enter = tea.KeyMsg{Type: tea.KeyEnter}

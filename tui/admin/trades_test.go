@@ -15,6 +15,7 @@ import (
 	"gigdesk/store"
 	"gigdesk/tui/common"
 	"gigdesk/tui/i18n"
+	"gigdesk/tui/tuitest"
 )
 
 func init() {
@@ -57,30 +58,13 @@ func opened(t *testing.T, lang i18n.Lang, head bool, w, h int) (*Model, *store.S
 // run feeds a command's messages back into the model, as the Bubble Tea loop would.
 func run(t *testing.T, m *Model, cmd tea.Cmd) {
 	t.Helper()
-	queue := []tea.Cmd{cmd}
-	for n := 0; len(queue) > 0 && n < 100; n++ {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
+	tuitest.Run(cmd, func(msg tea.Msg) tea.Cmd {
+		if _, ok := msg.(common.ChangedMsg); ok {
+			return nil
 		}
-		done := make(chan tea.Msg, 1)
-		go func() { done <- c() }()
-		var msg tea.Msg
-		select {
-		case msg = <-done:
-		case <-time.After(time.Second): // only timers run this long (no cursor blinks: inputs are static)
-			continue
-		}
-		switch msg := msg.(type) {
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case common.ChangedMsg, nil:
-		default:
-			_, next := m.Update(msg)
-			queue = append(queue, next)
-		}
-	}
+		_, next := m.Update(msg)
+		return next
+	})
 }
 
 func keys(t *testing.T, m *Model, ks ...any) string {

@@ -15,6 +15,7 @@ import (
 	"gigdesk/store"
 	"gigdesk/tui/common"
 	"gigdesk/tui/i18n"
+	"gigdesk/tui/tuitest"
 )
 
 // now is Saturday 2026-11-28 14:00 at the station.
@@ -58,26 +59,11 @@ func newHarness(t *testing.T, lang i18n.Lang) *harness {
 	return h
 }
 
-// run executes a command and feeds its answer back; timers (which wait) are dropped.
-func (h *harness) run(cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	ch := make(chan tea.Msg, 1)
-	go func() { ch <- cmd() }()
-	select {
-	case msg := <-ch:
-		h.handle(msg)
-	case <-time.After(time.Second): // only timers run this long (inputs have a static cursor)
-	}
-}
+// run executes a command and feeds its answers back, as the program loop would.
+func (h *harness) run(cmd tea.Cmd) { tuitest.Run(cmd, h.handle) }
 
-func (h *harness) handle(msg tea.Msg) {
+func (h *harness) handle(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case tea.BatchMsg:
-		for _, c := range msg {
-			h.run(c)
-		}
 	case common.StatusMsg:
 		h.status = msg.Text
 	case common.GotoMsg:
@@ -85,8 +71,9 @@ func (h *harness) handle(msg tea.Msg) {
 	case lookupMsg, askedMsg, savedMsg, listMsg, editLoadedMsg, revealedMsg, closedMsg, common.ChangedMsg:
 		var cmd tea.Cmd
 		h.m, cmd = h.m.Update(msg)
-		h.run(cmd)
+		return cmd
 	}
+	return nil
 }
 
 func (h *harness) send(msg tea.KeyMsg) {

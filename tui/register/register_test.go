@@ -15,6 +15,7 @@ import (
 	"gigdesk/store"
 	"gigdesk/tui/common"
 	"gigdesk/tui/i18n"
+	"gigdesk/tui/tuitest"
 )
 
 var testNow = time.Date(2026, 11, 28, 14, 30, 0, 0, store.Shanghai)
@@ -63,31 +64,19 @@ func (d *driver) send(msg tea.Msg) {
 	d.run(cmd)
 }
 
-// run executes cmd and feeds back every message it yields (batches included). A command
-// that runs longer than a second is a timer and is dropped, as nothing waits for it.
+// run executes cmd and feeds back every message it yields, as the program loop would; status
+// lines and page switches are kept for the test to read.
 func (d *driver) run(cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	ch := make(chan tea.Msg, 1)
-	go func() { ch <- cmd() }()
-	var msg tea.Msg
-	select {
-	case msg = <-ch:
-	case <-time.After(time.Second): // only timers run this long (inputs have a static cursor)
-		return
-	}
-	switch msg := msg.(type) {
-	case nil:
-	case tea.BatchMsg:
-		for _, c := range msg {
-			d.run(c)
+	tuitest.Run(cmd, func(msg tea.Msg) tea.Cmd {
+		switch msg.(type) {
+		case common.StatusMsg, common.GotoMsg:
+			d.last = append(d.last, msg)
+			return nil
 		}
-	case common.StatusMsg, common.GotoMsg:
-		d.last = append(d.last, msg)
-	default:
-		d.send(msg)
-	}
+		var next tea.Cmd
+		d.m, next = d.m.Update(msg)
+		return next
+	})
 }
 
 func (d *driver) key(k tea.KeyType) {

@@ -1,0 +1,54 @@
+// Package tuitest drives Bubble Tea models in tests the way the program loop would.
+package tuitest
+
+import (
+	"time"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// Quiet is how long Run waits for an answer before it takes what is still running for a timer
+// (clock ticks, live polls, debounces left behind). It is generous because a write that fsyncs
+// can take several hundred milliseconds on a loaded CI machine.
+var Quiet = 1500 * time.Millisecond
+
+// Run executes cmd and every command its messages lead to, concurrently. Batches are unpacked and
+// cursor blinks dropped; every other message goes to handle, which returns the next command. It returns when nothing is
+// left running, when nothing has answered for Quiet, or at a tea.QuitMsg (reported as true).
+func Run(cmd tea.Cmd, handle func(tea.Msg) tea.Cmd) (quit bool) {
+	results := make(chan tea.Msg, 256)
+	pending := 0
+	launch := func(c tea.Cmd) {
+		if c != nil {
+			pending++
+			go func() { results <- c() }()
+		}
+	}
+	launch(cmd)
+	for steps := 0; pending > 0 && steps < 500; steps++ {
+		select {
+		case msg := <-results:
+			pending--
+			switch msg := msg.(type) {
+			case nil:
+			case tea.BatchMsg:
+				for _, c := range msg {
+					launch(c)
+				}
+			case tea.QuitMsg:
+				return true
+			case cursor.BlinkMsg:
+				// a blinking cursor (huh's fields still blink) would keep the loop busy for ever
+			default:
+				launch(handle(msg))
+			}
+		case <-time.After(Quiet):
+			return false
+		}
+	}
+	return false
+}
+
+// Runes is what a terminal's input method sends for typed text, Chinese included.
+func Runes(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
