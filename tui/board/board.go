@@ -370,14 +370,7 @@ func (m *Model) move(n int) {
 
 // scroll keeps the cursor's row on screen.
 func (m *Model) scroll() {
-	v := m.visible()
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+v {
-		m.offset = m.cursor - v + 1
-	}
-	m.offset = max(min(m.offset, len(m.shown)-v), 0)
+	m.offset = common.ScrollOffset(m.cursor, m.offset, m.visible(), len(m.shown))
 }
 
 func (m *Model) current() int64 {

@@ -362,14 +362,7 @@ func (m *Model) moveCursor(d int) {
 func (m *Model) rows() int { return max(m.height-8, 3) }
 
 func (m *Model) scroll() {
-	r := m.rows()
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+r {
-		m.offset = m.cursor - r + 1
-	}
-	m.offset = max(min(m.offset, len(m.list)-r), 0)
+	m.offset = common.ScrollOffset(m.cursor, m.offset, m.rows(), len(m.list))
 }
 
 func (m *Model) View() string {

@@ -281,7 +281,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.err = m.c.Cat.Err(msg.err)
 		}
 		m.today = msg.list
-		m.cursor = min(m.cursor, max(len(m.list())-1, 0))
+		m.moveTo(m.cursor)
 		return m, nil
 	case dupMsg:
 		return m.onDup(msg)
@@ -389,16 +389,16 @@ func (m *Model) searchKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 	case key.Matches(msg, keyNew):
 		return m, m.openForm(newForm(m.c))
 	case key.Matches(msg, k.Down):
-		m.cursor = min(m.cursor+1, max(len(m.list())-1, 0))
+		m.moveTo(m.cursor + 1)
 		return m, nil
 	case key.Matches(msg, k.Up):
-		m.cursor = max(m.cursor-1, 0)
+		m.moveTo(m.cursor - 1)
 		return m, nil
 	case key.Matches(msg, k.PgDown):
-		m.cursor = min(m.cursor+m.rows(), max(len(m.list())-1, 0))
+		m.moveTo(m.cursor + m.rows())
 		return m, nil
 	case key.Matches(msg, k.PgUp):
-		m.cursor = max(m.cursor-m.rows(), 0)
+		m.moveTo(m.cursor - m.rows())
 		return m, nil
 	case key.Matches(msg, k.Select):
 		if id := m.selected(); id != 0 {
@@ -796,6 +796,13 @@ func (m *Model) visitKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
 
 func (m *Model) rows() int { return max(m.height-4, 3) }
 
+// moveTo puts the cursor on row i of the list, within its bounds, and scrolls to it.
+func (m *Model) moveTo(i int) {
+	n := len(m.list())
+	m.cursor = min(max(i, 0), max(n-1, 0))
+	m.offset = common.ScrollOffset(m.cursor, m.offset, m.rows(), n)
+}
+
 func (m *Model) View() string {
 	switch m.mode {
 	case modeForm, modeDiscard:
@@ -858,14 +865,10 @@ func (m *Model) searchView() string {
 	}
 	rows := m.listRows()
 	n := m.rows()
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+n {
-		m.offset = m.cursor - n + 1
-	}
-	end := min(m.offset+n, len(rows))
-	for i := m.offset; i < end; i++ {
+	// offset is kept by moveTo; this only guards a window that a resize made stale
+	offset := common.ScrollOffset(m.cursor, m.offset, n, len(rows))
+	end := min(offset+n, len(rows))
+	for i := offset; i < end; i++ {
 		row := ansi.Truncate(rows[i], m.width-1, "…")
 		if i == m.cursor {
 			row = s.RowActive.Render(ansi.Strip(row))

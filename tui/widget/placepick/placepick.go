@@ -255,12 +255,7 @@ func (m *Model) move(d int) {
 		return
 	}
 	m.cursor = min(max(m.cursor+d, 0), len(m.shown)-1)
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+m.rows {
-		m.offset = m.cursor - m.rows + 1
-	}
+	m.offset = common.ScrollOffset(m.cursor, m.offset, m.rows, len(m.shown))
 }
 
 // Lines is how many lines View takes now.
