@@ -2,15 +2,12 @@ package register
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/muesli/termenv"
 
 	"gigdesk/store"
 	"gigdesk/tui/common"
@@ -22,23 +19,13 @@ var testNow = time.Date(2026, 11, 28, 14, 30, 0, 0, store.Shanghai)
 
 func testCommon(t *testing.T, lang i18n.Lang) *common.Common {
 	t.Helper()
-	lipgloss.SetColorProfile(termenv.Ascii)
-	s, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.WithClock(func() time.Time { return testNow }))
+	c := tuitest.Station(t, lang, testNow)
+	head, err := c.Store.Setup(context.Background(), "后街零工市场", "李站长")
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { s.Close() })
-	head, err := s.Setup(context.Background(), "后街零工市场", "李站长")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec, err := s.Catalog(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat := i18n.New(lang)
-	return &common.Common{Ctx: context.Background(), Store: s, Cat: cat, Styles: common.DefaultStyles(),
-		Keys: common.DefaultKeyMap(cat.T), Now: func() time.Time { return testNow }, Records: rec, Staff: head, Width: 80, Height: 24}
+	c.Staff, c.Width, c.Height = head, 80, 24
+	return c
 }
 
 // driver sends messages to the screen and runs the commands they return, as the program would

@@ -2,10 +2,19 @@
 package tuitest
 
 import (
+	"context"
+	"path/filepath"
+	"testing"
 	"time"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"gigdesk/store"
+	"gigdesk/tui/common"
+	"gigdesk/tui/i18n"
 )
 
 // Quiet is how long Run waits for an answer before it takes what is still running for a timer
@@ -52,3 +61,23 @@ func Run(cmd tea.Cmd, handle func(tea.Msg) tea.Cmd) (quit bool) {
 
 // Runes is what a terminal's input method sends for typed text, Chinese included.
 func Runes(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+
+// Station opens a fresh station database in a temporary folder with the clock stopped at now,
+// and returns the shared context a screen is handed, in lang, with plain (colourless) styles.
+func Station(t testing.TB, lang i18n.Lang, now time.Time) *common.Common {
+	t.Helper()
+	lipgloss.SetColorProfile(termenv.Ascii)
+	clock := func() time.Time { return now }
+	s, err := store.Open(filepath.Join(t.TempDir(), "gigdesk.db"), store.WithClock(clock))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	rec, err := s.Catalog(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := i18n.New(lang)
+	return &common.Common{Ctx: context.Background(), Store: s, Cat: cat, Styles: common.DefaultStyles(),
+		Keys: common.DefaultKeyMap(cat.T), Now: clock, Records: rec}
+}

@@ -1,37 +1,22 @@
 package tradepick
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/muesli/termenv"
 
 	"gigdesk/store"
 	"gigdesk/tui/common"
 	"gigdesk/tui/i18n"
+	"gigdesk/tui/tuitest"
 )
 
 func testCommon(t *testing.T, lang i18n.Lang) *common.Common {
 	t.Helper()
-	lipgloss.SetColorProfile(termenv.Ascii)
-	now := time.Date(2026, 11, 28, 14, 0, 0, 0, store.Shanghai)
-	s, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.WithClock(func() time.Time { return now }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	rec, err := s.Catalog(t.Context())
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat := i18n.New(lang)
-	return &common.Common{Ctx: t.Context(), Store: s, Cat: cat, Styles: common.DefaultStyles(),
-		Keys: common.DefaultKeyMap(cat.T), Now: func() time.Time { return now }, Records: rec}
+	return tuitest.Station(t, lang, time.Date(2026, 11, 28, 14, 0, 0, 0, store.Shanghai))
 }
 
 func TestFilter(t *testing.T) {
