@@ -123,6 +123,26 @@ func (h *harness) want(parts ...string) {
 }
 
 // takeNewEmployerJob fills the whole form for a caller the station does not know.
+// takeEnglishJob takes a phone job from a new resident, Zhang, in the English form: plumbing,
+// one worker, tomorrow 9:00 for 4 hours at ¥300 a day.
+func (h *harness) takeEnglishJob() {
+	h.letters("n")
+	h.figures("13800138000")
+	h.press(tea.KeyEnter, tea.KeyEnter)
+	h.words("Zhang")
+	h.press(tea.KeyEnter, tea.KeyEnter, tea.KeyEnter, tea.KeyEnter)
+	h.letters("sd")
+	h.press(tea.KeyEnter)
+	h.figures("1")
+	h.press(tea.KeyEnter)
+	h.words("tomorrow 9:00")
+	h.press(tea.KeyEnter)
+	h.words("4h")
+	h.press(tea.KeyEnter, tea.KeyEnter, tea.KeyEnter)
+	h.figures("300")
+	h.press(tea.KeyCtrlS)
+}
+
 func (h *harness) takeNewEmployerJob() {
 	h.letters("n")
 	h.figures("13800138000")
@@ -312,21 +332,7 @@ func TestBelowMinimumWageWarns(t *testing.T) {
 
 func TestCancelExpireReveal(t *testing.T) {
 	h := newHarness(t, i18n.En)
-	h.letters("n")
-	h.figures("13800138000")
-	h.press(tea.KeyEnter, tea.KeyEnter)
-	h.words("Zhang")
-	h.press(tea.KeyEnter, tea.KeyEnter, tea.KeyEnter, tea.KeyEnter)
-	h.letters("sd")
-	h.press(tea.KeyEnter)
-	h.figures("1")
-	h.press(tea.KeyEnter)
-	h.words("tomorrow 9:00")
-	h.press(tea.KeyEnter)
-	h.words("4h")
-	h.press(tea.KeyEnter, tea.KeyEnter, tea.KeyEnter)
-	h.figures("300")
-	h.press(tea.KeyCtrlS)
+	h.takeEnglishJob()
 	h.want("Job number 1", "138****8000")
 	h.m.(*Model).tab = tabUpcoming
 	h.letters("r")

@@ -3,7 +3,6 @@ package jobs
 import (
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
 
 	"gigdesk/store"
 	"gigdesk/tui/i18n"
@@ -13,21 +12,7 @@ import (
 // load and the reveal are told apart by their own request ids.
 func TestRevealDuringListLoadKeepsTheList(t *testing.T) {
 	h := newHarness(t, i18n.En)
-	h.letters("n")
-	h.figures("13800138000")
-	h.press(tea.KeyEnter, tea.KeyEnter)
-	h.words("Zhang")
-	h.press(tea.KeyEnter, tea.KeyEnter, tea.KeyEnter, tea.KeyEnter)
-	h.letters("sd")
-	h.press(tea.KeyEnter)
-	h.figures("1")
-	h.press(tea.KeyEnter)
-	h.words("tomorrow 9:00")
-	h.press(tea.KeyEnter)
-	h.words("4h")
-	h.press(tea.KeyEnter, tea.KeyEnter, tea.KeyEnter)
-	h.figures("300")
-	h.press(tea.KeyCtrlS)
+	h.takeEnglishJob()
 	h.want("Job number 1")
 	m := h.m.(*Model)
 	if m.tab != tabUpcoming || len(m.list) != 1 {
