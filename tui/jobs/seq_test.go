@@ -3,7 +3,6 @@ package jobs
 import (
 	"testing"
 
-
 	"gigdesk/store"
 	"gigdesk/tui/i18n"
 )
