@@ -24,10 +24,11 @@ const (
 	KeyDurationEmpty = "when.duration_empty" // no duration typed
 	KeyDuration      = "when.duration"       // not a duration we can read
 	KeyDurationRange = "when.duration_range" // shorter than 30 minutes or longer than 31 days
+	KeyEndBefore     = "when.end_before"     // the end is not after the start
 )
 
 // Keys lists every refusal key, for the catalogue test.
-var Keys = []string{KeyEmpty, KeyFormat, KeyDate, KeyTime, KeyPast, KeyTooFar, KeyDurationEmpty, KeyDuration, KeyDurationRange}
+var Keys = []string{KeyEmpty, KeyFormat, KeyDate, KeyTime, KeyPast, KeyTooFar, KeyDurationEmpty, KeyDuration, KeyDurationRange, KeyEndBefore}
 
 // Grace is how far in the past a start may be: "now" typed is already a minute old when saved.
 const Grace = 15 * time.Minute
