@@ -73,6 +73,7 @@ var auditWrites = []struct {
 		return err
 	}},
 	{"SetRelated", true, func(w *walk) error { return w.s.SetRelated(w.ctx, w.head, w.trade.ID, []int64{3, 12}) }},
+	{"SetTradeAliases", true, func(w *walk) error { return w.s.SetTradeAliases(w.ctx, w.head, w.trade.ID, []string{"玻璃工"}) }},
 	{"AddPlace", true, func(w *walk) error { _, err := w.s.AddPlace(w.ctx, w.head, 13, "新村社区"); return err }},
 	{"SaveMatchWeights", true, func(w *walk) error {
 		mw, err := w.s.MatchWeights(w.ctx)

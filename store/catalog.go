@@ -14,6 +14,8 @@ type Trade struct {
 	Code   string
 	NameZh string
 	NameEn string
+	// Aliases are the other words the counter uses for it (泥工 for 泥水), sorted.
+	Aliases []string
 }
 
 // PlaceLevel is where a place sits in district → sub-district or town → community.
@@ -147,7 +149,10 @@ func (s *Store) Catalog(ctx context.Context) (*Catalog, error) {
 		c.placeByID[p.ID] = len(c.Places)
 		c.Places = append(c.Places, p)
 	}
-	return c, dbError0(rows.Err(), s.path)
+	if err := rows.Err(); err != nil {
+		return nil, dbError(err, s.path)
+	}
+	return c, s.readAliases(ctx, c)
 }
 
 // Limits of a station's own trades and places.

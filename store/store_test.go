@@ -321,7 +321,7 @@ func TestOpenAppliesAMigrationMissedBelowTheNewest(t *testing.T) {
 	if _, err := s.db.Exec(`DELETE FROM schema_migrations WHERE version = ?`, second); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.db.Exec(`DELETE FROM trade_relations; DELETE FROM trades; DELETE FROM places`); err != nil {
+	if _, err := s.db.Exec(`DELETE FROM trade_aliases; DELETE FROM trade_relations; DELETE FROM trades; DELETE FROM places`); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

@@ -114,6 +114,7 @@ func init() {
 		"err.when.duration_empty":  {"请填写工期，如 4小时 或 1天。", "Enter the duration, e.g. 4h or 1d."},
 		"err.when.duration":        {"看不懂这个工期，请写成 4小时、半天 或 2天。", "That duration cannot be read; write 4h, half a day (4h) or 2d."},
 		"err.when.duration_range":  {"工期应在 30 分钟到 31 天之间。", "Duration must be 30 minutes to 31 days."},
+		"trade.via":                {"（%s）", " (%s)"},
 		"day.next":                 {"次日", "next day "},
 		"span.format":              {"%s–%s（%s）", "%s–%s (%s)"},
 		"err.when.end_before":      {"完工时间要在开工时间之后。", "The end must come after the start."},

@@ -16,48 +16,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"gigdesk/store"
-	"gigdesk/store/pinyinkey"
 	"gigdesk/store/valid"
 	"gigdesk/tui/common"
 )
-
-// Option is a trade with the keys it is found by.
-type Option struct {
-	Trade store.Trade
-	keys  []string // full pinyin, initials and the English name, lower case
-}
-
-// Options lists the catalogue's trades in catalogue order.
-func Options(cat *store.Catalog) []Option {
-	if cat == nil {
-		return nil
-	}
-	out := make([]Option, 0, len(cat.Trades))
-	for _, t := range cat.Trades {
-		out = append(out, Option{Trade: t, keys: []string{pinyinkey.Full(t.NameZh), pinyinkey.Initials(t.NameZh),
-			strings.ToLower(strings.ReplaceAll(t.NameEn, " ", "")), strings.ToLower(t.Code)}})
-	}
-	return out
-}
-
-// Filter keeps the trades whose name starts with or holds query, or whose pinyin or
-// English name starts with it; names that start with it come first.
-func Filter(opts []Option, query string) []Option {
-	q := valid.PickQuery(query)
-	if q == "" {
-		return opts
-	}
-	var first, then []Option
-	for _, o := range opts {
-		switch {
-		case strings.HasPrefix(o.Trade.NameZh, q) || pinyinkey.Matches(q, o.keys):
-			first = append(first, o)
-		case strings.Contains(o.Trade.NameZh, q) || strings.Contains(strings.ToLower(o.Trade.NameEn), q):
-			then = append(then, o)
-		}
-	}
-	return append(first, then...)
-}
 
 // MaxQuery is the longest filter kept (a paste of 10,000 characters is cut here).
 const MaxQuery = 20
@@ -347,6 +308,9 @@ func (m *Model) View() string {
 	curW, cursorLine := 0, 0
 	for i, o := range m.shown {
 		name := m.c.Cat.Trade(o.Trade)
+		if o.Via != "" { // say which of the counter's words found it
+			name += m.c.T("trade.via", o.Via)
+		}
 		mark := "  "
 		if m.index(o.Trade.ID) >= 0 {
 			mark = "✓ "

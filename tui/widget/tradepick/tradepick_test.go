@@ -114,3 +114,32 @@ func TestSingleChoice(t *testing.T) {
 		t.Fatal("unknown trade accepted")
 	}
 }
+
+func TestFilterKnowsTheCountersWords(t *testing.T) {
+	opts := Options(testCommon(t, i18n.Zh).Records)
+	for _, tc := range []struct{ query, first, via string }{
+		{"泥工", "泥水", "泥工"}, {"ng", "泥水", "泥工"}, {"瓦工", "泥水", "瓦工"}, {"泥瓦工", "泥水", "泥瓦工"},
+		{"搬运", "装卸", "搬运"}, {"by", "装卸", "搬运"}, {"搬家工", "搬家", "搬家工"}, {"保姆", "家政", "保姆"},
+		{"泥水", "泥水", ""}, {"ns", "泥水", ""}, {"力工", "力工", ""}, {"维修", "家电维修", ""},
+	} {
+		got := Filter(opts, tc.query)
+		if len(got) == 0 || got[0].Trade.NameZh != tc.first || got[0].Via != tc.via {
+			t.Errorf("Filter(%q) first = %+v, want %s via %q", tc.query, got, tc.first, tc.via)
+		}
+	}
+}
+
+func TestTypingAnAliasPicksItsTrade(t *testing.T) {
+	c := testCommon(t, i18n.Zh)
+	m := New(c, true)
+	m.SetWidth(60)
+	m.Focus()
+	keys(m, runes("泥工"))
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "泥水（泥工）") {
+		t.Errorf("the list does not say which word found the trade:\n%s", v)
+	}
+	keys(m, enter, runes("搬运"), enter)
+	if got := m.Label(); got != "泥水 · 装卸" {
+		t.Errorf("label = %q, want 泥水 · 装卸", got)
+	}
+}
