@@ -340,7 +340,7 @@ func TestCancelExpireReveal(t *testing.T) {
 	h := newHarness(t, i18n.En)
 	h.takeEnglishJob()
 	h.want("Job number 1", "138****8000")
-	h.m.(*Model).tab = tabUpcoming
+	h.m.(*Model).list.tab = tabUpcoming
 	h.letters("r")
 	h.want("13800138000")
 	entries, err := h.c.Store.Audit(t.Context(), store.AuditFilter{})
