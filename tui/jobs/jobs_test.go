@@ -240,7 +240,10 @@ func TestReturningEmployerKeystrokes(t *testing.T) {
 	if h.keys > 10 {
 		t.Fatalf("%d keystrokes", h.keys)
 	}
-	j, _ := h.c.Store.Job(t.Context(), 3)
+	j, err := h.c.Store.Job(t.Context(), 3)
+	if err != nil {
+		t.Fatalf("job 3: %v", err)
+	}
 	if j.Headcount != 3 || j.TradeID != 1 || j.PayFen != 30000 || !j.StartsAt.Equal(time.Date(2026, 11, 30, 8, 0, 0, 0, store.Shanghai)) {
 		t.Fatalf("job 3: %+v", j)
 	}
@@ -313,7 +316,10 @@ func TestBadInputStaysAtTheField(t *testing.T) {
 		t.Fatalf("pay message %q", h.form().errs[fPay])
 	}
 	var n int
-	tables, _ := h.c.Store.TableCounts(t.Context())
+	tables, err := h.c.Store.TableCounts(t.Context())
+	if err != nil {
+		t.Fatalf("table counts: %v", err)
+	}
 	n = int(tables["jobs"] + tables["employers"])
 	if n != 0 {
 		t.Fatalf("bad input saved %d rows", n)
@@ -334,7 +340,7 @@ func TestCancelExpireReveal(t *testing.T) {
 	h := newHarness(t, i18n.En)
 	h.takeEnglishJob()
 	h.want("Job number 1", "138****8000")
-	h.m.(*Model).tab = tabUpcoming
+	h.m.(*Model).list.tab = tabUpcoming
 	h.letters("r")
 	h.want("13800138000")
 	entries, err := h.c.Store.Audit(t.Context(), store.AuditFilter{})
@@ -358,7 +364,11 @@ func TestCancelExpireReveal(t *testing.T) {
 	h.words("employer found someone")
 	h.press(tea.KeyEnter)
 	h.want("cancelled")
-	if j, _ := h.c.Store.Job(t.Context(), 1); j.Status != store.JobCancelled || j.StatusReason != "employer found someone" {
+	j, err := h.c.Store.Job(t.Context(), 1)
+	if err != nil {
+		t.Fatalf("job 1: %v", err)
+	}
+	if j.Status != store.JobCancelled || j.StatusReason != "employer found someone" {
 		t.Fatalf("job: %+v", j)
 	}
 	h.letters("x")

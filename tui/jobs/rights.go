@@ -25,26 +25,10 @@ type guideKey struct {
 	unit  store.PayUnit
 }
 
-// rightsMsg answers loadRights; form ties it to the form that asked.
-type rightsMsg struct {
-	form   *form
-	guides []store.GuidePay
-	review store.JobReview
-	err    error
-}
-
 // loadRights reads the guide pay and, for a saved job, the reasons confirmed before.
 func (f *form) loadRights() tea.Cmd {
-	s, ctx, id := f.c.Store, f.c.Ctx, f.edit.ID
 	f.recheck()
-	return func() tea.Msg {
-		msg := rightsMsg{form: f}
-		msg.guides, msg.err = s.GuidePays(ctx)
-		if msg.err == nil && id != 0 {
-			msg.review, msg.err = s.JobReviewOf(ctx, id)
-		}
-		return msg
-	}
+	return readRights(f.c, f, f.edit.ID)
 }
 
 func (f *form) rightsLoaded(msg rightsMsg) {

@@ -95,7 +95,10 @@ func TestFlaggedRequirementsNeedAnOverride(t *testing.T) {
 	if h.form() != nil {
 		t.Fatalf("not saved: %s\n%s", h.status, h.view())
 	}
-	r, _ := h.c.Store.JobReviewOf(t.Context(), 1)
+	r, err := h.c.Store.JobReviewOf(t.Context(), 1)
+	if err != nil {
+		t.Fatalf("job 1's review: %v", err)
+	}
 	if r.PostingFlags != "" || r.PostingOverride != "" {
 		t.Fatalf("kept %+v", r)
 	}
@@ -114,7 +117,10 @@ func TestOverrideKeptWithJobEnglish(t *testing.T) {
 	if h.form() != nil {
 		t.Fatalf("not saved: %s\n%s", h.status, h.view())
 	}
-	r, _ := h.c.Store.JobReviewOf(t.Context(), 1)
+	r, err := h.c.Store.JobReviewOf(t.Context(), 1)
+	if err != nil {
+		t.Fatalf("job 1's review: %v", err)
+	}
 	if r.PostingFlags != "gender" || r.PostingOverride != "patient is a woman: same-sex care" {
 		t.Fatalf("kept %+v", r)
 	}
