@@ -151,6 +151,7 @@ func init() {
 		"reg.visit.startup":    {"创业指导", "start-up guidance"},
 		"reg.visit.policy":     {"政策咨询", "policy advice"},
 		"reg.discard":          {"放弃填写的内容？y 放弃，n 继续填写", "Discard what was typed? y discards, n keeps editing"},
+		"form.discard":         {"放弃填写的内容？y 放弃，n 继续填写", "Discard what was typed? y discards, n keeps editing"},
 
 		"err.signin.already":  {"这位零工今天已经签到了。", "This worker has already signed in today."},
 		"err.signin.left":     {"这位零工已标记为离开，请先恢复为在册。", "This worker is marked as left; set them back to active first."},

@@ -77,6 +77,7 @@ type form struct {
 	width    int
 	height   int
 	touched  bool
+	leaving  bool      // Esc with input typed: asking whether to discard it
 	rights   jobRights // guide pay, flagged words and the employer's open unpaid-wage cases (rights.go)
 }
 

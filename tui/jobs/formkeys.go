@@ -33,11 +33,18 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, closed bool) {
 
 func (f *form) key(msg tea.KeyMsg) (tea.Cmd, bool) {
 	k := f.c.Keys
+	if f.leaving {
+		return nil, f.leaveKey(msg)
+	}
 	picker := f.pickerOpen()
 	switch {
 	case key.Matches(msg, k.Save):
 		return f.save(), false
 	case key.Matches(msg, k.Back) && !picker:
+		if f.dirty() {
+			f.leaving = true // what the clerk typed is not thrown away on one key
+			return nil, false
+		}
 		return nil, true
 	case key.Matches(msg, k.Next):
 		return f.move(1), false
@@ -138,4 +145,15 @@ func (f *form) toggle(msg tea.KeyMsg) {
 			f.urgent = !f.urgent
 		}
 	}
+}
+
+// leaveKey answers "discard what was typed?": y leaves the form, n or Esc goes on editing.
+func (f *form) leaveKey(msg tea.KeyMsg) (closed bool) {
+	switch msg.String() {
+	case "y", "Y":
+		return true
+	case "n", "N", "esc":
+		f.leaving = false
+	}
+	return false
 }

@@ -112,6 +112,9 @@ type formBlock struct {
 // view draws the form in width × height, keeping the focused field in sight.
 func (f *form) view() string {
 	head := []string{f.titleView()}
+	if f.leaving {
+		head = append(head, f.c.Styles.Warning.Render(f.c.T("form.discard")))
+	}
 	lw := f.labelWidth()
 	var blocks []formBlock
 	for fl := range fieldCount {
