@@ -151,6 +151,8 @@ func init() {
 		"reg.visit.startup":    {"创业指导", "start-up guidance"},
 		"reg.visit.policy":     {"政策咨询", "policy advice"},
 		"reg.discard":          {"放弃填写的内容？y 放弃，n 继续填写", "Discard what was typed? y discards, n keeps editing"},
+		"form.last_field":      {"已是最后一项：Ctrl+S 保存，Shift+Tab 回到上一项", "This is the last field: Ctrl+S saves, Shift+Tab goes back"},
+		"form.first_field":     {"已是第一项", "This is the first field"},
 		"form.discard":         {"放弃填写的内容？y 放弃，n 继续填写", "Discard what was typed? y discards, n keeps editing"},
 
 		"err.signin.already":  {"这位零工今天已经签到了。", "This worker has already signed in today."},

@@ -77,8 +77,10 @@ type form struct {
 	width    int
 	height   int
 	touched  bool
-	leaving  bool      // Esc with input typed: asking whether to discard it
-	rights   jobRights // guide pay, flagged words and the employer's open unpaid-wage cases (rights.go)
+	leaving  bool            // Esc with input typed: asking whether to discard it
+	over     common.TypeOver // the focused field's value is selected: typing replaces it
+	edge     string          // Tab at the last field (or Shift+Tab at the first): said, not wrapped
+	rights   jobRights       // guide pay, flagged words and the employer's open unpaid-wage cases (rights.go)
 }
 
 func newForm(c *common.Common) *form {
@@ -162,6 +164,7 @@ func (f *form) focusCmd() tea.Cmd {
 		return f.trade.Focus()
 	}
 	if in, ok := f.inputs[f.focus]; ok {
+		f.over.Enter(in)
 		return in.Focus()
 	}
 	return nil
@@ -172,7 +175,15 @@ func (f *form) move(d int) tea.Cmd {
 	cmd := f.leave()
 	next := f.focus
 	for range fieldCount {
-		next = (next + field(d) + fieldCount) % fieldCount
+		next += field(d)
+		if next < 0 || next >= fieldCount {
+			// the last field does not wrap back to the caller's number unnoticed
+			f.edge = "form.last_field"
+			if d < 0 {
+				f.edge = "form.first_field"
+			}
+			return cmd
+		}
 		if !f.skip(next) {
 			break
 		}

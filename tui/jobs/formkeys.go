@@ -36,6 +36,7 @@ func (f *form) key(msg tea.KeyMsg) (tea.Cmd, bool) {
 	if f.leaving {
 		return nil, f.leaveKey(msg)
 	}
+	f.edge = ""
 	picker := f.pickerOpen()
 	switch {
 	case key.Matches(msg, k.Save):
@@ -82,8 +83,10 @@ func (f *form) key(msg tea.KeyMsg) (tea.Cmd, bool) {
 	}
 	in := f.inputs[f.focus]
 	before := in.Value()
-	nin, cmd := in.Update(msg)
-	*in = nin
+	var cmd tea.Cmd
+	if !f.over.Key(in, msg) {
+		*in, cmd = in.Update(msg)
+	}
 	if in.Value() != before {
 		delete(f.errs, f.focus)
 		if f.focus == fAsked {

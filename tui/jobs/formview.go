@@ -100,6 +100,9 @@ func (f *form) valueView(fl field) string {
 	case fTrade:
 		return f.trade.View()
 	}
+	if focused {
+		return f.over.View(f.inputs[fl], s.RowActive)
+	}
 	return f.inputs[fl].View()
 }
 
@@ -114,6 +117,8 @@ func (f *form) view() string {
 	head := []string{f.titleView()}
 	if f.leaving {
 		head = append(head, f.c.Styles.Warning.Render(f.c.T("form.discard")))
+	} else if f.edge != "" {
+		head = append(head, f.c.Styles.Subtle.Render(f.c.T(f.edge)))
 	}
 	lw := f.labelWidth()
 	var blocks []formBlock
