@@ -116,7 +116,10 @@ func TestSamePhoneBringsUpTheExistingWorker(t *testing.T) {
 	if n := countWorkers(t, c); n != 1 {
 		t.Fatalf("workers = %d, want the one record", n)
 	}
-	w, _ := c.Store.Worker(ctx, old.ID)
+	w, err := c.Store.Worker(ctx, old.ID)
+	if err != nil {
+		t.Fatalf("read the updated worker: %v", err)
+	}
 	if w.Name != "张三峰" || len(w.Trades) != 2 || w.BirthYear != 1980 || w.CommunityID != 100 {
 		t.Fatalf("updated = %+v", w)
 	}
@@ -196,7 +199,10 @@ func TestSearchSignInVisitAndReveal(t *testing.T) {
 	d.key(tea.KeyTab)
 	d.runes("问社保补贴")
 	d.key(tea.KeyEnter)
-	vs, _ := c.Store.Visits(ctx, 1, 0)
+	vs, err := c.Store.Visits(ctx, 1, 0)
+	if err != nil {
+		t.Fatalf("read the visits: %v", err)
+	}
 	if len(vs) != 1 || vs[0].Kind != store.VisitPolicy || vs[0].Note != "问社保补贴" {
 		t.Fatalf("visits = %+v", vs)
 	}
@@ -205,7 +211,10 @@ func TestSearchSignInVisitAndReveal(t *testing.T) {
 	d.mustSee("零工 No.1  曾小明", "139****1234", "签到 1 天", "政策咨询")
 	d.runes("r")
 	d.mustSee("13900001234", "已记入审计")
-	audit, _ := c.Store.Audit(ctx, store.AuditFilter{Entity: "worker", EntityID: 1})
+	audit, err := c.Store.Audit(ctx, store.AuditFilter{Entity: "worker", EntityID: 1})
+	if err != nil || len(audit) == 0 {
+		t.Fatalf("read the audit: %v (%d entries)", err, len(audit))
+	}
 	if audit[0].Action != "reveal:phone" || audit[0].StaffID != c.Staff.ID {
 		t.Fatalf("reveal not audited: %+v", audit[0])
 	}
@@ -214,7 +223,10 @@ func TestSearchSignInVisitAndReveal(t *testing.T) {
 	d.runes("l")
 	d.runes("回老家")
 	d.key(tea.KeyEnter)
-	w, _ := c.Store.Worker(ctx, 1)
+	w, err := c.Store.Worker(ctx, 1)
+	if err != nil {
+		t.Fatalf("read worker 1: %v", err)
+	}
 	if w.Status != store.Left || w.StatusReason != "回老家" {
 		t.Fatalf("status = %s %q", w.Status, w.StatusReason)
 	}

@@ -50,7 +50,10 @@ func TestWorkerPageTrainingAndRights(t *testing.T) {
 	if !strings.Contains(d.status(), "已推荐 张*丰 参加 低压电工培训") {
 		t.Fatalf("referral: %q", d.status())
 	}
-	refs, _ := c.Store.Referrals(ctx, w.ID)
+	refs, err := c.Store.Referrals(ctx, w.ID)
+	if err != nil {
+		t.Fatalf("read the referrals: %v", err)
+	}
 	if len(refs) != 1 || refs[0].OfferID != o.ID || refs[0].WishID == 0 {
 		t.Fatalf("referrals: %+v", refs)
 	}
@@ -69,15 +72,18 @@ func TestWorkerPageTrainingAndRights(t *testing.T) {
 	d.runes("2") // injury
 	d.key(tea.KeyCtrlS)
 	d.mustSee("请简要写下经过")
-	if cs, _ := c.Store.RightsCases(ctx, store.CaseFilter{}); len(cs) != 0 {
-		t.Fatalf("a case without words: %+v", cs)
+	if cs, err := c.Store.RightsCases(ctx, store.CaseFilter{}); err != nil || len(cs) != 0 {
+		t.Fatalf("a case without words: %+v (%v)", cs, err)
 	}
 	d.runes("搬货时扭伤")
 	d.key(tea.KeyCtrlS)
 	if !strings.Contains(d.status(), "已登记维权案件 #1") {
 		t.Fatalf("case: %q", d.status())
 	}
-	cs, _ := c.Store.RightsCases(ctx, store.CaseFilter{WorkerID: w.ID})
+	cs, err := c.Store.RightsCases(ctx, store.CaseFilter{WorkerID: w.ID})
+	if err != nil {
+		t.Fatalf("read the cases: %v", err)
+	}
 	if len(cs) != 1 || cs[0].Kind != store.CaseInjury || cs[0].Summary != "搬货时扭伤" {
 		t.Fatalf("cases: %+v", cs)
 	}

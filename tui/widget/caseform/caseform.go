@@ -3,6 +3,9 @@
 // complains (w / e), the wages claimed for unpaid wages, and a few words of what happened.
 // The parent saves it with store.OpenCase and hands a refusal back with SetError, so the
 // message shows at its field and what was typed stays.
+//
+// The form never calls the store and returns no commands that do: it only turns keys into a
+// store.RightsCase, and leaving or saving is the parent's answer to its Result.
 package caseform
 
 import (
