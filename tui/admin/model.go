@@ -5,7 +5,7 @@
 // The Model is a small parent that routes between one sub-model (a pane) per section, each in
 // its own file with its own keys, update and view. It never writes SQL: every read and change
 // goes through the store in a tea.Cmd, and the answer comes back addressed to the section that
-// asked.
+// asked. Nor does it decide who may do what: the store refuses anyone but the head.
 package admin
 
 import (
