@@ -47,7 +47,7 @@ func TestCaseOnItsOwn(t *testing.T) {
 		t.Fatalf("summary needed:\n%s", scr)
 	}
 	scr = keys(t, m, "包工头拖欠三天工钱", save)
-	cs, _ := s.RightsCases(ctx, store.CaseFilter{})
+	cs := must(s.RightsCases(ctx, store.CaseFilter{}))(t, "RightsCases")
 	if len(cs) != 1 || cs[0].WorkerID != w.ID || cs[0].EmployerID != 0 || cs[0].DispatchID != 0 || cs[0].AmountFen != 60000 ||
 		cs[0].Kind != store.CaseUnpaid || cs[0].OpenedBy != store.ByWorker {
 		t.Fatalf("case saved %+v", cs)
@@ -63,15 +63,15 @@ func TestCaseOnItsOwn(t *testing.T) {
 		t.Fatalf("correct form:\n%s", scr)
 	}
 	scr = keys(t, m, tab, tea.KeyCtrlU, "abc", save)
-	if c, _ := s.RightsCase1(ctx, cs[0].ID); c.AmountFen != 60000 || !strings.Contains(scr, "abc") || !strings.Contains(scr, "请输入金额（元）") {
+	if c := must(s.RightsCase1(ctx, cs[0].ID))(t, "RightsCase1"); c.AmountFen != 60000 || !strings.Contains(scr, "abc") || !strings.Contains(scr, "请输入金额（元）") {
 		t.Fatalf("bad amount corrected: %+v\n%s", c, scr)
 	}
 	scr = keys(t, m, tea.KeyCtrlU, "800", save)
-	c, _ := s.RightsCase1(ctx, cs[0].ID)
+	c := must(s.RightsCase1(ctx, cs[0].ID))(t, "RightsCase1")
 	if c.AmountFen != 80000 || c.Summary != "包工头拖欠三天工钱" || !strings.Contains(scr, "¥800.00") || m.Capturing() {
 		t.Fatalf("amount corrected: %+v\n%s", c, scr)
 	}
-	if a, _ := s.Audit(ctx, store.AuditFilter{Entity: "rights_case", Action: "correct"}); len(a) != 1 {
+	if a := must(s.Audit(ctx, store.AuditFilter{Entity: "rights_case", Action: "correct"}))(t, "Audit"); len(a) != 1 {
 		t.Fatalf("correction audited %d times", len(a))
 	}
 	// an unchanged correction is refused and the form stays
@@ -91,7 +91,7 @@ func TestCaseOnItsOwn(t *testing.T) {
 		t.Fatalf("employer found:\n%s", scr)
 	}
 	scr = keys(t, m, enter, "3", tab, "工人不按约定时间到场", save)
-	cs, _ = s.RightsCases(ctx, store.CaseFilter{EmployerID: e.ID})
+	cs = must(s.RightsCases(ctx, store.CaseFilter{EmployerID: e.ID}))(t, "RightsCases")
 	if len(cs) != 1 || cs[0].WorkerID != 0 || cs[0].Kind != store.CaseTerms || cs[0].OpenedBy != store.ByEmployer || cs[0].AmountFen != 0 {
 		t.Fatalf("employer case %+v\n%s", cs, scr)
 	}

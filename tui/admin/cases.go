@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"gigdesk/store"
@@ -26,7 +25,7 @@ type casesPane struct {
 	cursor int
 	open   *store.RightsCase // the case shown with its notes
 	step   *store.CaseStep   // the move being noted, nil when none
-	note   textinput.Model
+	note   prompt            // what was done, asked with the move (step)
 	err    string
 	keyAll key.Binding
 	find   *finder        // + : who a case opened on its own is about (casenew.go)
@@ -48,8 +47,8 @@ var stepKeys = map[string]store.CaseStep{
 }
 
 func newCasesPane(c *common.Common) *casesPane {
-	n := common.NewInput()
-	n.Prompt, n.CharLimit = "", 500
+	n := newPrompt(500, "")
+	n.in.Prompt = ""
 	return &casesPane{c: c, note: n, keyAll: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", c.T("rights.key.all")))}
 }
 
@@ -69,6 +68,12 @@ func (p *casesPane) load() tea.Cmd {
 		return paneMsg{to: secCases, req: req, v: []any{list, caseOne{one}}, err: err}
 	}
 }
+
+// changed reads the section again after another screen's change.
+func (p *casesPane) changed() tea.Cmd { return p.load() }
+
+// leave keeps what is typed: the section shows it again when it is back.
+func (p *casesPane) leave() {}
 
 func (p *casesPane) update(msg tea.Msg) (tea.Cmd, bool) {
 	pm := msg.(paneMsg)
@@ -98,8 +103,8 @@ func (p *casesPane) update(msg tea.Msg) (tea.Cmd, bool) {
 			return common.Status(p.err, true), true
 		}
 		p.open, p.step, p.err = &v.c, nil, ""
-		p.note.Blur()
-		p.note.SetValue("")
+		p.note.close()
+		p.note.in.SetValue("")
 		return tea.Batch(common.Status(p.c.T("rights.updated", v.c.ID), false), p.load(), func() tea.Msg { return common.ChangedMsg{} }), true
 	default:
 		set(v)
@@ -121,24 +126,7 @@ func (p *casesPane) key(msg tea.KeyMsg) tea.Cmd {
 		return p.fixKey(msg)
 	}
 	if p.step != nil {
-		switch {
-		case key.Matches(msg, k.Back):
-			p.step, p.err = nil, ""
-			p.note.Blur()
-			return nil
-		case key.Matches(msg, k.Select), key.Matches(msg, k.Save):
-			st := *p.step
-			st.Note = p.note.Value()
-			s, ctx, staff, id := p.c.Store, p.c.Ctx, p.c.Staff.ID, p.open.ID
-			return func() tea.Msg {
-				c, err := s.UpdateCase(ctx, staff, id, st)
-				return paneMsg{to: secCases, v: caseStepped{c}, err: err}
-			}
-		}
-		var cmd tea.Cmd
-		p.note, cmd = p.note.Update(msg)
-		p.err = ""
-		return cmd
+		return p.noteKey(msg)
 	}
 	if p.open != nil {
 		if key.Matches(msg, k.Back) {
@@ -151,8 +139,7 @@ func (p *casesPane) key(msg tea.KeyMsg) tea.Cmd {
 		}
 		if st, ok := stepKeys[msg.String()]; ok {
 			p.step, p.err = &st, ""
-			p.note.SetValue("")
-			return p.note.Focus()
+			return p.note.ask("")
 		}
 		return nil
 	}
@@ -177,6 +164,36 @@ func (p *casesPane) key(msg tea.KeyMsg) tea.Cmd {
 		return p.load()
 	}
 	return nil
+}
+
+// noteKey types the note of the move being made; Enter or Ctrl+S makes it, Esc drops it.
+func (p *casesPane) noteKey(msg tea.KeyMsg) tea.Cmd {
+	k := p.c.Keys
+	if key.Matches(msg, k.Save) {
+		return p.makeStep()
+	}
+	cmd, step := p.note.key(k, msg)
+	switch step {
+	case promptCancel:
+		p.step, p.err = nil, ""
+		p.note.close()
+		return nil
+	case promptAnswer:
+		return p.makeStep()
+	}
+	p.err = ""
+	return cmd
+}
+
+// makeStep moves the open case on with the note typed.
+func (p *casesPane) makeStep() tea.Cmd {
+	st := *p.step
+	st.Note = p.note.value()
+	s, ctx, staff, id := p.c.Store, p.c.Ctx, p.c.Staff.ID, p.open.ID
+	return func() tea.Msg {
+		c, err := s.UpdateCase(ctx, staff, id, st)
+		return paneMsg{to: secCases, v: caseStepped{c}, err: err}
+	}
 }
 
 // state is a case's state in words, with where it was referred.
@@ -281,7 +298,7 @@ func (p *casesPane) caseView(w, h int) string {
 		if p.step.Status != "" {
 			label = t("rights.step.to", p.state(store.RightsCase{Status: p.step.Status, ReferredTo: p.step.ReferredTo}))
 		}
-		lines = append(lines, st.Label.Render(label)+" "+p.note.View())
+		lines = append(lines, st.Label.Render(label)+" "+p.note.view())
 	} else {
 		lines = append(lines, st.Subtle.Render(t("rights.step.hint2")))
 	}
@@ -317,5 +334,5 @@ func (p *casesPane) dirty() bool {
 	case p.fix != nil:
 		return p.fix.inputs[0].Value() != p.open.Summary || len(p.fix.inputs) > 1 && p.fix.inputs[1].Value() != valid.FormatYuan(p.open.AmountFen) && p.fix.inputs[1].Value() != ""
 	}
-	return p.step != nil && p.note.Value() != ""
+	return p.step != nil && p.note.value() != ""
 }

@@ -50,6 +50,12 @@ func (p *guidePane) load() tea.Cmd {
 	}
 }
 
+// changed reads the section again after another screen's change.
+func (p *guidePane) changed() tea.Cmd { return p.load() }
+
+// leave keeps what is typed: the section shows it again when it is back.
+func (p *guidePane) leave() {}
+
 func (p *guidePane) update(msg tea.Msg) (tea.Cmd, bool) {
 	pm := msg.(paneMsg)
 	switch v := pm.v.(type) {

@@ -40,14 +40,14 @@ func TestGuidePaySetAndRemove(t *testing.T) {
 	if !strings.Contains(scr, "修改指导价：水电") || !strings.Contains(scr, "abc") || !m.Capturing() {
 		t.Fatalf("bad pay kept the form:\n%s", scr)
 	}
-	if g, _ := s.GuidePays(ctx); len(g) != 0 {
+	if g := must(s.GuidePays(ctx))(t, "GuidePays"); len(g) != 0 {
 		t.Fatalf("a refused form saved: %+v", g)
 	}
 	scr = keys(t, m, tea.KeyBackspace, tea.KeyBackspace, tea.KeyBackspace, "40", save)
-	if fen, _ := s.GuideFor(ctx, 1, store.PerDay); fen != 30000 {
+	if fen := must(s.GuideFor(ctx, 1, store.PerDay))(t, "GuideFor"); fen != 30000 {
 		t.Fatalf("day guide %d\n%s", fen, scr)
 	}
-	if fen, _ := s.GuideFor(ctx, 1, store.PerHour); fen != 4000 {
+	if fen := must(s.GuideFor(ctx, 1, store.PerHour))(t, "GuideFor"); fen != 4000 {
 		t.Fatalf("hour guide %d", fen)
 	}
 	if !strings.Contains(scr, "¥300.00") || !strings.Contains(scr, "¥40.00") || m.Capturing() {
@@ -56,16 +56,16 @@ func TestGuidePaySetAndRemove(t *testing.T) {
 	narrow(t, scr, 80)
 	// emptying a unit removes that guide only
 	scr = keys(t, m, enter, tea.KeyCtrlU, save)
-	if fen, _ := s.GuideFor(ctx, 1, store.PerDay); fen != 0 {
+	if fen := must(s.GuideFor(ctx, 1, store.PerDay))(t, "GuideFor"); fen != 0 {
 		t.Fatalf("day guide not removed: %d", fen)
 	}
 	if strings.Contains(scr, "¥300.00") || !strings.Contains(scr, "¥40.00") {
 		t.Fatalf("list after removing the day guide:\n%s", scr)
 	}
-	if fen, _ := s.GuideFor(ctx, 1, store.PerHour); fen != 4000 {
+	if fen := must(s.GuideFor(ctx, 1, store.PerHour))(t, "GuideFor"); fen != 4000 {
 		t.Fatalf("hour guide lost: %d", fen)
 	}
-	if a, _ := s.Audit(ctx, store.AuditFilter{Entity: "guide_pay"}); len(a) != 3 {
+	if a := must(s.Audit(ctx, store.AuditFilter{Entity: "guide_pay"}))(t, "Audit"); len(a) != 3 {
 		t.Fatalf("guide pay audited %d times", len(a))
 	}
 }
@@ -90,7 +90,7 @@ func TestTrainingOffers(t *testing.T) {
 		keys(t, m, tea.KeyBackspace)
 	}
 	scr = keys(t, m, "sd", tab, "2026-12-05", tab, "杨家坪", tab, "68001234", tab, "0", save)
-	o, _ := s.Offers(ctx, true)
+	o := must(s.Offers(ctx, true))(t, "Offers")
 	if len(o) != 1 || o[0].Title != "低压电工培训" || o[0].TradeID != 1 || o[0].StartsOn != "2026-12-05" || !o[0].Active {
 		t.Fatalf("offer: %+v\n%s", o, scr)
 	}
@@ -100,7 +100,7 @@ func TestTrainingOffers(t *testing.T) {
 	narrow(t, scr, 80)
 	// d closes it for referrals
 	keys(t, m, "d")
-	if o, _ := s.Offers(ctx, false); len(o) != 0 {
+	if o := must(s.Offers(ctx, false))(t, "Offers"); len(o) != 0 {
 		t.Fatalf("closed offer still active: %+v", o)
 	}
 }
@@ -136,7 +136,7 @@ func TestRightsLedger(t *testing.T) {
 		t.Fatalf("resolve without a note:\n%s", scr)
 	}
 	scr = keys(t, m, esc, "p", "已电话联系雇主", enter)
-	c, _ := s.RightsCase1(ctx, older.ID)
+	c := must(s.RightsCase1(ctx, older.ID))(t, "RightsCase1")
 	if c.Status != store.CaseInProgress || len(c.Notes) != 2 || c.Notes[1].Note != "已电话联系雇主" || c.Notes[1].StaffName != "王芳" {
 		t.Fatalf("in progress: %+v", c)
 	}
@@ -144,14 +144,14 @@ func TestRightsLedger(t *testing.T) {
 		t.Fatalf("case after note:\n%s", scr)
 	}
 	scr = keys(t, m, "i", "雇主拒不支付，转劳动监察", enter)
-	if c, _ = s.RightsCase1(ctx, older.ID); c.Status != store.CaseReferred || c.ReferredTo != store.ReferInspection {
+	if c = must(s.RightsCase1(ctx, older.ID))(t, "RightsCase1"); c.Status != store.CaseReferred || c.ReferredTo != store.ReferInspection {
 		t.Fatalf("referred: %+v", c)
 	}
 	if !strings.Contains(scr, "已转介·劳动监察") {
 		t.Fatalf("referred state:\n%s", scr)
 	}
 	scr = keys(t, m, "r", "监察大队追回工资", enter)
-	if c, _ = s.RightsCase1(ctx, older.ID); c.Status != store.CaseResolved || c.ResolvedAt.IsZero() {
+	if c = must(s.RightsCase1(ctx, older.ID))(t, "RightsCase1"); c.Status != store.CaseResolved || c.ResolvedAt.IsZero() {
 		t.Fatalf("resolved: %+v", c)
 	}
 	if !strings.Contains(scr, "已解决") || !strings.Contains(scr, "监察大队追回工资") {

@@ -28,20 +28,13 @@ const (
 	formRelated        // related trades of the trade under the cursor
 )
 
-// catalogMsg brings the catalogue, read again after a change.
-type catalogMsg struct {
-	req int
-	cat *store.Catalog
-	err error
-}
+// tradeSaved answers a save; on error the form stays open with what was typed.
+type tradeSaved struct{ text string }
 
-// tpSavedMsg answers a save; on error the form stays open with what was typed.
-type tpSavedMsg struct {
-	text string
-	err  error
-}
-
-type tradesState struct {
+// tradesPane is the trades and places section; the catalogue it reads is the one every
+// screen shares (c.Records).
+type tradesPane struct {
+	*desk
 	places  bool // the list shows communities rather than trades
 	cursor  int
 	form    tpForm
@@ -53,20 +46,41 @@ type tradesState struct {
 	swap    key.Binding
 }
 
-func newTradesState(t func(string, ...any) string) tradesState {
-	return tradesState{
+func newTradesPane(d *desk) *tradesPane {
+	t := d.c.T
+	return &tradesPane{desk: d,
 		relate: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", t("admin.trade.relate"))),
 		swap:   key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("Tab", t("admin.tp.switch"))),
 	}
 }
 
-func (m *Model) loadCatalog() tea.Cmd {
-	m.req++
-	req, s, ctx := m.req, m.c.Store, m.c.Ctx
+func (p *tradesPane) load() tea.Cmd {
+	p.req++
+	req, s, ctx := p.req, p.c.Store, p.c.Ctx
 	return func() tea.Msg {
 		cat, err := s.Catalog(ctx)
-		return catalogMsg{req: req, cat: cat, err: err}
+		return paneMsg{to: secTrades, req: req, v: cat, err: err}
 	}
+}
+
+func (p *tradesPane) changed() tea.Cmd { return nil }
+
+func (p *tradesPane) leave() { p.form, p.inputs = formNone, nil }
+
+func (p *tradesPane) update(msg tea.Msg) (tea.Cmd, bool) {
+	pm := msg.(paneMsg)
+	switch v := pm.v.(type) {
+	case *store.Catalog:
+		if pm.err == nil {
+			p.c.Records = v // every screen reads the catalogue from here
+			p.cursor = min(p.cursor, max(p.count()-1, 0))
+		} else if pm.req == p.req {
+			p.err = p.c.Cat.Err(pm.err)
+		}
+	case tradeSaved:
+		return p.saved(v, pm.err), true
+	}
+	return nil, true
 }
 
 // parents are the sub-districts and towns, in catalogue order.
@@ -128,33 +142,32 @@ func findTrades(cat *store.Catalog, typed string) (ids []int64, bad string) {
 }
 
 // relatedNames lists the trades related to id in the staff's language.
-func (m *Model) relatedNames(id int64) []string {
+func (p *tradesPane) relatedNames(id int64) []string {
 	var out []string
-	for _, t := range m.c.Records.Trades {
-		if t.ID != id && m.c.Records.Related[[2]int64{id, t.ID}] {
-			out = append(out, m.c.Cat.Trade(t))
+	for _, t := range p.c.Records.Trades {
+		if t.ID != id && p.c.Records.Related[[2]int64{id, t.ID}] {
+			out = append(out, p.c.Cat.Trade(t))
 		}
 	}
 	return out
 }
 
-func (m *Model) openForm(f tpForm, labels []string, values []string) tea.Cmd {
-	tp := &m.tp
-	tp.form, tp.at, tp.fieldEr = f, 0, map[int]string{}
-	tp.inputs = make([]textinput.Model, len(labels))
+func (p *tradesPane) openForm(f tpForm, labels []string, values []string) tea.Cmd {
+	p.form, p.at, p.fieldEr = f, 0, map[int]string{}
+	p.inputs = make([]textinput.Model, len(labels))
 	for i := range labels {
 		in := common.NewInput()
 		in.Prompt = ""
-		in.Placeholder = m.c.T(labels[i])
+		in.Placeholder = p.c.T(labels[i])
 		in.CharLimit = 60
-		in.Width = min(40, max(m.width-30, 10))
+		in.Width = min(40, max(p.width-30, 10))
 		if i < len(values) {
 			in.SetValue(values[i])
 		}
-		tp.inputs[i] = in
+		p.inputs[i] = in
 	}
-	m.err = ""
-	return tp.inputs[0].Focus()
+	p.err = ""
+	return p.inputs[0].Focus()
 }
 
 var (
@@ -163,8 +176,8 @@ var (
 	relatedLabels = []string{"admin.trade.related"}
 )
 
-func (m *Model) formLabels() []string {
-	switch m.tp.form {
+func (p *tradesPane) formLabels() []string {
+	switch p.form {
 	case formTrade:
 		return tradeLabels
 	case formPlace:
@@ -175,125 +188,130 @@ func (m *Model) formLabels() []string {
 	return nil
 }
 
-func (m *Model) tradesKey(msg tea.KeyMsg) (common.Screen, tea.Cmd) {
-	k, tp := m.c.Keys, &m.tp
-	if tp.form != formNone {
-		switch {
-		case key.Matches(msg, k.Back):
-			tp.form, tp.inputs = formNone, nil
-			m.err = ""
-			return m, nil
-		case key.Matches(msg, k.Save):
-			return m, m.saveForm()
-		case key.Matches(msg, k.Select) && tp.at == len(tp.inputs)-1:
-			return m, m.saveForm()
-		case key.Matches(msg, k.Select), key.Matches(msg, k.Next), key.Matches(msg, k.Down):
-			return m, m.focusField((tp.at + 1) % len(tp.inputs))
-		case key.Matches(msg, k.Prev), key.Matches(msg, k.Up):
-			return m, m.focusField((tp.at + len(tp.inputs) - 1) % len(tp.inputs))
-		}
-		var cmd tea.Cmd
-		before := tp.inputs[tp.at].Value()
-		tp.inputs[tp.at], cmd = tp.inputs[tp.at].Update(msg)
-		if tp.inputs[tp.at].Value() != before {
-			delete(tp.fieldEr, tp.at)
-		}
-		return m, cmd
+func (p *tradesPane) key(msg tea.KeyMsg) tea.Cmd {
+	if p.form != formNone {
+		return p.formKey(msg)
 	}
-	n := m.tpLen()
+	k, n := p.c.Keys, p.count()
 	switch {
-	case key.Matches(msg, tp.swap):
-		tp.places, tp.cursor = !tp.places, 0
+	case key.Matches(msg, p.swap):
+		p.places, p.cursor = !p.places, 0
 	case key.Matches(msg, k.Up):
-		tp.cursor = max(tp.cursor-1, 0)
+		p.cursor = max(p.cursor-1, 0)
 	case key.Matches(msg, k.Down):
-		tp.cursor = min(tp.cursor+1, max(n-1, 0))
+		p.cursor = min(p.cursor+1, max(n-1, 0))
 	case key.Matches(msg, k.PgUp):
-		tp.cursor = max(tp.cursor-m.tpRows(), 0)
+		p.cursor = max(p.cursor-p.rows(), 0)
 	case key.Matches(msg, k.PgDown):
-		tp.cursor = min(tp.cursor+m.tpRows(), max(n-1, 0))
-	case key.Matches(msg, m.keys.add) && tp.places:
+		p.cursor = min(p.cursor+p.rows(), max(n-1, 0))
+	case key.Matches(msg, p.add) && p.places:
 		parent := ""
-		if cs := m.c.Records.Communities(); tp.cursor < len(cs) {
-			if p, ok := m.c.Records.Place(cs[tp.cursor].ParentID); ok {
-				parent = p.Name // the sub-district of the row under the cursor, the likeliest
+		if cs := p.c.Records.Communities(); p.cursor < len(cs) {
+			if pl, ok := p.c.Records.Place(cs[p.cursor].ParentID); ok {
+				parent = pl.Name // the sub-district of the row under the cursor, the likeliest
 			}
 		}
-		return m, m.openForm(formPlace, placeLabels, []string{parent})
-	case key.Matches(msg, m.keys.add):
-		return m, m.openForm(formTrade, tradeLabels, nil)
-	case key.Matches(msg, tp.relate) && !tp.places && tp.cursor < len(m.c.Records.Trades):
-		tp.target = m.c.Records.Trades[tp.cursor]
-		return m, m.openForm(formRelated, relatedLabels, []string{strings.Join(m.relatedNames(tp.target.ID), " ")})
+		return p.openForm(formPlace, placeLabels, []string{parent})
+	case key.Matches(msg, p.add):
+		return p.openForm(formTrade, tradeLabels, nil)
+	case key.Matches(msg, p.relate) && !p.places && p.cursor < len(p.c.Records.Trades):
+		p.target = p.c.Records.Trades[p.cursor]
+		return p.openForm(formRelated, relatedLabels, []string{strings.Join(p.relatedNames(p.target.ID), " ")})
 	}
-	return m, nil
+	return nil
 }
 
-func (m *Model) focusField(i int) tea.Cmd {
-	m.tp.inputs[m.tp.at].Blur()
-	m.tp.at = i
-	return m.tp.inputs[i].Focus()
+// formKey types into the open form: Tab, ↑↓ and Enter move, Enter on the last field or
+// Ctrl+S saves, Esc closes it.
+func (p *tradesPane) formKey(msg tea.KeyMsg) tea.Cmd {
+	k := p.c.Keys
+	switch {
+	case key.Matches(msg, k.Back):
+		p.form, p.inputs = formNone, nil
+		p.err = ""
+		return nil
+	case key.Matches(msg, k.Save):
+		return p.save()
+	case key.Matches(msg, k.Select) && p.at == len(p.inputs)-1:
+		return p.save()
+	case key.Matches(msg, k.Select), key.Matches(msg, k.Next), key.Matches(msg, k.Down):
+		return p.focusField((p.at + 1) % len(p.inputs))
+	case key.Matches(msg, k.Prev), key.Matches(msg, k.Up):
+		return p.focusField((p.at + len(p.inputs) - 1) % len(p.inputs))
+	}
+	var cmd tea.Cmd
+	before := p.inputs[p.at].Value()
+	p.inputs[p.at], cmd = p.inputs[p.at].Update(msg)
+	if p.inputs[p.at].Value() != before {
+		delete(p.fieldEr, p.at)
+	}
+	return cmd
+}
+
+func (p *tradesPane) focusField(i int) tea.Cmd {
+	p.inputs[p.at].Blur()
+	p.at = i
+	return p.inputs[i].Focus()
 }
 
 // fieldFail shows text under field i and puts the cursor there; what was typed stays.
-func (m *Model) fieldFail(i int, text string) tea.Cmd {
-	m.tp.fieldEr[i] = text
-	return m.focusField(i)
+func (p *tradesPane) fieldFail(i int, text string) tea.Cmd {
+	p.fieldEr[i] = text
+	return p.focusField(i)
 }
 
-func (m *Model) saveForm() tea.Cmd {
-	tp := &m.tp
-	s, ctx, by, cat := m.c.Store, m.c.Ctx, m.c.Staff.ID, m.c.Records
-	val := func(i int) string { return tp.inputs[i].Value() }
-	switch tp.form {
+func (p *tradesPane) save() tea.Cmd {
+	s, ctx, by, cat := p.c.Store, p.c.Ctx, p.c.Staff.ID, p.c.Records
+	val := func(i int) string { return p.inputs[i].Value() }
+	switch p.form {
 	case formTrade:
 		related, bad := findTrades(cat, val(3))
 		if bad != "" {
-			return m.fieldFail(3, m.c.T("admin.trade.unknown", bad))
+			return p.fieldFail(3, p.c.T("admin.trade.unknown", bad))
 		}
 		t := store.Trade{Code: val(0), NameZh: val(1), NameEn: val(2)}
 		return func() tea.Msg {
 			t, err := s.AddTrade(ctx, by, t, related...)
-			return tpSavedMsg{text: m.c.T("admin.trade.added", t.NameZh), err: err}
+			return paneMsg{to: secTrades, v: tradeSaved{p.c.T("admin.trade.added", t.NameZh)}, err: err}
 		}
 	case formPlace:
 		parent, why := findParent(cat, val(0))
 		if why != "" {
-			return m.fieldFail(0, m.c.T("admin.place."+why, strings.TrimSpace(val(0))))
+			return p.fieldFail(0, p.c.T("admin.place."+why, strings.TrimSpace(val(0))))
 		}
 		name := val(1)
 		return func() tea.Msg {
-			p, err := s.AddPlace(ctx, by, parent.ID, name)
-			return tpSavedMsg{text: m.c.T("admin.place.added", p.Name), err: err}
+			pl, err := s.AddPlace(ctx, by, parent.ID, name)
+			return paneMsg{to: secTrades, v: tradeSaved{p.c.T("admin.place.added", pl.Name)}, err: err}
 		}
 	case formRelated:
 		related, bad := findTrades(cat, val(0))
 		if bad != "" {
-			return m.fieldFail(0, m.c.T("admin.trade.unknown", bad))
+			return p.fieldFail(0, p.c.T("admin.trade.unknown", bad))
 		}
-		target := tp.target
+		target := p.target
 		return func() tea.Msg {
 			err := s.SetRelated(ctx, by, target.ID, related)
-			return tpSavedMsg{text: m.c.T("admin.trade.related_saved", m.c.Cat.Trade(target)), err: err}
+			return paneMsg{to: secTrades, v: tradeSaved{p.c.T("admin.trade.related_saved", p.c.Cat.Trade(target))}, err: err}
 		}
 	}
 	return nil
 }
 
-// tpSaved closes the form after a save, or shows the error at its field and keeps the input.
-func (m *Model) tpSaved(msg tpSavedMsg) tea.Cmd {
-	if msg.err != nil {
-		text := m.c.Cat.Err(msg.err)
-		if se := store.AsError(msg.err); se != nil {
-			if i := slices.Index(fieldOrder[m.tp.form], se.Field); i >= 0 && i < len(m.tp.inputs) {
-				return tea.Batch(m.fieldFail(i, text), common.Status(text, true))
+// saved closes the form after a save, or shows the error at its field and keeps the input.
+func (p *tradesPane) saved(v tradeSaved, err error) tea.Cmd {
+	if err != nil {
+		text := p.c.Cat.Err(err)
+		if se := store.AsError(err); se != nil {
+			if i := slices.Index(fieldOrder[p.form], se.Field); i >= 0 && i < len(p.inputs) {
+				return tea.Batch(p.fieldFail(i, text), common.Status(text, true))
 			}
 		}
-		m.err = text
+		p.err = text
 		return common.Status(text, true)
 	}
-	m.tp.form, m.tp.inputs, m.err = formNone, nil, ""
-	return tea.Batch(common.Status(msg.text, false), m.loadCatalog(), func() tea.Msg { return common.ChangedMsg{} })
+	p.form, p.inputs, p.err = formNone, nil, ""
+	return tea.Batch(common.Status(v.text, false), p.load(), func() tea.Msg { return common.ChangedMsg{} })
 }
 
 // fieldOrder maps a store error's Field to the form's input.
@@ -303,93 +321,118 @@ var fieldOrder = map[tpForm][]string{
 	formRelated: {"trade_related"},
 }
 
-func (m *Model) tpLen() int {
-	if m.c.Records == nil {
+// count is how many rows the list has.
+func (p *tradesPane) count() int {
+	if p.c.Records == nil {
 		return 0
 	}
-	if m.tp.places {
-		return len(m.c.Records.Communities())
+	if p.places {
+		return len(p.c.Records.Communities())
 	}
-	return len(m.c.Records.Trades)
+	return len(p.c.Records.Trades)
 }
 
-// tpRows is how many list rows fit under the section's own heading.
-func (m *Model) tpRows() int { return max(m.height-7, 3) }
+// rows is how many list rows fit under the section's own heading.
+func (p *tradesPane) rows() int { return max(p.height-7, 3) }
 
-func (m *Model) viewTrades(b *strings.Builder, w int) {
-	s, tp, cat := m.c.Styles, &m.tp, m.c.Records
+func (p *tradesPane) view(w, _ int) string {
+	s, cat := p.c.Styles, p.c.Records
 	if cat == nil {
-		b.WriteString(s.Subtle.Render(m.c.T("status.loading")) + "\n")
-		return
+		return s.Subtle.Render(p.c.T("status.loading")) + "\n"
 	}
-	if tp.form != formNone {
-		m.viewForm(b)
-		return
+	if p.form != formNone {
+		return p.viewForm()
 	}
+	var b strings.Builder
 	comms := cat.Communities()
-	tr := m.c.T("admin.trades", len(cat.Trades))
-	pl := m.c.T("admin.places", len(comms))
-	if tp.places {
+	tr := p.c.T("admin.trades", len(cat.Trades))
+	pl := p.c.T("admin.places", len(comms))
+	if p.places {
 		b.WriteString(s.Subtle.Render(tr) + "  " + s.Label.Render(pl) + "\n")
 	} else {
 		b.WriteString(s.Label.Render(tr) + "  " + s.Subtle.Render(pl) + "\n")
 	}
-	rows := m.tpRows()
-	n := m.tpLen()
-	top := max(0, min(tp.cursor-rows/2, n-rows))
+	rows := p.rows()
+	n := p.count()
+	top := max(0, min(p.cursor-rows/2, n-rows))
 	for i := top; i < n && i < top+rows; i++ {
-		var line string
-		if tp.places {
-			c := comms[i]
-			parent, _ := cat.Place(c.ParentID)
-			line = " " + common.Cell(c.Name, 16) + " " + m.c.T("admin.place.under", parent.Name)
-		} else {
-			t := cat.Trades[i]
-			rel := m.relatedNames(t.ID)
-			relText := m.c.T("admin.trade.none")
-			if len(rel) > 0 {
-				relText = strings.Join(rel, "、")
-			}
-			line = fmt.Sprintf(" %s %s %s ~ %s", common.Cell(t.NameZh, 9), common.Cell(t.NameEn, 22), common.Cell(t.Code, 12), relText)
-		}
-		line = ansi.Truncate(line, w, "…")
-		if i == tp.cursor {
+		line := ansi.Truncate(p.row(i, comms), w, "…")
+		if i == p.cursor {
 			line = s.RowActive.Render(line)
 		}
 		b.WriteString(line + "\n")
 	}
+	return b.String()
 }
 
-func (m *Model) viewForm(b *strings.Builder) {
-	s, tp := m.c.Styles, &m.tp
-	title := m.c.T("admin.trade.add")
-	switch tp.form {
+// row is list row i: a community with its sub-district, or a trade with its related trades.
+func (p *tradesPane) row(i int, comms []store.Place) string {
+	cat := p.c.Records
+	if p.places {
+		c := comms[i]
+		parent, _ := cat.Place(c.ParentID)
+		return " " + common.Cell(c.Name, 16) + " " + p.c.T("admin.place.under", parent.Name)
+	}
+	t := cat.Trades[i]
+	rel := p.relatedNames(t.ID)
+	relText := p.c.T("admin.trade.none")
+	if len(rel) > 0 {
+		relText = strings.Join(rel, "、")
+	}
+	return fmt.Sprintf(" %s %s %s ~ %s", common.Cell(t.NameZh, 9), common.Cell(t.NameEn, 22), common.Cell(t.Code, 12), relText)
+}
+
+func (p *tradesPane) viewForm() string {
+	s := p.c.Styles
+	var b strings.Builder
+	title := p.c.T("admin.trade.add")
+	switch p.form {
 	case formPlace:
-		title = m.c.T("admin.place.add")
+		title = p.c.T("admin.place.add")
 	case formRelated:
-		title = m.c.T("admin.trade.related_of", m.c.Cat.Trade(tp.target))
+		title = p.c.T("admin.trade.related_of", p.c.Cat.Trade(p.target))
 	}
 	b.WriteString(s.Label.Render(title) + "\n")
-	labels := m.formLabels()
+	labels := p.formLabels()
 	lw := 0
 	for _, l := range labels {
-		lw = max(lw, lipgloss.Width(m.c.T(l)))
+		lw = max(lw, lipgloss.Width(p.c.T(l)))
 	}
 	for i, l := range labels {
 		mark := "  "
-		if i == tp.at {
+		if i == p.at {
 			mark = "> "
 		}
-		line := mark + s.Label.Render(common.Cell(m.c.T(l), lw)) + "  " + tp.inputs[i].View()
-		if tp.form == formPlace && i == 0 {
-			if p, why := findParent(m.c.Records, tp.inputs[0].Value()); why == "" {
-				line += "  " + s.Subtle.Render(m.c.T("admin.place.under", p.Name))
+		line := mark + s.Label.Render(common.Cell(p.c.T(l), lw)) + "  " + p.inputs[i].View()
+		if p.form == formPlace && i == 0 {
+			if pl, why := findParent(p.c.Records, p.inputs[0].Value()); why == "" {
+				line += "  " + s.Subtle.Render(p.c.T("admin.place.under", pl.Name))
 			}
 		}
 		b.WriteString(line + "\n")
-		if e := tp.fieldEr[i]; e != "" {
+		if e := p.fieldEr[i]; e != "" {
 			b.WriteString("    " + s.Error.Render(e) + "\n")
 		}
 	}
-	b.WriteString(s.Subtle.Render(m.c.T("admin.tp.form_hint")) + "\n")
+	b.WriteString(s.Subtle.Render(p.c.T("admin.tp.form_hint")) + "\n")
+	return b.String()
+}
+
+func (p *tradesPane) help() []key.Binding {
+	k := p.c.Keys
+	if p.form != formNone {
+		return []key.Binding{k.Next, k.Save, k.Back}
+	}
+	return []key.Binding{k.Up, k.Down, p.swap, p.add, p.relate}
+}
+
+func (p *tradesPane) capturing() bool { return p.form != formNone }
+
+func (p *tradesPane) dirty() bool {
+	for _, in := range p.inputs {
+		if p.form != formRelated && in.Value() != "" {
+			return true
+		}
+	}
+	return false
 }

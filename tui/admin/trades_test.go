@@ -45,14 +45,25 @@ func opened(t *testing.T, lang i18n.Lang, head bool, w, h int) (*Model, *store.S
 		}
 	}
 	cat := i18n.New(lang)
-	settings, _ := s.Settings(ctx)
-	records, _ := s.Catalog(ctx)
+	settings := must(s.Settings(ctx))(t, "Settings")
+	records := must(s.Catalog(ctx))(t, "Catalog")
 	c := &common.Common{Ctx: ctx, Store: s, Cat: cat, Styles: common.DefaultStyles(), Keys: common.DefaultKeyMap(cat.T),
 		Now: clk, Staff: st, Settings: settings, Records: records, Width: w, Height: h + 5}
 	m := New(c)
 	m.SetSize(w, h)
 	run(t, m, m.Init())
 	return m, s
+}
+
+// must stops the test when a read it builds on fails, saying which: x := must(s.Read())(t, "Read").
+func must[T any](v T, err error) func(t testing.TB, what string) T {
+	return func(t testing.TB, what string) T {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		return v
+	}
 }
 
 // run feeds a command's messages back into the model, as the Bubble Tea loop would.
@@ -107,7 +118,7 @@ func TestTradesAndPlaces(t *testing.T) {
 	if !strings.Contains(scr, "代码只能用小写英文字母") || !strings.Contains(scr, "Glass fitting") {
 		t.Fatalf("bad code:\n%s", scr)
 	}
-	if cat, _ := s.Catalog(context.Background()); len(cat.Trades) != 14 {
+	if cat := must(s.Catalog(context.Background()))(t, "Catalog"); len(cat.Trades) != 14 {
 		t.Fatalf("a refused trade was saved: %d trades", len(cat.Trades))
 	}
 	// fix the code: saved, related both ways, audited, and every screen's catalogue has it
@@ -116,7 +127,7 @@ func TestTradesAndPlaces(t *testing.T) {
 		keys(t, m, tea.KeyBackspace)
 	}
 	scr = keys(t, m, "glass", save)
-	cat, _ := s.Catalog(context.Background())
+	cat := must(s.Catalog(context.Background()))(t, "Catalog")
 	if len(cat.Trades) != 15 || cat.Trades[14].NameZh != "玻璃安装" || cat.Trades[14].Code != "glass" || !cat.Related[[2]int64{3, cat.Trades[14].ID}] {
 		t.Fatalf("trade not saved with its relation: %+v\n%s", cat.Trades, scr)
 	}
@@ -141,7 +152,7 @@ func TestTradesAndPlaces(t *testing.T) {
 		keys(t, m, tea.KeyBackspace)
 	}
 	keys(t, m, "drain", enter)
-	cat, _ = s.Catalog(context.Background())
+	cat = must(s.Catalog(context.Background()))(t, "Catalog")
 	if !cat.Related[[2]int64{1, 6}] || cat.Related[[2]int64{1, 11}] || cat.Related[[2]int64{11, 1}] {
 		t.Fatalf("relations after the change: %v", cat.Related)
 	}
@@ -170,17 +181,17 @@ func TestTradesAndPlaces(t *testing.T) {
 		keys(t, m, tea.KeyBackspace)
 	}
 	scr = keys(t, m, "新村社区", enter)
-	cat, _ = s.Catalog(context.Background())
+	cat = must(s.Catalog(context.Background()))(t, "Catalog")
 	comms := cat.Communities()
 	last := comms[len(comms)-1]
 	if last.Name != "新村社区" || last.ParentID != 13 || !strings.Contains(scr, "社区（") {
 		t.Fatalf("community not added: %+v\n%s", last, scr)
 	}
-	a, _ := s.Audit(context.Background(), store.AuditFilter{Entity: "place"})
+	a := must(s.Audit(context.Background(), store.AuditFilter{Entity: "place"}))(t, "Audit")
 	if len(a) != 1 || a[0].Action != "create" || a[0].StaffID != m.c.Staff.ID {
 		t.Fatalf("community audit: %+v", a)
 	}
-	if a, _ := s.Audit(context.Background(), store.AuditFilter{Entity: "trade", Action: "relate"}); len(a) != 2 {
+	if a := must(s.Audit(context.Background(), store.AuditFilter{Entity: "trade", Action: "relate"}))(t, "Audit"); len(a) != 2 {
 		t.Fatalf("relate audit: %+v", a)
 	}
 	for _, line := range strings.Split(ansi.Strip(m.View()), "\n") {
@@ -199,7 +210,7 @@ func TestTradesHeadOnly(t *testing.T) {
 	if !strings.Contains(scr, "Only the station head may do this.") {
 		t.Fatalf("clerk:\n%s", scr)
 	}
-	if cat, _ := s.Catalog(context.Background()); len(cat.Trades) != 14 {
+	if cat := must(s.Catalog(context.Background()))(t, "Catalog"); len(cat.Trades) != 14 {
 		t.Fatal("a clerk added a trade")
 	}
 }

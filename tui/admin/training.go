@@ -58,6 +58,12 @@ func (p *trainingPane) load() tea.Cmd {
 	}
 }
 
+// changed reads the section again after another screen's change.
+func (p *trainingPane) changed() tea.Cmd { return p.load() }
+
+// leave keeps what is typed: the section shows it again when it is back.
+func (p *trainingPane) leave() {}
+
 func (p *trainingPane) update(msg tea.Msg) (tea.Cmd, bool) {
 	pm := msg.(paneMsg)
 	switch v := pm.v.(type) {

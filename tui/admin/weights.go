@@ -71,6 +71,12 @@ func (p *weightsPane) load() tea.Cmd {
 	})
 }
 
+// changed reads the section again after another screen's change.
+func (p *weightsPane) changed() tea.Cmd { return p.load() }
+
+// leave keeps what is typed: the section shows it again when it is back.
+func (p *weightsPane) leave() {}
+
 func (p *weightsPane) update(msg tea.Msg) (tea.Cmd, bool) {
 	pm := msg.(paneMsg)
 	switch v := pm.v.(type) {

@@ -30,7 +30,7 @@ func TestMatchWeights(t *testing.T) {
 	if !strings.Contains(scr, "工种权重至少为 1") || !m.Dirty() {
 		t.Fatalf("trade 0:\n%s", scr)
 	}
-	if a, _ := s.Audit(ctx, store.AuditFilter{Entity: "match_weights"}); len(a) != 0 {
+	if a := must(s.Audit(ctx, store.AuditFilter{Entity: "match_weights"}))(t, "Audit"); len(a) != 0 {
 		t.Fatalf("a refused form saved: %+v", a)
 	}
 	// a word is not a number; the refusal sits on the present row, where the cursor goes
@@ -60,10 +60,10 @@ func TestMatchWeights(t *testing.T) {
 		t.Fatalf("after save:\n%s", scr)
 	}
 	// the settings the screens share hold the new weights, so saving the settings keeps them
-	if got, _ := store.ParseWeights(m.c.Settings.MatchWeights); got != want {
+	if got := must(store.ParseWeights(m.c.Settings.MatchWeights))(t, "ParseWeights"); got != want {
 		t.Fatalf("shared settings hold %+v", got)
 	}
-	if a, _ := s.Audit(ctx, store.AuditFilter{Entity: "match_weights"}); len(a) != 1 {
+	if a := must(s.Audit(ctx, store.AuditFilter{Entity: "match_weights"}))(t, "Audit"); len(a) != 1 {
 		t.Fatalf("weights save audited %d times", len(a))
 	}
 	// Ctrl+R fills in the defaults, Esc puts back what is saved, Ctrl+S stores the defaults
@@ -76,7 +76,7 @@ func TestMatchWeights(t *testing.T) {
 		t.Fatalf("Esc keeps the saved weights:\n%s", scr)
 	}
 	keys(t, m, tea.KeyCtrlR, save)
-	if w, _ := s.MatchWeights(ctx); w != match.DefaultWeights() {
+	if w := must(s.MatchWeights(ctx))(t, "MatchWeights"); w != match.DefaultWeights() {
 		t.Fatalf("defaults not saved: %+v", w)
 	}
 	// ←→ still switch sections from here

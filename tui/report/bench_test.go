@@ -28,7 +28,7 @@ func BenchmarkMonthXLSXBig(b *testing.B) {
 	}
 	defer s.Close()
 	ctx := context.Background()
-	rec, _ := s.Catalog(ctx)
+	rec := must(s.Catalog(ctx))(b, "Catalog")
 	for b.Loop() {
 		sum, err := s.SummaryRange(ctx, "2026-10-01", "2026-10-31")
 		if err != nil {

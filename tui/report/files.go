@@ -8,10 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"gigdesk/store"
 	"gigdesk/store/valid"
@@ -287,113 +284,6 @@ func (d *Doc) Tables() []Table {
 		unmet.Rows = append(unmet.Rows, []Cell{text(d.TradeName(a.ID)), num(float64(a.UnfilledPlaces), Count)})
 	}
 	return append(tables, hours, trend, open, issues, unmet)
-}
-
-// WriteXLSX writes the report as an Excel workbook: one sheet per table, headers in the
-// report's language, numbers stored as numbers, money in 元 ("0.00"), rates as percentages.
-func (d *Doc) WriteXLSX(w io.Writer) error {
-	return WriteWorkbook(w, d.Tables())
-}
-
-// WriteWorkbook writes tables as the sheets of one xlsx workbook.
-func WriteWorkbook(w io.Writer, tables []Table) error {
-	x := excelize.NewFile()
-	defer x.Close()
-	bold, err := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#DDEBF7"}}})
-	if err != nil {
-		return err
-	}
-	money, _ := x.NewStyle(&excelize.Style{CustomNumFmt: ptr("0.00")})
-	rate, _ := x.NewStyle(&excelize.Style{CustomNumFmt: ptr("0.0%")})
-	dec, _ := x.NewStyle(&excelize.Style{CustomNumFmt: ptr("0.0")})
-	first := true
-	for _, t := range tables {
-		name := sheetName(t.Sheet)
-		if first {
-			if err := x.SetSheetName("Sheet1", name); err != nil {
-				return err
-			}
-			first = false
-		} else if _, err := x.NewSheet(name); err != nil {
-			return err
-		}
-		widths := make([]int, len(t.Head))
-		for i, h := range t.Head {
-			widths[i] = width(h) + 2
-		}
-		if err := x.SetSheetRow(name, "A1", &[]any{t.Title}); err != nil {
-			return err
-		}
-		x.SetCellStyle(name, "A1", "A1", bold)
-		head := make([]any, len(t.Head))
-		for i, h := range t.Head {
-			head[i] = h
-		}
-		x.SetSheetRow(name, "A2", &head)
-		last, _ := excelize.CoordinatesToCellName(len(t.Head), 2)
-		x.SetCellStyle(name, "A2", last, bold)
-		for r, row := range t.Rows {
-			vals := make([]any, len(row))
-			for i, c := range row {
-				switch {
-				case !c.IsNum:
-					vals[i] = c.Text
-				case c.Unit == Money:
-					vals[i] = math.Round(c.Num) / 100 // fen to 元 for the spreadsheet only
-				case c.Unit == Minutes && c.Num < 0:
-					vals[i] = nil
-				default:
-					vals[i] = c.Num
-				}
-				if i < len(widths) {
-					widths[i] = max(widths[i], min(width(c.csv())+2, 60))
-				}
-			}
-			cell, _ := excelize.CoordinatesToCellName(1, r+3)
-			if err := x.SetSheetRow(name, cell, &vals); err != nil {
-				return err
-			}
-			for i, c := range row {
-				style := 0
-				switch {
-				case !c.IsNum:
-				case c.Unit == Money:
-					style = money
-				case c.Unit == Rate:
-					style = rate
-				case c.Unit == Minutes || c.Num != math.Trunc(c.Num):
-					style = dec
-				}
-				if style != 0 {
-					ref, _ := excelize.CoordinatesToCellName(i+1, r+3)
-					x.SetCellStyle(name, ref, ref, style)
-				}
-			}
-		}
-		for i, wd := range widths {
-			col, _ := excelize.ColumnNumberToName(i + 1)
-			x.SetColWidth(name, col, col, float64(wd))
-		}
-		x.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"})
-	}
-	_, err = x.WriteTo(w)
-	return err
-}
-
-func ptr[T any](v T) *T { return &v }
-
-// sheetName makes a valid sheet name: at most 31 characters, none of []:*?/\.
-func sheetName(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`[]:*?/\`, r) {
-			return '_'
-		}
-		return r
-	}, s)
-	if rs := []rune(s); len(rs) > 31 {
-		s = string(rs[:31])
-	}
-	return s
 }
 
 // FileName is the report's default file name: 日报-2026-11-28.xlsx, summary-2026-11-28.csv …

@@ -1,6 +1,11 @@
 // Package report presents the station's figures (store.Summary) and exported tables to
 // people: the lines of the Summary screen and the text, CSV, JSON and Excel files the
-// district bureau receives. The figures themselves come from package store.
+// district bureau receives.
+//
+// The figures themselves come from package store: report decides how they read (words,
+// marks, columns, file layout), never what they count. It writes no records and knows no
+// SQL; the only read it asks of the store is LoadRights, and it holds no tea model, so the
+// Summary screen and the `gigdesk report` command share it.
 package report
 
 import (

@@ -43,9 +43,20 @@ func demoDoc(t *testing.T, lang i18n.Lang, from, to string) (*report.Doc, *store
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec, _ := s.Catalog(ctx)
-	st, _ := s.Settings(ctx)
+	rec := must(s.Catalog(ctx))(t, "Catalog")
+	st := must(s.Settings(ctx))(t, "Settings")
 	return &report.Doc{Cat: i18n.New(lang), Rec: rec, Station: st.StationName, Sum: sum, Rights: rights}, s
+}
+
+// must stops the test when a read it builds on fails, saying which: x := must(s.Read())(t, "Read").
+func must[T any](v T, err error) func(t testing.TB, what string) T {
+	return func(t testing.TB, what string) T {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		return v
+	}
 }
 
 func TestTextReportGolden(t *testing.T) {
@@ -120,7 +131,7 @@ func TestXLSXReadBack(t *testing.T) {
 				t.Fatalf("sheets %v", sheets)
 			}
 			// Figures: numbers stored as numbers, money in 元 with a 0.00 format.
-			rows, _ := x.GetRows(tc.first)
+			rows := must(x.GetRows(tc.first))(t, "GetRows")
 			wageRow := 0
 			for i, r := range rows {
 				if len(r) > 0 && r[0] == d.Cat.T("report.fig.wages_paid") {
@@ -130,10 +141,10 @@ func TestXLSXReadBack(t *testing.T) {
 			if wageRow == 0 {
 				t.Fatalf("no wages row in %v", rows)
 			}
-			cell, _ := excelize.CoordinatesToCellName(2, wageRow)
-			typ, _ := x.GetCellType(tc.first, cell)
-			raw, _ := x.GetCellValue(tc.first, cell, excelize.Options{RawCellValue: true})
-			shown, _ := x.GetCellValue(tc.first, cell)
+			cell := must(excelize.CoordinatesToCellName(2, wageRow))(t, "CoordinatesToCellName")
+			typ := must(x.GetCellType(tc.first, cell))(t, "GetCellType")
+			raw := must(x.GetCellValue(tc.first, cell, excelize.Options{RawCellValue: true}))(t, "GetCellValue")
+			shown := must(x.GetCellValue(tc.first, cell))(t, "GetCellValue")
 			want := float64(d.Sum.Cur.WagesPaidFen) / 100
 			got, err := strconv.ParseFloat(raw, 64)
 			if typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString || err != nil || math.Abs(got-want) > 1e-9 || want == 0 {
@@ -142,24 +153,24 @@ func TestXLSXReadBack(t *testing.T) {
 			if shown != fmt.Sprintf("%.2f", want) {
 				t.Errorf("wages shown as %q, want %.2f", shown, want)
 			}
-			style, _ := x.GetCellStyle(tc.first, cell)
-			st, _ := x.GetStyle(style)
+			style := must(x.GetCellStyle(tc.first, cell))(t, "GetCellStyle")
+			st := must(x.GetStyle(style))(t, "GetStyle")
 			if st == nil || st.CustomNumFmt == nil || *st.CustomNumFmt != "0.00" {
 				t.Errorf("wages cell style %+v", st)
 			}
 			// By trade: a header in the language, widths set, dispatched adds up.
-			tr, _ := x.GetRows(tc.trade)
+			tr := must(x.GetRows(tc.trade))(t, "GetRows")
 			if len(tr) < 3 || !contains(tr[1], tc.wageHd) {
 				t.Fatalf("by-trade header %v", tr)
 			}
-			if w, _ := x.GetColWidth(tc.trade, "A"); w < 6 {
+			if w := must(x.GetColWidth(tc.trade, "A"))(t, "GetColWidth"); w < 6 {
 				t.Errorf("column A width %v", w)
 			}
 			col := index(tr[1], d.Cat.T("report.fig.dispatched"))
 			total := 0
 			for i := 2; i < len(tr); i++ {
-				ref, _ := excelize.CoordinatesToCellName(col+1, i+1)
-				v, _ := x.GetCellValue(tc.trade, ref, excelize.Options{RawCellValue: true})
+				ref := must(excelize.CoordinatesToCellName(col+1, i+1))(t, "CoordinatesToCellName")
+				v := must(x.GetCellValue(tc.trade, ref, excelize.Options{RawCellValue: true}))(t, "GetCellValue")
 				n, err := strconv.Atoi(v)
 				if err != nil {
 					t.Fatalf("dispatched cell %s = %q is not a whole number", ref, v)
@@ -214,7 +225,9 @@ func TestCSVReportAndExport(t *testing.T) {
 	if err := s.Export(context.Background(), 0, store.ExportRequest{Kind: store.ExportDispatches, From: "2026-11-27"}, e.Row); err != nil {
 		t.Fatal(err)
 	}
-	e.Close()
+	if err := e.Close(); err != nil {
+		t.Fatalf("close the dispatches export: %v", err)
+	}
 	text := strings.TrimPrefix(out.String(), report.BOM)
 	rows, err := csv.NewReader(strings.NewReader(text)).ReadAll()
 	if err != nil {
@@ -231,10 +244,14 @@ func TestCSVReportAndExport(t *testing.T) {
 		t.Fatalf("export header %v, %d not cancelled, report says %d", rows[0], live, d.Sum.Cur.Dispatched)
 	}
 	var workers bytes.Buffer
-	e, _ = report.NewExportCSV(&workers, d.Cat, d.Rec, store.Shanghai, store.ExportWorkers)
-	s.Export(context.Background(), 0, store.ExportRequest{Kind: store.ExportWorkers}, e.Row)
-	e.Close()
-	wrows, _ := csv.NewReader(strings.NewReader(strings.TrimPrefix(workers.String(), report.BOM))).ReadAll()
+	e = must(report.NewExportCSV(&workers, d.Cat, d.Rec, store.Shanghai, store.ExportWorkers))(t, "NewExportCSV")
+	if err := s.Export(context.Background(), 0, store.ExportRequest{Kind: store.ExportWorkers}, e.Row); err != nil {
+		t.Fatalf("export the workers: %v", err)
+	}
+	if err := e.Close(); err != nil {
+		t.Fatalf("close the workers export: %v", err)
+	}
+	wrows := must(csv.NewReader(strings.NewReader(strings.TrimPrefix(workers.String(), report.BOM))).ReadAll())(t, "read the workers export")
 	phone := index(wrows[0], "电话")
 	for _, r := range wrows[1:] {
 		if r[phone] != "" && !strings.Contains(r[phone], "****") {
@@ -338,7 +355,7 @@ func TestRightsFiguresInReports(t *testing.T) {
 	if rights.Cur.CasesOpened < 3 || rights.Cur.CasesResolved < 1 || rights.Cur.TrainingReferrals < 1 {
 		t.Fatalf("today's rights figures: %+v", rights.Cur)
 	}
-	rec, _ := s.Catalog(ctx)
+	rec := must(s.Catalog(ctx))(t, "Catalog")
 	d := &report.Doc{Cat: i18n.New(i18n.En), Rec: rec, Sum: sum, Rights: rights}
 	var b bytes.Buffer
 	if err := d.WriteJSON(&b); err != nil {

@@ -69,7 +69,20 @@ func (d *Doc) WriteText(w io.Writer) error {
 	}
 	fmt.Fprintf(&b, "%s  %s\n", station, d.Title())
 	fmt.Fprintf(&b, "%s\n\n", d.Cat.T("report.generated", d.Sum.Now.Format("2006-01-02 15:04")))
+	d.textFigures(&b)
+	b.WriteString("\n" + d.Cat.T("report.section.by_trade") + "\n")
+	d.areaTable(&b, true)
+	b.WriteString("\n" + d.Cat.T("report.section.by_community") + "\n")
+	d.areaTable(&b, false)
+	d.textHours(&b)
+	d.textTodo(&b)
+	d.textUnmet(&b)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
 
+// textFigures is the table of figures with this period, the previous one and the average.
+func (d *Doc) textFigures(b *strings.Builder) {
 	rows := d.FigureRows()
 	cols := [4]int{width(d.Cat.T("report.col.figure")), width(d.CurHeader()), width(d.PrevHeader()), width(d.AvgHeader())}
 	for _, r := range rows {
@@ -78,19 +91,17 @@ func (d *Doc) WriteText(w io.Writer) error {
 		}
 	}
 	line := func(r [4]string) {
-		fmt.Fprintf(&b, "%s  %s  %s  %s\n", common.Cell(r[0], cols[0]), common.CellRight(r[1], cols[1]), common.CellRight(r[2], cols[2]),
+		fmt.Fprintf(b, "%s  %s  %s  %s\n", common.Cell(r[0], cols[0]), common.CellRight(r[1], cols[1]), common.CellRight(r[2], cols[2]),
 			strings.TrimRight(common.CellRight(r[3], cols[3]), " "))
 	}
 	line([4]string{d.Cat.T("report.col.figure"), d.CurHeader(), d.PrevHeader(), d.AvgHeader()})
 	for _, r := range rows {
 		line(r)
 	}
+}
 
-	b.WriteString("\n" + d.Cat.T("report.section.by_trade") + "\n")
-	d.areaTable(&b, true)
-	b.WriteString("\n" + d.Cat.T("report.section.by_community") + "\n")
-	d.areaTable(&b, false)
-
+// textHours is the jobs by hour as bars and the 30-day trend as a sparkline.
+func (d *Doc) textHours(b *strings.Builder) {
 	b.WriteString("\n" + d.Cat.T("report.section.by_hour") + "\n")
 	most := 0
 	for _, n := range d.Sum.Cur.JobsByHour {
@@ -98,7 +109,7 @@ func (d *Doc) WriteText(w io.Writer) error {
 	}
 	for h, n := range d.Sum.Cur.JobsByHour {
 		if n > 0 {
-			fmt.Fprintf(&b, "  %02d:00 %4d %s\n", h, n, Bar(n, most, 30))
+			fmt.Fprintf(b, "  %02d:00 %4d %s\n", h, n, Bar(n, most, 30))
 		}
 	}
 	if most == 0 {
@@ -109,9 +120,12 @@ func (d *Doc) WriteText(w io.Writer) error {
 		trend = append(trend, t.Count)
 	}
 	if len(d.Sum.Trend) > 0 {
-		fmt.Fprintf(&b, "\n%s (%s – %s)\n  %s\n", d.Cat.T("report.section.trend"), d.Sum.Trend[0].Day, d.Sum.Trend[len(d.Sum.Trend)-1].Day, Sparkline(trend))
+		fmt.Fprintf(b, "\n%s (%s – %s)\n  %s\n", d.Cat.T("report.section.trend"), d.Sum.Trend[0].Day, d.Sum.Trend[len(d.Sum.Trend)-1].Day, Sparkline(trend))
 	}
+}
 
+// textTodo is the jobs still open and the no-shows, disputes and unpaid wages.
+func (d *Doc) textTodo(b *strings.Builder) {
 	b.WriteString("\n" + d.Cat.T("report.section.open", d.Sum.Cur.OpenIntoTomorrow) + "\n")
 	for _, o := range d.Sum.Open {
 		b.WriteString("  " + d.OpenText(o) + "\n")
@@ -123,25 +137,27 @@ func (d *Doc) WriteText(w io.Writer) error {
 				lines = append(lines, "  "+d.IssueText(is))
 			}
 		}
-		fmt.Fprintf(&b, "\n%s\n", d.Cat.T("report.section."+kind, len(lines)))
+		fmt.Fprintf(b, "\n%s\n", d.Cat.T("report.section."+kind, len(lines)))
 		for _, l := range lines {
 			b.WriteString(l + "\n")
 		}
 	}
+}
+
+// textUnmet is the trades with places nobody filled.
+func (d *Doc) textUnmet(b *strings.Builder) {
 	unmet := d.Unmet()
-	fmt.Fprintf(&b, "\n%s\n", d.Cat.T("report.section.unmet"))
+	fmt.Fprintf(b, "\n%s\n", d.Cat.T("report.section.unmet"))
 	nameW := 12 // the longest trade name: a file is never cut
 	for _, a := range unmet {
 		nameW = max(nameW, width(d.TradeName(a.ID)))
 	}
 	for _, a := range unmet {
-		fmt.Fprintf(&b, "  %s %s\n", common.Cell(d.TradeName(a.ID), nameW), d.Cat.T("report.places", a.UnfilledPlaces))
+		fmt.Fprintf(b, "  %s %s\n", common.Cell(d.TradeName(a.ID), nameW), d.Cat.T("report.places", a.UnfilledPlaces))
 	}
 	if len(unmet) == 0 {
 		b.WriteString("  " + d.Cat.T("report.none") + "\n")
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }
 
 // AreaHeaders are the columns of the by-trade and by-community tables.

@@ -97,14 +97,20 @@ func (m *Model) figureLines() []string {
 // chartLines are the bar charts (jobs by trade and by hour), the 30-day sparkline and the
 // communities.
 func (m *Model) chartLines() []string {
-	d, st := m.doc, m.c.Styles
 	barW := 30
 	if m.width < wideWidth {
 		barW = max(10, m.width-30)
 	}
-	var out []string
-	// Jobs by trade.
-	out = append(out, st.Title.Render(d.Cat.T("report.section.by_trade")+" · "+d.Cat.T("report.fig.jobs_posted")))
+	out := m.tradeBars(barW)
+	out = append(append(out, ""), m.hourBars(barW)...)
+	out = append(append(out, ""), m.trendLines()...)
+	return append(append(out, ""), m.communityLines()...)
+}
+
+// tradeBars are the jobs posted by trade, one bar each.
+func (m *Model) tradeBars(barW int) []string {
+	d, st := m.doc, m.c.Styles
+	out := []string{st.Title.Render(d.Cat.T("report.section.by_trade") + " · " + d.Cat.T("report.fig.jobs_posted"))}
 	trades := d.Areas(true)
 	most, nameW := 0, 0
 	for _, a := range trades {
@@ -123,8 +129,13 @@ func (m *Model) chartLines() []string {
 	if shown == 0 {
 		out = append(out, "  "+st.Subtle.Render(d.Cat.T("report.none")))
 	}
-	// Jobs by hour, from the first busy hour to the last.
-	out = append(out, "", st.Title.Render(d.Cat.T("report.section.by_hour")))
+	return out
+}
+
+// hourBars are the jobs posted by hour, from the first busy hour to the last.
+func (m *Model) hourBars(barW int) []string {
+	d, st := m.doc, m.c.Styles
+	out := []string{st.Title.Render(d.Cat.T("report.section.by_hour"))}
 	hours := d.Sum.Cur.JobsByHour
 	first, last, most := -1, -1, 0
 	for h, n := range hours {
@@ -142,20 +153,30 @@ func (m *Model) chartLines() []string {
 	for h := first; first >= 0 && h <= last; h++ {
 		out = append(out, fmt.Sprintf("  %02d:00 %4d ", h, hours[h])+st.Bar.Render(report.Bar(hours[h], most, barW)))
 	}
-	// Dispatches over the last 30 days.
+	return out
+}
+
+// trendLines are the dispatches over the last 30 days as a sparkline.
+func (m *Model) trendLines() []string {
+	d, st := m.doc, m.c.Styles
 	var vals []int
 	peak := 0
 	for _, t := range d.Sum.Trend {
 		vals = append(vals, t.Count)
 		peak = max(peak, t.Count)
 	}
-	out = append(out, "", st.Title.Render(d.Cat.T("sum.trend", peak)))
+	out := []string{st.Title.Render(d.Cat.T("sum.trend", peak))}
 	if len(d.Sum.Trend) > 0 {
 		out = append(out, "  "+st.Bar.Render(report.Sparkline(vals)), "  "+st.Subtle.Render(d.Sum.Trend[0].Day[5:]+strings.Repeat(" ", max(len(vals)-10, 1))+d.Sum.Trend[len(vals)-1].Day[5:]))
 	}
-	// Communities, busiest first.
+	return out
+}
+
+// communityLines are the communities, busiest first.
+func (m *Model) communityLines() []string {
+	d, st := m.doc, m.c.Styles
 	comms := d.Areas(false)
-	out = append(out, "", st.Title.Render(d.Cat.T("report.section.by_community")))
+	out := []string{st.Title.Render(d.Cat.T("report.section.by_community"))}
 	cw := 0
 	for _, a := range comms {
 		cw = max(cw, lipgloss.Width(a.Name))

@@ -126,7 +126,9 @@ func TestDayWeekMonthAndMoving(t *testing.T) {
 			t.Fatalf("today's summary lacks %q:\n%s", want, v)
 		}
 	}
-	today, _ := c.Store.DayFigures(context.Background(), "2026-11-28", "2026-11-28")
+	if _, err := c.Store.DayFigures(context.Background(), "2026-11-28", "2026-11-28"); err != nil {
+		t.Fatalf("DayFigures: %v", err)
+	}
 	if !strings.Contains(v, "派工") {
 		t.Fatal("no dispatch line")
 	}
@@ -159,7 +161,6 @@ func TestDayWeekMonthAndMoving(t *testing.T) {
 	if v := view(m); !strings.Contains(v, "日报 2026-11-28") {
 		t.Fatalf("t goes back to today:\n%s", v)
 	}
-	_ = today
 }
 
 // A late answer to an older request never replaces what the newer one asked for.

@@ -1,0 +1,56 @@
+package summary
+
+import (
+	"path/filepath"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"gigdesk/store"
+	"gigdesk/tui/common"
+	"gigdesk/tui/report"
+)
+
+// loadedMsg answers request req with the period's summary.
+type loadedMsg struct {
+	req    int
+	sum    store.Summary
+	rights report.Rights
+	err    error
+}
+
+// exportedMsg says where the Excel file went.
+type exportedMsg struct {
+	path string
+	err  error
+}
+
+// Both answers belong to this screen even when the staff member has moved to another page.
+func (loadedMsg) Owner() common.Page   { return common.PageSummary }
+func (exportedMsg) Owner() common.Page { return common.PageSummary }
+
+// load asks for the chosen period; an answer to an older request is dropped.
+func (m *Model) load() tea.Cmd {
+	m.req++
+	m.loading = true
+	req, span, day, s, ctx := m.req, m.span, m.day, m.c.Store, m.c.Ctx
+	return func() tea.Msg {
+		sum, err := s.Summary(ctx, span, day)
+		if err != nil {
+			return loadedMsg{req: req, err: err}
+		}
+		rights, err := report.LoadRights(ctx, s, sum)
+		return loadedMsg{req: req, sum: sum, rights: rights, err: err}
+	}
+}
+
+// export writes the period as an Excel file beside the database, in an exports folder.
+func (m *Model) export() tea.Cmd {
+	if m.doc == nil || m.loading {
+		return nil
+	}
+	doc := *m.doc
+	path := filepath.Join(filepath.Dir(m.c.Store.Path()), "exports", doc.FileName("xlsx"))
+	return tea.Batch(common.Status(m.c.T("sum.exporting"), false), func() tea.Msg {
+		return exportedMsg{path: path, err: report.WriteFile(path, doc.WriteXLSX)}
+	})
+}

@@ -1,0 +1,90 @@
+// Package summary is the end-of-day Summary screen: the day's (week's, month's) figures
+// beside the period before and the 7 periods before that, charts, and the lists the
+// station head acts on before closing; one key writes the same as an Excel file.
+//
+// It only reads: the figures come from the store in a tea.Cmd (load.go) and are laid out into
+// lines when they arrive or the size changes (layout.go); View only shows the visible lines.
+// The words and the figures' rules are tui/report's, shared with the exported files.
+package summary
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"gigdesk/store"
+	"gigdesk/tui/common"
+	"gigdesk/tui/report"
+)
+
+// wideWidth is the body width from which figures and charts stand side by side.
+const wideWidth = 130
+
+// keys are the Summary screen's own bindings.
+type keys struct {
+	Prev, Next, Today, Day, Week, Month, Export, Reload, Home, End key.Binding
+}
+
+func newKeys(t func(string, ...any) string) keys {
+	return keys{
+		Prev:   key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←", t("sum.key.prev"))),
+		Next:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", t("sum.key.next"))),
+		Today:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", t("sum.key.today"))),
+		Day:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", t("sum.key.day"))),
+		Week:   key.NewBinding(key.WithKeys("w"), key.WithHelp("w", t("sum.key.week"))),
+		Month:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", t("sum.key.month"))),
+		Export: key.NewBinding(key.WithKeys("e", "ctrl+e"), key.WithHelp("e", t("sum.key.export"))),
+		Reload: key.NewBinding(key.WithKeys("r", "f5"), key.WithHelp("r", t("sum.key.reload"))),
+		Home:   key.NewBinding(key.WithKeys("home", "g")),
+		End:    key.NewBinding(key.WithKeys("end", "G")),
+	}
+}
+
+// Model is the Summary screen.
+type Model struct {
+	c       *common.Common
+	k       keys
+	span    store.Span
+	day     string
+	req     int
+	loading bool
+	doc     *report.Doc
+	err     error
+	lines   []string // the body, laid out for the current width
+	offset  int
+	width   int
+	height  int
+}
+
+// New returns the Summary screen, on today.
+func New(c *common.Common) common.Screen {
+	return &Model{c: c, k: newKeys(c.T), span: store.SpanDay, width: 80, height: 19}
+}
+
+func (m *Model) today() string { return m.c.Store.DayOf(m.c.Clock()) }
+
+// Init loads today's summary.
+func (m *Model) Init() tea.Cmd {
+	m.day = m.today()
+	return m.load()
+}
+
+// pageRows is how many body lines fit between the title and the scroll hint.
+func (m *Model) pageRows() int { return max(m.height-2, 1) }
+
+// SetSize lays the body out again for the new size.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.layout()
+	m.scroll(0)
+}
+
+func (m *Model) ShortHelp() []key.Binding {
+	return []key.Binding{m.k.Prev, m.k.Next, m.k.Day, m.k.Week, m.k.Month, m.k.Export}
+}
+
+func (m *Model) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{m.k.Prev, m.k.Next, m.k.Today}, {m.k.Day, m.k.Week, m.k.Month}, {m.k.Export, m.k.Reload, m.c.Keys.Up, m.c.Keys.Down}}
+}
+
+func (m *Model) Capturing() bool { return false }
+func (m *Model) Dirty() bool     { return false }
