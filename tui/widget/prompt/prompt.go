@@ -4,6 +4,20 @@
 // refusal goes to the footer and keeps the question open with what was typed; Esc cancels.
 // It saves nothing and closes nothing: the caller decides what an answer does and when the
 // question goes away (a reason can stay on screen until the store accepts it).
+//
+// A screen holds at most one *Prompt, hands it its keys while it is open and draws View()
+// under its body:
+//
+//	p := prompt.New(c, prompt.Spec{Label: "dispatch.ask.cancel", Check: func(a prompt.Answer) string {
+//		if a.Text == "" {
+//			return "err.dispatch.reason_needed"
+//		}
+//		return ""
+//	}})
+//	p.SetWidth(w)
+//	cmd := p.Focus()
+//	...
+//	cmd, res := p.Update(keyMsg) // Answered: use p.Answer(); Cancelled: drop p
 package prompt
 
 import (
@@ -31,7 +45,7 @@ const (
 // Spec is one question.
 type Spec struct {
 	Label string   // catalogue key of the question, shown before the field
-	Kind  Kind     //
+	Kind  Kind     // what sort of answer it takes; Text when not set
 	Value string   // Text, Amount: what the field starts with
 	Keys  []string // Choice: the keys that answer it, lower case; their capitals answer too
 	// Check refuses an answer: "" accepts it, anything else is a catalogue key or a sentence
