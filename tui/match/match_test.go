@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +16,7 @@ import (
 	"gigdesk/store"
 	"gigdesk/tui/common"
 	"gigdesk/tui/i18n"
+	"gigdesk/tui/tuitest"
 )
 
 var testNow = time.Date(2026, 11, 27, 9, 0, 0, 0, store.Shanghai)
@@ -37,12 +37,8 @@ type desk struct {
 
 func newDesk(t *testing.T, lang i18n.Lang, w, h int) *desk {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "gigdesk.db"), store.WithClock(func() time.Time { return testNow }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	ctx := context.Background()
+	c := tuitest.Station(t, lang, testNow)
+	s, ctx := c.Store, c.Ctx
 	head, err := s.Setup(ctx, "后街零工驿站", "王站长")
 	if err != nil {
 		t.Fatal(err)
@@ -69,14 +65,35 @@ func newDesk(t *testing.T, lang i18n.Lang, w, h int) *desk {
 		}
 		d.ws = append(d.ws, w)
 	}
-	st, _ := s.Settings(ctx)
-	rec, _ := s.Catalog(ctx)
-	cat := i18n.New(lang)
-	d.c = &common.Common{Ctx: ctx, Store: s, Cat: cat, Styles: common.DefaultStyles(), Keys: common.DefaultKeyMap(cat.T),
-		Now: func() time.Time { return testNow }, Staff: head, Settings: st, Records: rec, Width: w, Height: h}
+	st, err := s.Settings(ctx) // after Setup: the slip prints the station's name
+	if err != nil {
+		t.Fatalf("settings: %v", err)
+	}
+	c.Staff, c.Settings, c.Width, c.Height = head, st, w, h
+	d.c = c
 	d.m = New(d.c)
 	d.m.SetSize(w, h-5)
 	return d
+}
+
+// dispatches is what the store holds for f; a store that cannot answer fails the test.
+func (d *desk) dispatches(f store.DispatchFilter) []store.Dispatch {
+	d.t.Helper()
+	ds, err := d.s.Dispatches(context.Background(), f)
+	if err != nil {
+		d.t.Fatalf("dispatches: %v", err)
+	}
+	return ds
+}
+
+// cases is the rights cases the store holds for f; a store that cannot answer fails the test.
+func (d *desk) cases(f store.CaseFilter) []store.RightsCase {
+	d.t.Helper()
+	cs, err := d.s.RightsCases(context.Background(), f)
+	if err != nil {
+		d.t.Fatalf("rights cases: %v", err)
+	}
+	return cs
 }
 
 // run executes a command and feeds every message back, as Bubble Tea would.
@@ -239,7 +256,7 @@ func TestCallDispatchCheckInDonePaid(t *testing.T) {
 	d.want("已付¥260.00")
 	d.keys("r", "5 4", "enter")
 	d.want("评5/4")
-	ds, _ := d.s.Dispatches(context.Background(), store.DispatchFilter{})
+	ds := d.dispatches(store.DispatchFilter{})
 	if len(ds) != 1 || !ds[0].Paid || ds[0].PaidFen != 26000 || !ds[0].Insured || ds[0].WorkerRating != 5 {
 		t.Fatalf("dispatch record: %+v", ds)
 	}
@@ -286,7 +303,7 @@ func TestRefusalsLeaveEverythingAsItWas(t *testing.T) {
 	if !d.isErr || !strings.Contains(d.status, "cancelled") {
 		t.Fatalf("cancelled job: %q", d.status)
 	}
-	ds, _ := d.s.Dispatches(ctx, store.DispatchFilter{})
+	ds := d.dispatches(store.DispatchFilter{})
 	if len(ds) != 0 {
 		t.Fatalf("dispatches after refusals: %+v", ds)
 	}

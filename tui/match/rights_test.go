@@ -31,7 +31,7 @@ func TestInsuranceAndRightsCaseFromDispatch(t *testing.T) {
 	if d.isErr || !strings.Contains(d.status, "保险已记录") {
 		t.Fatalf("insured dispatch: %q", d.status)
 	}
-	ds, _ := d.s.Dispatches(ctx, store.DispatchFilter{})
+	ds := d.dispatches(store.DispatchFilter{})
 	if len(ds) != 1 {
 		t.Fatalf("dispatches: %+v", ds)
 	}
@@ -55,14 +55,14 @@ func TestInsuranceAndRightsCaseFromDispatch(t *testing.T) {
 		t.Fatalf("a refusal went to the footer: %q", d.status)
 	}
 	d.want("请简要写下经过") // at the field
-	if n, _ := d.s.RightsCases(ctx, store.CaseFilter{}); len(n) != 0 {
+	if n := d.cases(store.CaseFilter{}); len(n) != 0 {
 		t.Fatalf("an empty case was saved: %+v", n)
 	}
 	d.keys("雇主说下周再付", "ctrl+s")
 	if d.isErr || !strings.Contains(d.status, "已登记维权案件 #1") {
 		t.Fatalf("open case: %q", d.status)
 	}
-	cs, _ := d.s.RightsCases(ctx, store.CaseFilter{DispatchID: ds[0].ID})
+	cs := d.cases(store.CaseFilter{DispatchID: ds[0].ID})
 	if len(cs) != 1 || cs[0].Kind != store.CaseUnpaid || cs[0].OpenedBy != store.ByWorker || cs[0].AmountFen != 25000 ||
 		cs[0].WorkerID != d.ws[0].ID || cs[0].EmployerID == 0 || cs[0].Summary != "雇主说下周再付" {
 		t.Fatalf("case: %+v", cs)
@@ -81,7 +81,7 @@ func TestInsuranceAndRightsCaseFromDispatch(t *testing.T) {
 		t.Fatal("the amount is asked for a dispute over terms")
 	}
 	d.keys("e", "活没干完", "enter")
-	cs, _ = d.s.RightsCases(ctx, store.CaseFilter{DispatchID: ds[0].ID})
+	cs = d.cases(store.CaseFilter{DispatchID: ds[0].ID})
 	if len(cs) != 2 || cs[0].Kind != store.CaseTerms || cs[0].OpenedBy != store.ByEmployer || cs[0].AmountFen != 0 {
 		t.Fatalf("second case: %+v", cs)
 	}
@@ -97,7 +97,7 @@ func TestInsuranceAndRightsCaseFromDispatch(t *testing.T) {
 	if strings.Contains(d.screen(), "维权中") {
 		t.Fatalf("a resolved case still marks the dispatch:\n%s", d.screen())
 	}
-	if cs, _ := d.s.RightsCases(ctx, store.CaseFilter{}); len(cs) != 2 {
+	if cs := d.cases(store.CaseFilter{}); len(cs) != 2 {
 		t.Fatalf("Esc saved a case: %d", len(cs))
 	}
 }

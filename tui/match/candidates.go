@@ -1,0 +1,233 @@
+package match
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"gigdesk/store"
+	smatch "gigdesk/store/match"
+	"gigdesk/store/valid"
+	"gigdesk/tui/common"
+)
+
+// The job pane's rendering: the job's header, the candidate list with its columns and
+// reasons, and the detail pane of the selected candidate's factors.
+
+// view is the job with how far it is filled, its candidates and the selected one's factors.
+func (p *jobPane) view() string {
+	st := p.c.Styles
+	if p.jobID == 0 {
+		return lipgloss.NewStyle().Padding(1, 2).Render(st.Title.Render(p.c.T("match.title")) + "\n\n" +
+			lipgloss.NewStyle().Width(max(p.width-6, 20)).Render(p.c.T("match.intro")))
+	}
+	if p.loadErr != "" {
+		return st.Error.Render(p.c.T("match.job_no", p.jobID) + "  " + p.loadErr)
+	}
+	if p.ranking == nil {
+		return st.Subtle.Render(p.c.T("status.loading"))
+	}
+	r := p.ranking
+	j := r.Job
+	head := st.Title.Render(p.jobLine(j))
+	fill := p.c.T("match.filled", j.Filled, j.Headcount, p.c.T("match.status."+string(j.Status)))
+	if j.Status == store.JobFilled {
+		fill = st.Good.Render(fill)
+	} else if !j.Open() {
+		fill = st.Warning.Render(fill)
+	}
+	head += "\n" + fill + "  " + st.Subtle.Render(p.c.T("match.pool", len(r.Candidates), r.Pool))
+	cands := p.visible()
+	listW := p.width
+	if p.wide() {
+		listW = p.width - 44
+	}
+	cols := p.candColumns(listW)
+	lines := []string{p.candHeader(listW, cols)}
+	if len(cands) == 0 {
+		lines = append(lines, st.Subtle.Render(p.c.T("match.none")))
+	}
+	top, end := window(p.sel, len(cands), p.rows())
+	for i := top; i < end; i++ {
+		row := p.candRow(i, cands[i], listW, cols)
+		if i == p.sel {
+			row = st.RowActive.Render(row)
+		}
+		lines = append(lines, row)
+	}
+	list := strings.Join(lines, "\n")
+	detail := ""
+	if c, ok := p.selected(); ok {
+		detail = p.detail(c)
+	}
+	if p.wide() {
+		return head + "\n" + lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(listW).Render(list), st.Box.Width(40).Render(detail))
+	}
+	for len(lines) < p.rows()+1 {
+		lines = append(lines, "")
+	}
+	return head + "\n" + strings.Join(lines, "\n") + "\n" + detail
+}
+
+// candCols are the widths of the candidate list's name, trades and community columns.
+type candCols struct{ name, trades, place int }
+
+// candBase is the columns at 80 cells, and candMost the most a wide list gives each.
+var (
+	candBase = candCols{name: 7, trades: 10, place: 10}
+	candMost = candCols{name: 14, trades: 40, place: 24}
+)
+
+// candColumns shares what a list wider than 80 cells has beyond them: names and trades first
+// (up to what the candidates need), then the community; the reason keeps the rest.
+func (p *jobPane) candColumns(w int) candCols {
+	cols := candBase
+	spare := max(w-80, 0)
+	grow := func(col *int, need int) {
+		add := min(max(need-*col, 0), spare)
+		*col += add
+		spare -= add
+	}
+	grow(&cols.name, p.need.name)
+	grow(&cols.trades, p.need.trades)
+	grow(&cols.place, p.need.place)
+	return cols
+}
+
+// measureCandidates is how wide the ranking's names (with the present and call marks), trades
+// and communities are, each capped at candMost; it runs when a ranking arrives, not in View.
+func (p *jobPane) measureCandidates() candCols {
+	var need candCols
+	for _, c := range p.ranking.Candidates {
+		info := p.ranking.Workers[c.WorkerID]
+		need.name = max(need.name, lipgloss.Width(valid.MaskName(info.Name))+2)
+		need.trades = max(need.trades, lipgloss.Width(p.candTrades(info)))
+		need.place = max(need.place, lipgloss.Width(p.c.Records.PlaceName(info.CommunityID)))
+	}
+	need.name = min(need.name, candMost.name)
+	need.trades = min(need.trades, candMost.trades)
+	need.place = min(need.place, candMost.place)
+	return need
+}
+
+func (p *jobPane) candTrades(info store.Candidate) string {
+	var trades []string
+	for _, t := range info.Trades {
+		trades = append(trades, p.c.Cat.TradeName(p.c.Records, t.TradeID))
+	}
+	return strings.Join(trades, "/")
+}
+
+func (p *jobPane) candHeader(w int, cols candCols) string {
+	h := common.Cell("#", 3) + " " + common.Cell(p.c.T("match.col.name"), cols.name) + " " + common.Cell(p.c.T("match.col.trades"), cols.trades) + " " +
+		common.Cell(p.c.T("match.col.place"), cols.place) + " " + common.Cell(p.c.T("match.col.idle"), 5) + " " + common.Cell(p.c.T("match.col.reliable"), 5) + " " +
+		common.Cell(p.c.T("match.col.score"), 16) + " " + p.c.T("match.col.reason")
+	return p.c.Styles.Label.Render(ansi.Truncate(h, w, "…"))
+}
+
+func (p *jobPane) candRow(i int, c smatch.Candidate, w int, cols candCols) string {
+	st := p.c.Styles
+	info := p.ranking.Workers[c.WorkerID]
+	present := " "
+	if info.Match.PresentToday {
+		present = "●"
+	}
+	name := present + valid.MaskName(info.Name)
+	switch p.outcome[c.WorkerID] {
+	case store.NoAnswer:
+		name += "?"
+	case store.Declined:
+		name += "×"
+	case store.Accepted:
+		name += "✓"
+	}
+	rel := p.reliability(c, info)
+	bar := p.bar(c.Score, p.maxScore(), 10) + fmt.Sprintf(" %3d", c.Score)
+	row := common.Cell(fmt.Sprint(i+1), 3) + " " + common.Cell(name, cols.name) + " " + common.Cell(p.candTrades(info), cols.trades) + " " +
+		common.Cell(p.c.Records.PlaceName(info.CommunityID), cols.place) + " " + common.Cell(p.c.T("match.days", info.IdleDays), 5) + " " + common.Cell(rel, 5) + " " +
+		common.Cell(st.Bar.Render(bar), 16) + " " + p.reason(c, info)
+	return ansi.Truncate(row, w, "…")
+}
+
+// maxScore is the most any candidate can score with the station's weights.
+func (p *jobPane) maxScore() int { return topScore(p.ranking.Weights) }
+
+// reliability shows the completion rate, or "new" before there is a record to judge.
+func (p *jobPane) reliability(c smatch.Candidate, info store.Candidate) string {
+	if info.Match.Dispatches < smatch.MinDispatchesForRecord {
+		return p.c.T("match.new")
+	}
+	return fmt.Sprintf("%d%%", 100*info.Match.Completed/info.Match.Dispatches)
+}
+
+func points(c smatch.Candidate, key string) int {
+	for _, f := range c.Factors {
+		if f.Key == key {
+			return f.Points
+		}
+	}
+	return 0
+}
+
+// reason is the one line saying why this worker ranks where they do.
+func (p *jobPane) reason(c smatch.Candidate, info store.Candidate) string {
+	wt := p.ranking.Weights
+	var parts []string
+	if c.Requested {
+		parts = append(parts, p.c.T("match.why.requested"))
+	}
+	if c.Related {
+		parts = append(parts, p.c.T("match.why.related"))
+	}
+	switch d := points(c, smatch.KeyDistance); {
+	case wt.Distance > 0 && d == wt.Distance:
+		parts = append(parts, p.c.T("match.why.community"))
+	case wt.Distance > 0 && d == wt.Distance*2/3 && d > 0:
+		parts = append(parts, p.c.T("match.why.subdistrict"))
+	}
+	if points(c, smatch.KeyPresent) > 0 {
+		parts = append(parts, p.c.T("match.why.present"))
+	}
+	if info.IdleDays >= 7 {
+		parts = append(parts, p.c.T("match.why.idle", info.IdleDays))
+	}
+	if points(c, smatch.KeyPriority) > 0 {
+		parts = append(parts, p.c.T("match.why.priority"))
+	}
+	if wt.Pay > 0 && points(c, smatch.KeyPay) == 0 {
+		parts = append(parts, p.c.T("match.why.pay_low"))
+	}
+	if info.Match.DispatchesLast7 >= 3 {
+		parts = append(parts, p.c.T("match.why.busy_week", info.Match.DispatchesLast7))
+	}
+	if len(parts) == 0 {
+		parts = append(parts, p.c.T("match.why.trade"))
+	}
+	return strings.Join(parts, "·")
+}
+
+// detail is every factor's points for the selected candidate, with their phone if revealed.
+func (p *jobPane) detail(c smatch.Candidate) string {
+	st := p.c.Styles
+	info := p.ranking.Workers[c.WorkerID]
+	wt := p.ranking.Weights
+	most := map[string]int{smatch.KeyTrade: wt.Trade, smatch.KeyExperience: wt.Experience, smatch.KeyPresent: wt.Present,
+		smatch.KeyDistance: wt.Distance, smatch.KeyPay: wt.Pay, smatch.KeyReliability: wt.Reliability,
+		smatch.KeyRotation: wt.Rotation, smatch.KeyPriority: wt.Priority, smatch.KeyRequested: wt.Requested}
+	phone := valid.MaskPhone(info.Phone)
+	if p, ok := p.revealed[c.WorkerID]; ok {
+		phone = p
+	}
+	head := st.Label.Render(p.c.T("match.detail", c.WorkerID, valid.MaskName(info.Name), phone, c.Score))
+	var parts []string
+	for _, f := range c.Factors {
+		parts = append(parts, fmt.Sprintf("%s %d/%d", p.c.T("match.factor."+f.Key), f.Points, most[f.Key]))
+	}
+	if p.wide() {
+		return head + "\n" + strings.Join(parts, "\n") + "\n" + st.Subtle.Render(p.reason(c, info))
+	}
+	half := (len(parts) + 1) / 2
+	return head + "\n" + ansi.Truncate(strings.Join(parts[:half], "  "), p.width, "…") + "\n" + ansi.Truncate(strings.Join(parts[half:], "  "), p.width, "…")
+}
