@@ -8,7 +8,7 @@ func init() {
 		"reg.trade.no_match":    {"没有这个工种，请换个写法", "no trade matches; try another spelling"},
 
 		"reg.form.new":             {"新登记零工", "Register a worker"},
-		"reg.form.edit":            {"修改零工 No.%d", "Edit worker No.%d"},
+		"reg.form.edit":            {"修改零工（工号 %d）", "Edit worker No.%d"},
 		"reg.form.required":        {"* 为必填", "* required"},
 		"reg.f.name":               {"姓名", "Name"},
 		"reg.f.phone":              {"手机", "Mobile"},
@@ -71,7 +71,13 @@ func init() {
 
 		"reg.dup.same_phone":   {"这个手机号已登记过：", "This mobile number is already registered:"},
 		"reg.dup.same_id":      {"这个身份证号已登记过：", "This ID number is already registered:"},
-		"reg.dup.same_keys":    {"Enter 用现在填的内容更新这条记录   Esc 返回表单", "Enter update that record with what was typed   Esc back to the form"},
+		"reg.dup.same_keys":    {"Enter 打开这条记录（不改动）   u 用填写的内容更新   Esc 返回表单", "Enter open that record (unchanged)   u update it with what was typed   Esc back to the form"},
+		"reg.dup.changes":      {"按 u 更新会改动：", "u would change:"},
+		"reg.dup.no_changes":   {"填写的内容和这条记录相同。", "What was typed matches that record."},
+		"reg.dup.line":         {"工号 %d  %s  %s  %s  %s", "No. %d  %s  %s  %s  %s"},
+		"reg.born":             {"%d年生", "born %d"},
+		"reg.born.unknown":     {"出生年未填", "birth year not given"},
+		"reg.value.none":       {"（空）", "(none)"},
 		"reg.dup.similar":      {"已有同名同年出生的零工，可能是同一人：", "A worker with the same name and birth year exists; it may be the same person:"},
 		"reg.dup.similar_keys": {"Enter 仍然新登记   Esc 返回表单", "Enter register anyway   Esc back to the form"},
 
@@ -113,7 +119,7 @@ func init() {
 		"reg.key.reveal_id":    {"显示身份证", "show ID"},
 		"reg.key.choose":       {"切换", "change"},
 
-		"reg.page.title":      {"零工 No.%d  %s", "Worker No.%d  %s"},
+		"reg.page.title":      {"零工 工号%d  %s", "Worker No.%d  %s"},
 		"reg.page.age":        {"%d岁", "age %d"},
 		"reg.page.registered": {"%s 登记（%s）", "registered %s (%s)"},
 		"reg.page.history":    {"记录", "History"},

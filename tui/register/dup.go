@@ -24,10 +24,13 @@ type dupWant int
 const (
 	dupStays dupWant = iota
 	dupBack          // Esc: back to the form, nothing saved
-	dupAdopt         // Enter on the same person: the form becomes an edit of their record
+	dupOpen          // Enter on the same person: open their record, nothing of it changed
+	dupAdopt         // u on the same person: the form becomes an edit of their record
 	dupSave          // Enter on a similar one: register anyway
 )
 
+// key answers the question. For the same person the safe choice is Enter: open the record
+// as it is; overwriting it with what was typed takes u, with the changes shown first.
 func (d *dupDialog) key(msg tea.KeyMsg) dupWant {
 	keys := d.c.Keys
 	switch {
@@ -35,9 +38,11 @@ func (d *dupDialog) key(msg tea.KeyMsg) dupWant {
 		return dupBack
 	case key.Matches(msg, keys.Select):
 		if d.dup.Same.ID != 0 {
-			return dupAdopt
+			return dupOpen
 		}
 		return dupSave
+	case d.dup.Same.ID != 0 && (msg.String() == "u" || msg.String() == "U"):
+		return dupAdopt
 	}
 	return dupStays
 }
@@ -50,7 +55,16 @@ func (d *dupDialog) view(width int) string {
 		if d.dup.Field == "id_number" {
 			key = "reg.dup.same_id"
 		}
-		b.WriteString(s.Warning.Render(c.T(key)) + "\n\n  " + workerLine(c, d.dup.Same) + "\n\n" + c.T("reg.dup.same_keys"))
+		b.WriteString(s.Warning.Render(c.T(key)) + "\n\n  " + workerLine(c, d.dup.Same) + "\n")
+		if ch := workerChanges(c, d.dup.Same, mergeTyped(d.dup.Same, d.pending)); len(ch) > 0 {
+			b.WriteString("\n" + c.T("reg.dup.changes") + "\n")
+			for _, x := range ch {
+				b.WriteString("  " + x.label + "：" + x.before + " → " + x.after + "\n")
+			}
+		} else {
+			b.WriteString("\n" + c.T("reg.dup.no_changes") + "\n")
+		}
+		b.WriteString("\n" + c.T("reg.dup.same_keys"))
 	} else {
 		b.WriteString(s.Warning.Render(c.T("reg.dup.similar")) + "\n")
 		for _, w := range d.dup.Similar {

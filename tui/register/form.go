@@ -152,47 +152,8 @@ func (f *form) load(w store.Worker) {
 }
 
 // adopt turns a new registration into an edit of the worker already registered: what was
-// typed is kept, and whatever was left empty is taken from the record.
-func (f *form) adopt(w store.Worker) {
-	typed := f.worker()
-	merged := w
-	merged.Name = typed.Name
-	if typed.Phone != "" {
-		merged.Phone = typed.Phone
-	}
-	if typed.IDNumber != "" {
-		merged.IDNumber = typed.IDNumber
-	}
-	if typed.BirthYear != 0 {
-		merged.BirthYear = typed.BirthYear
-	}
-	if typed.CommunityID != 0 {
-		merged.CommunityID = typed.CommunityID
-	}
-	if typed.Gender != "" {
-		merged.Gender = typed.Gender
-	}
-	if typed.ExpectedPayFen > 0 {
-		merged.ExpectedPayFen, merged.ExpectedPayUnit = typed.ExpectedPayFen, typed.ExpectedPayUnit
-	}
-	merged.Trades = typed.Trades
-	for _, t := range w.Trades {
-		if !hasTrade(merged.Trades, t.TradeID) {
-			merged.Trades = append(merged.Trades, t)
-		}
-	}
-	for _, g := range typed.Groups {
-		if indexOf(merged.Groups, g) < 0 {
-			merged.Groups = append(merged.Groups, g)
-		}
-	}
-	merged.Insured = merged.Insured || typed.Insured
-	merged.Consent = merged.Consent || typed.Consent
-	if typed.Notes != "" && !strings.Contains(merged.Notes, typed.Notes) {
-		merged.Notes = strings.TrimSpace(merged.Notes + " " + typed.Notes)
-	}
-	f.load(merged)
-}
+// typed is kept, and whatever was left empty is taken from the record (mergeTyped).
+func (f *form) adopt(w store.Worker) { f.load(mergeTyped(w, f.worker())) }
 
 func hasTrade(ts []store.WorkerTrade, id int64) bool {
 	for _, t := range ts {

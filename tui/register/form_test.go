@@ -109,9 +109,9 @@ func TestSamePhoneBringsUpTheExistingWorker(t *testing.T) {
 	}
 	d := newDriver(t, c, 80, 24)
 	registerViaForm(t, d, "张三峰", "138 0013 8000", "sd")
-	d.mustSee("这个手机号已登记过", "No.1", "张三丰", "138****8000")
-	d.key(tea.KeyEnter) // update that record
-	d.mustSee("修改零工 No.1", "张三峰")
+	d.mustSee("这个手机号已登记过", "工号 1", "张三丰", "1980年生", "138****8000", "姓名：张三丰 → 张三峰", "工种：力工 → 水电·力工")
+	d.runes("u") // update that record: an explicit key, after the changes were shown
+	d.mustSee("修改零工（工号 1）", "张三峰")
 	d.key(tea.KeyCtrlS)
 	if n := countWorkers(t, c); n != 1 {
 		t.Fatalf("workers = %d, want the one record", n)
@@ -122,6 +122,17 @@ func TestSamePhoneBringsUpTheExistingWorker(t *testing.T) {
 	}
 	if w.Name != "张三峰" || len(w.Trades) != 2 || w.BirthYear != 1980 || w.CommunityID != 100 {
 		t.Fatalf("updated = %+v", w)
+	}
+	// Enter, the safe default, opens the record as it is and changes nothing
+	registerViaForm(t, d, "赵六", "13800138000", "lg")
+	d.mustSee("这个手机号已登记过", "姓名：张三峰 → 赵六")
+	d.key(tea.KeyEnter)
+	d.mustSee("零工 工号1  张三峰")
+	if w, err := c.Store.Worker(ctx, old.ID); err != nil || w.Name != "张三峰" {
+		t.Fatalf("Enter changed the record: %+v %v", w, err)
+	}
+	if n := countWorkers(t, c); n != 1 {
+		t.Fatalf("workers = %d after opening the record", n)
 	}
 	// cancel: back to the form, nothing saved, typing kept
 	registerViaForm(t, d, "王五", "13800138000", "lg")
@@ -208,7 +219,7 @@ func TestSearchSignInVisitAndReveal(t *testing.T) {
 	}
 	// the worker's page: masked until revealed, and the reveal is audited
 	d.key(tea.KeyEnter)
-	d.mustSee("零工 No.1  曾小明", "139****1234", "签到 1 天", "政策咨询")
+	d.mustSee("零工 工号1  曾小明", "139****1234", "签到 1 天", "政策咨询")
 	d.runes("r")
 	d.mustSee("13900001234", "已记入审计")
 	audit, err := c.Store.Audit(ctx, store.AuditFilter{Entity: "worker", EntityID: 1})

@@ -132,6 +132,9 @@ func (m *Model) dupKey(msg tea.KeyMsg) tea.Cmd {
 	switch m.dup.key(msg) {
 	case dupBack:
 		m.mode = modeForm
+	case dupOpen:
+		m.closeForm() // the record stays as it is: its page is where to look or change it
+		return m.openPage(m.dup.dup.Same.ID)
 	case dupAdopt:
 		m.form.adopt(m.dup.dup.Same) // one person, one record: this becomes an edit of theirs
 		m.mode = modeForm

@@ -1,7 +1,6 @@
 package register
 
 import (
-	"fmt"
 	"strings"
 
 	"gigdesk/store"
@@ -63,5 +62,9 @@ func tradeNames(c *common.Common, ts []store.WorkerTrade) string {
 
 // workerLine is one worker on a line, phone masked.
 func workerLine(c *common.Common, w store.Worker) string {
-	return fmt.Sprintf("No.%d  %s  %d  %s  %s", w.ID, w.Name, w.BirthYear, valid.MaskPhone(w.Phone), tradeNames(c, w.Trades))
+	born := c.T("reg.born.unknown")
+	if w.BirthYear != 0 {
+		born = c.T("reg.born", w.BirthYear)
+	}
+	return c.T("reg.dup.line", w.ID, w.Name, born, valid.MaskPhone(w.Phone), tradeNames(c, w.Trades))
 }
