@@ -59,7 +59,7 @@ func init() {
 		"reg.err.birth":            {"出生年请填四位数字，如1980。", "Enter the birth year as 4 digits, e.g. 1980."},
 		"reg.err.trade_typed":      {"按 Enter 选中工种，或删掉输入。", "Press Enter to pick the trade, or clear what was typed."},
 		"reg.err.fix":              {"请先改正标红的项目。", "Please correct the fields marked in red first."},
-		"reg.err.paste_cut":        {"输入过长，已截断。", "The input was too long and was cut."},
+		"reg.err.too_long":         {"太长了：%s最多 %d 个字符，没有填入。", "Too long: %s takes at most %d characters; nothing was entered."},
 
 		"reg.saving":       {"正在保存…", "Saving…"},
 		"reg.saved":        {"已登记：%s，工号 %d", "Registered %s, worker No. %d"},

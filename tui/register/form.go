@@ -44,7 +44,7 @@ var fieldKeys = [fieldCount]string{"reg.f.name", "reg.f.phone", "reg.f.trades", 
 // required fields are marked with * and checked before anything is saved.
 var required = map[field]bool{fName: true, fPhone: true, fTrades: true}
 
-// Input limits: a paste of 10,000 characters is cut to these and the field says so.
+// Input limits: what would make a field longer is refused whole, and the field names the limit.
 const (
 	maxName  = 40 // more than valid.MaxNameRunes, so an over-long name gets its own message
 	maxPhone = 20
@@ -79,8 +79,8 @@ type form struct {
 	focus   field
 	errs    map[field]string
 	touched map[field]bool
-	tried   bool // a save was attempted: show every problem
-	cut     map[field]bool
+	tried   bool           // a save was attempted: show every problem
+	cut     map[field]bool // the last paste or key would have made the field too long: refused
 	width   int
 }
 
@@ -296,8 +296,9 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, save bool) {
 		fl := f.focus
 		in := f.inputs[fl]
 		before := in.Value()
-		if km.Paste || km.Type == tea.KeyRunes && len(km.Runes) > 1 {
-			f.cut[f.focus] = utf8.RuneCountInString(before)+len(km.Runes) > in.CharLimit
+		if km.Type == tea.KeyRunes && utf8.RuneCountInString(before)+len(km.Runes) > f.limit(fl) {
+			f.cut[fl] = true // nothing half-pasted: the field keeps what it had and says why
+			return nil, false
 		}
 		if km.Type == tea.KeyRunes && fl != fNotes {
 			km.Runes = []rune(valid.StripControls(string(km.Runes)))
@@ -306,6 +307,7 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, save bool) {
 		}
 		*in, cmd = in.Update(km)
 		if v := in.Value(); v != before {
+			delete(f.cut, fl)
 			if clean := valid.StripControls(v); clean != v && f.focus != fNotes {
 				in.SetValue(clean) // escapes and controls never stay in a field (notes keep inner spaces)
 			}
@@ -313,6 +315,14 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, save bool) {
 		}
 	}
 	return cmd, false
+}
+
+// limit is the most characters field fl takes: a name's rule, else the input's own limit.
+func (f *form) limit(fl field) int {
+	if fl == fName {
+		return valid.MaxNameRunes
+	}
+	return f.inputs[fl].CharLimit
 }
 
 // stripEscapes drops escape sequences and controls but keeps the spaces between words of a note.

@@ -18,7 +18,7 @@ func TestBadInputKeepsTheFormAndSavesNothing(t *testing.T) {
 		shows string
 	}{
 		{"empty required fields", func(d *driver) {}, "请输入姓名"},
-		{"10,000 pasted characters in the name", func(d *driver) { d.paste(strings.Repeat("张", 10000)) }, "姓名最多30个字"},
+		{"10,000 pasted characters in the name", func(d *driver) { d.paste(strings.Repeat("张", 10000)) }, "太长了：姓名最多 30"},
 		{"escape sequence in the name", func(d *driver) { d.paste("张\x1b[31m三\x07") }, "请输入手机号码"}, // escapes are dropped, the name is fine
 		{"emoji in the name", func(d *driver) { d.runes("张三😀") }, "姓名中不能含有表情"},
 		{"digits in the name", func(d *driver) { d.runes("张3") }, "姓名中不能含有数字"},
@@ -32,7 +32,7 @@ func TestBadInputKeepsTheFormAndSavesNothing(t *testing.T) {
 			d.key(tea.KeyEnter)
 			d.runes("zzz")
 			d.key(tea.KeyTab)
-		}, "选中工种，或删掉输入"},
+		}, "或删掉输入"},
 		{"bad ID check digit", func(d *driver) {
 			d.runes("张三")
 			for range 6 {
@@ -53,7 +53,7 @@ func TestBadInputKeepsTheFormAndSavesNothing(t *testing.T) {
 				d.key(tea.KeyTab)
 			}
 			d.runes("1000000000")
-		}, "不能超过10万元"},
+		}, "不能超过10万"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c := testCommon(t, i18n.Zh)
@@ -244,4 +244,32 @@ func TestSearchSignInVisitAndReveal(t *testing.T) {
 	d.mustSee("已离开", "回老家")
 	d.key(tea.KeyEsc)
 	d.mustSee("今日签到 2 人，在站 1 人")
+}
+
+// TestOverLongPasteIsRefusedNotCut: an 18-digit paste into 期望工资 is refused whole with the
+// limit named; the message fits the field's width without an orphaned 。 and goes when the
+// field is typed into again.
+func TestOverLongPasteIsRefusedNotCut(t *testing.T) {
+	c := testCommon(t, i18n.Zh)
+	d := newDriver(t, c, 80, 24)
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlN})
+	d.runes("张三")
+	for range 7 {
+		d.key(tea.KeyTab)
+	}
+	d.runes("180")
+	d.paste("123456789012345678")
+	if got := d.m.(*Model).form.inputs[fPay].Value(); got != "180" {
+		t.Fatalf("the paste was half taken: pay reads %q", got)
+	}
+	d.mustSee("太长了：期望工资最多 12", "没有填入。")
+	for _, line := range strings.Split(d.view(), "\n") {
+		if strings.TrimSpace(line) == "。" {
+			t.Fatalf("a full stop alone on a line:\n%s", d.view())
+		}
+	}
+	d.key(tea.KeyBackspace)
+	if strings.Contains(d.view(), "太长了") {
+		t.Fatalf("the refusal stayed after the field changed:\n%s", d.view())
+	}
 }

@@ -86,11 +86,11 @@ func parseYear(s string) (int, bool) {
 // shown is the message to show at a field now: problems of a field being typed into wait
 // until it is left, except those that more typing cannot fix.
 func (f *form) shown(fl field) string {
+	if f.cut[fl] {
+		return f.c.T("reg.err.too_long", f.c.T(fieldKeys[fl]), f.limit(fl))
+	}
 	msg := f.errs[fl]
 	if msg == "" {
-		if f.cut[fl] {
-			return f.c.T("reg.err.paste_cut")
-		}
 		return ""
 	}
 	if f.tried || f.touched[fl] && fl != f.focus {

@@ -72,11 +72,11 @@ func (f *form) column(fields []field, width int) string {
 		}
 		if msg := f.shown(fl); msg != "" {
 			st := s.Error
-			if msg == f.c.T("reg.err.paste_cut") {
+			if f.cut[fl] {
 				st = s.Warning
 			}
-			for _, l := range strings.Split(lipgloss.NewStyle().Width(width-labelWidth-1).Render(msg), "\n") {
-				lines = append(lines, strings.Repeat(" ", labelWidth+1)+st.Render(strings.TrimRight(l, " ")))
+			for _, l := range common.Wrap(msg, width-labelWidth-1) {
+				lines = append(lines, strings.Repeat(" ", labelWidth+1)+st.Render(l))
 			}
 		}
 	}
