@@ -103,7 +103,7 @@ func (s *Store) PublicJobs(ctx context.Context, limit int) ([]PublicJob, error) 
 		j.StartsAt, j.Duration = time.Unix(starts, 0), time.Duration(minutes)*time.Minute
 		out = append(out, j)
 	}
-	return out, dbError0(rows.Err(), s.path)
+	return out, dbError(rows.Err(), s.path)
 }
 
 // FilledToday lists the jobs filled today (the station's local day), newest first. A job's
@@ -133,5 +133,5 @@ func (s *Store) FilledToday(ctx context.Context) ([]PublicFill, error) {
 		f.FilledAt = time.Unix(at, 0)
 		out = append(out, f)
 	}
-	return out, dbError0(rows.Err(), s.path)
+	return out, dbError(rows.Err(), s.path)
 }

@@ -147,7 +147,7 @@ func (s *Store) Catalog(ctx context.Context) (*Catalog, error) {
 		c.placeByID[p.ID] = len(c.Places)
 		c.Places = append(c.Places, p)
 	}
-	return c, dbError0(rows.Err(), s.path)
+	return c, dbError(rows.Err(), s.path)
 }
 
 // Limits of a station's own trades and places.

@@ -171,7 +171,7 @@ func (s *Store) Calls(ctx context.Context, jobID int64) ([]Call, error) {
 		c.At = time.Unix(at, 0)
 		out = append(out, c)
 	}
-	return out, dbError0(rows.Err(), s.path)
+	return out, dbError(rows.Err(), s.path)
 }
 
 func (t *Tx) exists(query string, id int64, entity string) error {

@@ -38,7 +38,7 @@ func (s *Store) GuidePays(ctx context.Context) ([]GuidePay, error) {
 		g.UpdatedAt = time.Unix(at, 0)
 		out = append(out, g)
 	}
-	return out, dbError0(rows.Err(), s.path)
+	return out, dbError(rows.Err(), s.path)
 }
 
 // GuideFor is the guide pay of a trade and unit; 0 when the station set none.
@@ -48,7 +48,7 @@ func (s *Store) GuideFor(ctx context.Context, tradeID int64, unit PayUnit) (int6
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
 	}
-	return fen, dbError0(err, s.path)
+	return fen, dbError(err, s.path)
 }
 
 // SetGuidePay sets (or, with 0 fen, removes) the guide pay of a trade and unit; only the

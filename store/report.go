@@ -239,7 +239,7 @@ func (s *Store) DayFigures(ctx context.Context, from, to string) (Figures, error
 	da, db := dayBucket(a), dayBucket(b-1)
 	var waits []MinuteCount
 
-	err = s.inParallel(ctx, func(q *querier) {
+	err = s.inParallel(ctx, func(q *readChain) {
 		trades, comms := areas[0][0], areas[0][1]
 		q.rows(`SELECT trade_id, coalesce(community_id, 0), count(*), sum(headcount),
 			sum(CASE WHEN filled < headcount THEN filled ELSE headcount END),
@@ -304,7 +304,7 @@ func (s *Store) DayFigures(ctx context.Context, from, to string) (Figures, error
 				area(comms, comm).WagesPaidFen += fen
 				return nil
 			})
-	}, func(q *querier) {
+	}, func(q *readChain) {
 		trades, comms := areas[1][0], areas[1][1]
 		s.commonFigures(q, &f, a, b)
 		q.rows(`SELECT job_trade_id, job_community_id, count(*), sum(worker_priority)
@@ -338,14 +338,14 @@ func (s *Store) DayFigures(ctx context.Context, from, to string) (Figures, error
 
 // inParallel runs each group of queries on its own connection at the same time and
 // returns the first error.
-func (s *Store) inParallel(ctx context.Context, groups ...func(q *querier)) error {
+func (s *Store) inParallel(ctx context.Context, groups ...func(q *readChain)) error {
 	errs := make([]error, len(groups))
 	var wg sync.WaitGroup
 	for i, g := range groups {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			q := &querier{s: s, ctx: ctx}
+			q := &readChain{s: s, ctx: ctx}
 			g(q)
 			errs[i] = q.err
 		}()
@@ -367,7 +367,7 @@ func weekBucket(unix int64) int64 { return unix / 604800 }
 
 // commonFigures adds the figures that are counted the same way for a full period and for
 // the totals of periods compared with: registrations, visits and sign-ins.
-func (s *Store) commonFigures(q *querier, f *Figures, a, b int64) {
+func (s *Store) commonFigures(q *readChain, f *Figures, a, b int64) {
 	q.rows(`SELECT channel, count(*) FROM workers WHERE created_at >= ? AND created_at < ? GROUP BY channel`,
 		[]any{a, b}, func(r *sql.Rows) error {
 			var ch Channel
@@ -394,7 +394,7 @@ func (s *Store) commonFigures(q *querier, f *Figures, a, b int64) {
 }
 
 // openFigures counts the jobs still open into the day after the range ending at b.
-func (s *Store) openFigures(q *querier, f *Figures, b int64) {
+func (s *Store) openFigures(q *readChain, f *Figures, b int64) {
 	q.row(`SELECT count(*), coalesce(sum(headcount - filled), 0) FROM jobs
 		WHERE status IN ('open', 'partly') AND starts_at >= ? AND created_at < ?`, []any{b, b}, &f.OpenIntoTomorrow, &f.OpenPlaces)
 }
@@ -402,7 +402,7 @@ func (s *Store) openFigures(q *querier, f *Figures, b int64) {
 // waitHistogram calls fn with each count of minutes from posting to dispatch over the
 // dispatches made in [a, b), and how many of them were made at or after mid. The index
 // leads with the UTC week, so a year's range is read in order and never sorted whole.
-func (s *Store) waitHistogram(q *querier, a, b, mid int64, fn func(minutes int64, n, fromMid int)) {
+func (s *Store) waitHistogram(q *readChain, a, b, mid int64, fn func(minutes int64, n, fromMid int)) {
 	// The outer GROUP BY sorts the weeks' few thousand groups in SQLite, cheaper than
 	// handing every week's groups to Go.
 	q.rows(`SELECT m, sum(n), sum(late) FROM (
@@ -446,7 +446,7 @@ func (s *Store) comparedFigures(ctx context.Context, from, mid, to string) (whol
 	both := func(col, val string) string {
 		return `sum(` + val + `), sum(` + fmt.Sprintf(late, col, val) + `)`
 	}
-	err = s.inParallel(ctx, func(q *querier) {
+	err = s.inParallel(ctx, func(q *readChain) {
 		s.commonFigures(q, &whole, a, b)
 		s.commonFigures(q, &tail, c, b)
 		q.row(`SELECT `+both("created_at", "1")+`, `+both("created_at", "headcount")+`,
@@ -462,7 +462,7 @@ func (s *Store) comparedFigures(ctx context.Context, from, mid, to string) (whol
 		q.row(`SELECT coalesce(sum(paid_fen), 0), coalesce(sum(`+fmt.Sprintf(late, "paid_at", "paid_fen")+`), 0)
 		FROM dispatches WHERE paid_at / 86400 BETWEEN ? AND ? AND paid_at >= ? AND paid_at < ? AND paid_fen IS NOT NULL`,
 			[]any{c, dayBucket(a), dayBucket(b - 1), a, b}, &fen[0], &fen[1])
-	}, func(q *querier) {
+	}, func(q *readChain) {
 		q.row(`SELECT `+both("created_at", "1")+`, `+both("created_at", "worker_priority")+`
 		FROM dispatches WHERE created_at >= ? AND created_at < ? AND status <> 'cancelled'`,
 			[]any{c, c, a, b}, nullInts(&disp[0], &disp[1], &prio[0], &prio[1])...)
@@ -537,39 +537,6 @@ func sortedAreas(parts ...map[int64]*AreaFigures) []AreaFigures {
 	return out
 }
 
-// querier runs read queries one after another and keeps the first error.
-type querier struct {
-	s   *Store
-	ctx context.Context
-	err error
-}
-
-func (q *querier) row(query string, args []any, dest ...any) {
-	if q.err != nil {
-		return
-	}
-	q.err = q.s.db.QueryRowContext(q.ctx, query, args...).Scan(dest...)
-}
-
-func (q *querier) rows(query string, args []any, fn func(*sql.Rows) error) {
-	if q.err != nil {
-		return
-	}
-	rows, err := q.s.db.QueryContext(q.ctx, query, args...)
-	if err != nil {
-		q.err = err
-		return
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows); err != nil {
-			q.err = err
-			return
-		}
-	}
-	q.err = rows.Err()
-}
-
 // DayCount is one station-local day's count.
 type DayCount struct {
 	Day   string
@@ -625,7 +592,7 @@ func (s *Store) OpenJobs(ctx context.Context, to string, limit int) ([]OpenJob, 
 		return nil, err
 	}
 	var out []OpenJob
-	q := &querier{s: s, ctx: ctx}
+	q := &readChain{s: s, ctx: ctx}
 	q.rows(`SELECT j.id, j.trade_id, coalesce(j.community_id, 0), e.name, j.starts_at, j.headcount, j.filled, j.urgent
 		FROM jobs j JOIN employers e ON e.id = j.employer_id
 		WHERE j.status IN ('open', 'partly') AND j.starts_at >= ? AND j.created_at < ?
@@ -639,7 +606,7 @@ func (s *Store) OpenJobs(ctx context.Context, to string, limit int) ([]OpenJob, 
 		out = append(out, o)
 		return nil
 	})
-	return out, dbError0(q.err, s.path)
+	return out, dbError(q.err, s.path)
 }
 
 // IssueKind is why a dispatch needs the station head's attention.
@@ -674,7 +641,7 @@ func (s *Store) Issues(ctx context.Context, from, to string, limit int) ([]Issue
 		return nil, err
 	}
 	var out []Issue
-	q := &querier{s: s, ctx: ctx}
+	q := &readChain{s: s, ctx: ctx}
 	scan := func(kind IssueKind) func(*sql.Rows) error {
 		return func(r *sql.Rows) error {
 			is := Issue{Kind: kind}
@@ -698,7 +665,7 @@ func (s *Store) Issues(ctx context.Context, from, to string, limit int) ([]Issue
 		[]any{a, b, limit}, scan(IssueDispute))
 	q.rows(cols+`WHERE d.done_at >= ? AND d.done_at < ? AND d.status = 'done' AND d.paid_at IS NULL ORDER BY d.starts_at, d.id LIMIT ?`,
 		[]any{a, b, limit}, scan(IssueUnpaid))
-	return out, dbError0(q.err, s.path)
+	return out, dbError(q.err, s.path)
 }
 
 // Summary is everything the end-of-day screen and the reports show for one period.

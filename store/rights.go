@@ -320,7 +320,7 @@ func (s *Store) RightsCase1(ctx context.Context, id int64) (RightsCase, error) {
 		n.At = time.Unix(at, 0)
 		c.Notes = append(c.Notes, n)
 	}
-	return c, dbError0(rows.Err(), s.path)
+	return c, dbError(rows.Err(), s.path)
 }
 
 // CaseFilter picks cases; zero fields match everything.
@@ -372,7 +372,7 @@ func (s *Store) RightsCases(ctx context.Context, f CaseFilter) ([]RightsCase, er
 		}
 		out = append(out, c)
 	}
-	return out, dbError0(rows.Err(), s.path)
+	return out, dbError(rows.Err(), s.path)
 }
 
 // OpenUnpaidCases counts an employer's unpaid-wage cases not yet resolved: the Jobs form
@@ -380,7 +380,7 @@ func (s *Store) RightsCases(ctx context.Context, f CaseFilter) ([]RightsCase, er
 func (s *Store) OpenUnpaidCases(ctx context.Context, employerID int64) (int, error) {
 	var n int
 	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM rights_cases WHERE employer_id = ? AND kind = 'unpaid' AND status <> 'resolved'`, employerID).Scan(&n)
-	return n, dbError0(err, s.path)
+	return n, dbError(err, s.path)
 }
 
 // SetInsurance records whether accident insurance (零工保) covers a dispatch, and the provider

@@ -123,7 +123,7 @@ func (s *Store) PresentToday(ctx context.Context, ids []int64) (map[int64]bool, 
 		}
 		out[id] = true
 	}
-	return out, dbError0(rows.Err(), s.path)
+	return out, dbError(rows.Err(), s.path)
 }
 
 func (s *Store) presences(ctx context.Context, where string, args ...any) ([]Presence, error) {

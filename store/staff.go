@@ -106,7 +106,7 @@ func (s *Store) staffWhere(ctx context.Context, where string, args ...any) ([]St
 		st.CreatedAt = time.Unix(created, 0)
 		out = append(out, st)
 	}
-	return out, dbError0(rows.Err(), s.path)
+	return out, dbError(rows.Err(), s.path)
 }
 
 // SetStaffActive deactivates (or brings back) a staff member; only the station head may, and
@@ -209,7 +209,7 @@ func (s *Store) Audit(ctx context.Context, f AuditFilter) ([]AuditEntry, error) 
 		a.At = time.Unix(at, 0)
 		out = append(out, a)
 	}
-	return out, dbError0(rows.Err(), s.path)
+	return out, dbError(rows.Err(), s.path)
 }
 
 // prefixOf is the action prefix a filter like "reveal:" matches; "" matches only exact actions.

@@ -121,7 +121,7 @@ func (s *Store) Wishes(ctx context.Context, workerID int64) ([]TrainingWish, err
 		w.CreatedAt = time.Unix(at, 0)
 		out = append(out, w)
 	}
-	return out, dbError0(rows.Err(), s.path)
+	return out, dbError(rows.Err(), s.path)
 }
 
 // Validate checks an offer as staff typed it.
@@ -211,7 +211,7 @@ func (s *Store) Offers(ctx context.Context, all bool) ([]TrainingOffer, error) {
 		o.CreatedAt = time.Unix(at, 0)
 		out = append(out, o)
 	}
-	return out, dbError0(rows.Err(), s.path)
+	return out, dbError(rows.Err(), s.path)
 }
 
 // OfferMatch is an offer that fits a wish, and why.
@@ -321,5 +321,5 @@ func (s *Store) Referrals(ctx context.Context, workerID int64) ([]TrainingReferr
 		r.At = time.Unix(at, 0)
 		out = append(out, r)
 	}
-	return out, dbError0(rows.Err(), s.path)
+	return out, dbError(rows.Err(), s.path)
 }

@@ -89,5 +89,5 @@ func (s *Store) Visits(ctx context.Context, workerID int64, limit int) ([]Visit,
 		v.At = time.Unix(at, 0)
 		out = append(out, v)
 	}
-	return out, dbError0(rows.Err(), s.path)
+	return out, dbError(rows.Err(), s.path)
 }

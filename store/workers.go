@@ -595,11 +595,7 @@ func (s *Store) workerTrades(ctx context.Context, ids []int64) (map[int64][]Work
 		}
 		out[id] = append(out[id], t)
 	}
-	return out, dbError0(rows.Err(), s.path)
-}
-
-func placeholders(n int) string {
-	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+	return out, dbError(rows.Err(), s.path)
 }
 
 // SearchWorkers finds workers from one search box: name characters, pinyin (full or initials),

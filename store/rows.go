@@ -1,0 +1,96 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"time"
+)
+
+// nullID stores 0 as NULL for optional references.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// nullStr stores "" as NULL for optional unique values (phone, ID number).
+func nullStr(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func unix(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.Unix()
+}
+
+func fromUnix(v sql.NullInt64) time.Time {
+	if !v.Valid {
+		return time.Time{}
+	}
+	return time.Unix(v.Int64, 0)
+}
+
+// scanner is what a row scanner reads from: *sql.Row or *sql.Rows.
+type scanner interface{ Scan(...any) error }
+
+// queryAll runs a read query and scans every row with scan.
+func queryAll[T any](ctx context.Context, s *Store, query string, args []any, scan func(scanner) (T, error)) ([]T, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, dbError(err, s.path)
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, dbError(err, s.path)
+		}
+		out = append(out, v)
+	}
+	return out, dbError(rows.Err(), s.path)
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// readChain runs read queries one after another and keeps the first error.
+type readChain struct {
+	s   *Store
+	ctx context.Context
+	err error
+}
+
+func (q *readChain) row(query string, args []any, dest ...any) {
+	if q.err != nil {
+		return
+	}
+	q.err = q.s.db.QueryRowContext(q.ctx, query, args...).Scan(dest...)
+}
+
+func (q *readChain) rows(query string, args []any, fn func(*sql.Rows) error) {
+	if q.err != nil {
+		return
+	}
+	rows, err := q.s.db.QueryContext(q.ctx, query, args...)
+	if err != nil {
+		q.err = err
+		return
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			q.err = err
+			return
+		}
+	}
+	q.err = rows.Err()
+}
