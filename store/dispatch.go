@@ -548,5 +548,5 @@ func (s *Store) Dispatches(ctx context.Context, f DispatchFilter) ([]Dispatch, e
 		q += ` LIMIT ?`
 		args = append(args, f.Limit)
 	}
-	return queryAll(ctx, s, q, args, scanDispatch)
+	return queryAll(ctx, s, scanDispatch, q, args...)
 }

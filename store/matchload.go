@@ -481,11 +481,11 @@ func (s *Store) matchJobs(ctx context.Context, mc MatchContext, js []Job) ([]mat
 		chunk := ids[start:min(start+500, len(ids))]
 		in := placeholders(len(chunk))
 		// The latest call decides: a worker who declined and later accepted is not "declined".
-		declined, err := queryAll(ctx, s, `SELECT c.job_id, c.worker_id FROM call_attempts c
+		declined, err := queryAll(ctx, s, scanJobWorker, `SELECT c.job_id, c.worker_id FROM call_attempts c
 			WHERE c.job_id IN (`+in+`) AND c.outcome = 'declined' AND NOT EXISTS (
 				SELECT 1 FROM call_attempts l WHERE l.job_id = c.job_id AND l.worker_id = c.worker_id AND l.outcome <> 'declined' AND l.id > c.id)
 			UNION SELECT job_id, worker_id FROM dispatches WHERE job_id IN (`+in+`) AND status = 'cancelled'
-			ORDER BY 1, 2`, append(append([]any{}, chunk...), chunk...), scanJobWorker)
+			ORDER BY 1, 2`, append(append([]any{}, chunk...), chunk...)...)
 		if err != nil {
 			return nil, err
 		}
@@ -493,7 +493,7 @@ func (s *Store) matchJobs(ctx context.Context, mc MatchContext, js []Job) ([]mat
 			mj := &out[byID[p.job]]
 			mj.Declined = append(mj.Declined, p.worker)
 		}
-		booked, err := queryAll(ctx, s, `SELECT job_id, worker_id FROM dispatches WHERE job_id IN (`+in+`) AND status <> 'cancelled' ORDER BY job_id, worker_id`, chunk, scanJobWorker)
+		booked, err := queryAll(ctx, s, scanJobWorker, `SELECT job_id, worker_id FROM dispatches WHERE job_id IN (`+in+`) AND status <> 'cancelled' ORDER BY job_id, worker_id`, chunk...)
 		if err != nil {
 			return nil, err
 		}

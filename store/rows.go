@@ -40,22 +40,45 @@ func fromUnix(v sql.NullInt64) time.Time {
 // scanner is what a row scanner reads from: *sql.Row or *sql.Rows.
 type scanner interface{ Scan(...any) error }
 
-// queryAll runs a read query and scans every row with scan.
-func queryAll[T any](ctx context.Context, s *Store, query string, args []any, scan func(scanner) (T, error)) ([]T, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+// querier is what a read runs on: the store's pool (*sql.DB) or one transaction (*sql.Tx).
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// queryRows runs a read query on q and scans every row with scan. Errors come back as the
+// driver gave them; queryAll and txRows put them in the store's words.
+func queryRows[T any](ctx context.Context, q querier, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, dbError(err, s.path)
+		return nil, err
 	}
 	defer rows.Close()
 	var out []T
 	for rows.Next() {
 		v, err := scan(rows)
 		if err != nil {
-			return nil, dbError(err, s.path)
+			return nil, err
 		}
 		out = append(out, v)
 	}
-	return out, dbError(rows.Err(), s.path)
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// queryAll runs a read query on the store's pool and scans every row with scan.
+func queryAll[T any](ctx context.Context, s *Store, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
+	out, err := queryRows(ctx, s.db, scan, query, args...)
+	if err != nil {
+		return nil, dbError(err, s.path)
+	}
+	return out, nil
+}
+
+// txRows runs a read query inside a write and scans every row with scan (write maps the errors).
+func txRows[T any](t *Tx, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
+	return queryRows(t.ctx, t.tx, scan, query, args...)
 }
 
 func placeholders(n int) string {
