@@ -15,14 +15,14 @@ import (
 // files beside the database, and the bulk loader (the demo audits its whole load in one row).
 var auditReadOnly = map[string]string{
 	"AllStaff": "", "Audit": "", "AuditNames": "", "Calls": "", "Catalog": "", "Check": "", "Close": "",
-	"DailyDispatches": "", "DayFigures": "", "DayOf": "", "DayRange": "", "Dispatch1": "", "Dispatches": "",
+	"DailyDispatches": "", "DayFigures": "", "DayOf": "", "DayRange": "", "DispatchByID": "", "Dispatches": "",
 	"DumpTable": "", "Employer": "", "EmployerByPhone": "", "EmployerHistory": "", "FilledToday": "",
 	"FindDuplicates": "", "GuideFor": "", "GuidePays": "", "InsuranceOf": "", "Issues": "", "Job": "",
 	"JobListings": "", "JobReviewOf": "", "Jobs": "", "LastJob": "", "ListStaff": "", "LoadWorkerPool": "",
 	"Location": "", "MatchContext": "", "MatchJob": "", "MatchWeights": "", "NewWatcher": "", "Now": "",
 	"Offers": "", "OpenJobs": "", "OpenUnpaidCases": "", "Path": "", "PlanDay": "", "PresentToday": "",
 	"PublicBoard": "", "PublicJobs": "", "QuickCheck": "", "RankForJob": "", "RankJobsForWorker": "",
-	"Referrals": "", "ReviewJob": "", "RightsCase1": "", "RightsCases": "", "RightsFigures": "",
+	"Referrals": "", "ReviewJob": "", "RightsCase": "", "RightsCases": "", "RightsFigures": "",
 	"SearchWorkers": "", "Settings": "", "SignedIn": "", "StaffMember": "", "Summary": "", "SummaryRange": "",
 	"TableCounts": "", "Tables": "", "Today": "", "Visits": "", "Wishes": "", "Worker": "", "WorkerHistory": "",
 	"Backup":      "copies the file; the copy is checked, no record changes",

@@ -22,23 +22,8 @@ type GuidePay struct {
 
 // GuidePays lists every guide pay by trade and unit.
 func (s *Store) GuidePays(ctx context.Context) ([]GuidePay, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT g.trade_id, g.pay_unit, g.pay_fen, coalesce(g.updated_by, 0), g.updated_at
+	return queryAll(ctx, s, scanGuidePay, `SELECT g.trade_id, g.pay_unit, g.pay_fen, coalesce(g.updated_by, 0), g.updated_at
 		FROM guide_pay g JOIN trades t ON t.id = g.trade_id ORDER BY t.sort, t.id, g.pay_unit`)
-	if err != nil {
-		return nil, dbError(err, s.path)
-	}
-	defer rows.Close()
-	var out []GuidePay
-	for rows.Next() {
-		var g GuidePay
-		var at int64
-		if err := rows.Scan(&g.TradeID, &g.Unit, &g.PayFen, &g.UpdatedBy, &at); err != nil {
-			return nil, dbError(err, s.path)
-		}
-		g.UpdatedAt = time.Unix(at, 0)
-		out = append(out, g)
-	}
-	return out, dbError(rows.Err(), s.path)
 }
 
 // GuideFor is the guide pay of a trade and unit; 0 when the station set none.
@@ -250,4 +235,14 @@ func (s *Store) ExpireJobs(ctx context.Context, staff int64) (int, error) {
 		return nil
 	})
 	return n, err
+}
+
+func scanGuidePay(sc scanner) (GuidePay, error) {
+	var g GuidePay
+	var at int64
+	if err := sc.Scan(&g.TradeID, &g.Unit, &g.PayFen, &g.UpdatedBy, &at); err != nil {
+		return g, err
+	}
+	g.UpdatedAt = time.Unix(at, 0)
+	return g, nil
 }

@@ -29,7 +29,7 @@ func TestCorrectCase(t *testing.T) {
 	if _, err = st.s.CorrectCase(st.ctx, st.head, 999, "x", 0); AsError(err) == nil || AsError(err).Code != NotFound {
 		t.Fatalf("missing case: %v", err)
 	}
-	if c, _ := st.s.RightsCase1(st.ctx, unpaid.ID); c.Summary != "拖欠两天工钱" || c.AmountFen != 30000 {
+	if c, _ := st.s.RightsCase(st.ctx, unpaid.ID); c.Summary != "拖欠两天工钱" || c.AmountFen != 30000 {
 		t.Fatalf("refusal changed the case: %+v", c)
 	}
 

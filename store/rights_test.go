@@ -71,7 +71,7 @@ func TestRightsCaseLifeCycle(t *testing.T) {
 		} else if err != nil {
 			t.Fatalf("step %d: %v", i, err)
 		}
-		cur, err := st.s.RightsCase1(st.ctx, c.ID)
+		cur, err := st.s.RightsCase(st.ctx, c.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -82,7 +82,7 @@ func TestRightsCaseLifeCycle(t *testing.T) {
 			t.Fatalf("step %d: returned %s", i, got.Status)
 		}
 	}
-	cur, _ := st.s.RightsCase1(st.ctx, c.ID)
+	cur, _ := st.s.RightsCase(st.ctx, c.ID)
 	if len(cur.Notes) != 7 || cur.Notes[0].Note != "干完活雇主未付工资" || cur.Notes[0].StaffName != "王站长" {
 		t.Fatalf("notes %+v", cur.Notes)
 	}

@@ -65,3 +65,8 @@ func (t *Tx) audit(action, entity string, id int64, detail string) error {
 		t.now.Unix(), staff, action, entity, id, detail)
 	return err
 }
+
+func (t *Tx) exists(query string, id int64, entity string) error {
+	var one int
+	return notFound(t.queryRow(query, id).Scan(&one), entity)
+}
