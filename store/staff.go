@@ -179,7 +179,7 @@ func (s *Store) Audit(ctx context.Context, f AuditFilter) ([]AuditEntry, error) 
 		WHERE (? = '' OR entity = ?) AND (? = 0 OR entity_id = ?) AND (? = 0 OR staff_id = ?)
 		AND (? = '' OR action = ? OR substr(action, 1, length(?)) = ?) AND (? = 0 OR at >= ?) AND (? = 0 OR at < ?)
 		ORDER BY id DESC LIMIT ?`, f.Entity, f.Entity, f.EntityID, f.EntityID, f.StaffID, f.StaffID,
-		f.Action, f.Action, prefixOf(f.Action), prefixOf(f.Action), unixOr0(f.From), unixOr0(f.From), unixOr0(f.To), unixOr0(f.To), f.Limit)
+		f.Action, f.Action, prefixOf(f.Action), prefixOf(f.Action), unixOrZero(f.From), unixOrZero(f.From), unixOrZero(f.To), unixOrZero(f.To), f.Limit)
 }
 
 // prefixOf is the action prefix a filter like "reveal:" matches; "" matches only exact actions.
@@ -190,7 +190,7 @@ func prefixOf(action string) string {
 	return "\x00" // matches no action
 }
 
-func unixOr0(t time.Time) int64 {
+func unixOrZero(t time.Time) int64 {
 	if t.IsZero() {
 		return 0
 	}
