@@ -206,21 +206,8 @@ func (s *Store) ExpireJobs(ctx context.Context, staff int64) (int, error) {
 	n = 0
 	err := s.write(ctx, staff, func(tx *Tx) error {
 		n = 0
-		rows, err := tx.query(`SELECT id FROM jobs WHERE status IN ('open', 'partly') AND valid_until IS NOT NULL AND valid_until <= ? ORDER BY id`, tx.now.Unix())
+		ids, err := txRows(tx, scanOne[int64], `SELECT id FROM jobs WHERE status IN ('open', 'partly') AND valid_until IS NOT NULL AND valid_until <= ? ORDER BY id`, tx.now.Unix())
 		if err != nil {
-			return err
-		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return err
 		}
 		for _, id := range ids {

@@ -68,20 +68,14 @@ func (s *Store) migrate(ctx context.Context) error {
 	current := 0
 	applied := map[int]bool{}
 	if have == 1 {
-		rows, err := s.db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+		versions, err := queryAll(ctx, s, scanOne[int], `SELECT version FROM schema_migrations`)
 		if err != nil {
-			return dbError(err, s.path)
+			return err
 		}
-		for rows.Next() {
-			var v int
-			if err := rows.Scan(&v); err != nil {
-				rows.Close()
-				return dbError(err, s.path)
-			}
+		for _, v := range versions {
 			applied[v] = true
 			current = max(current, v)
 		}
-		rows.Close()
 	} else {
 		var tables int
 		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table'`).Scan(&tables); err != nil {

@@ -40,6 +40,13 @@ func fromUnix(v sql.NullInt64) time.Time {
 // scanner is what a row scanner reads from: *sql.Row or *sql.Rows.
 type scanner interface{ Scan(...any) error }
 
+// scanOne reads a row of one column: `queryAll(ctx, s, scanOne[int64], "SELECT id ...")`.
+func scanOne[T any](sc scanner) (T, error) {
+	var v T
+	err := sc.Scan(&v)
+	return v, err
+}
+
 // querier is what a read runs on: the store's pool (*sql.DB) or one transaction (*sql.Tx).
 type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)

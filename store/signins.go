@@ -111,19 +111,14 @@ func (s *Store) PresentToday(ctx context.Context, ids []int64) (map[int64]bool, 
 	for _, id := range ids {
 		args = append(args, id)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT worker_id FROM sign_ins WHERE day = ? AND out_at IS NULL AND worker_id IN (`+placeholders(len(ids))+`)`, args...)
+	present, err := queryAll(ctx, s, scanOne[int64], `SELECT worker_id FROM sign_ins WHERE day = ? AND out_at IS NULL AND worker_id IN (`+placeholders(len(ids))+`)`, args...)
 	if err != nil {
-		return nil, dbError(err, s.path)
+		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, dbError(err, s.path)
-		}
+	for _, id := range present {
 		out[id] = true
 	}
-	return out, dbError(rows.Err(), s.path)
+	return out, nil
 }
 
 func (s *Store) presences(ctx context.Context, where string, args ...any) ([]Presence, error) {

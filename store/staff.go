@@ -203,22 +203,11 @@ func (s *Store) AuditNames(ctx context.Context) (entities, actions []string, err
 		col string
 		out *[]string
 	}{{"entity", &entities}, {"action", &actions}} {
-		rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT `+q.col+` FROM audit ORDER BY 1`)
+		names, err := queryAll(ctx, s, scanOne[string], `SELECT DISTINCT `+q.col+` FROM audit ORDER BY 1`)
 		if err != nil {
-			return nil, nil, dbError(err, s.path)
+			return nil, nil, err
 		}
-		for rows.Next() {
-			var v string
-			if err := rows.Scan(&v); err != nil {
-				rows.Close()
-				return nil, nil, dbError(err, s.path)
-			}
-			*q.out = append(*q.out, v)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, nil, dbError(err, s.path)
-		}
+		*q.out = names
 	}
 	return entities, actions, nil
 }
