@@ -23,6 +23,7 @@ func nullStr(s string) any {
 	return s
 }
 
+// unix stores a zero time as NULL, any other as Unix seconds.
 func unix(t time.Time) any {
 	if t.IsZero() {
 		return nil
@@ -30,6 +31,7 @@ func unix(t time.Time) any {
 	return t.Unix()
 }
 
+// fromUnix reads a nullable Unix time; NULL is the zero time.
 func fromUnix(v sql.NullInt64) time.Time {
 	if !v.Valid {
 		return time.Time{}
@@ -53,7 +55,7 @@ type querier interface {
 }
 
 // queryRows runs a read query on q and scans every row with scan. Errors come back as the
-// driver gave them; queryAll and txRows put them in the store's words.
+// driver gave them: queryAll puts them in the store's words, and inside a write Store.write does.
 func queryRows[T any](ctx context.Context, q querier, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {

@@ -66,6 +66,7 @@ func (t *Tx) audit(action, entity string, id int64, detail string) error {
 	return err
 }
 
+// exists answers NotFound (naming entity) when query finds no row for id.
 func (t *Tx) exists(query string, id int64, entity string) error {
 	var one int
 	return notFound(t.queryRow(query, id).Scan(&one), entity)
