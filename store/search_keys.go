@@ -154,10 +154,15 @@ func scanWorkerName(sc scanner) (workerName, error) {
 	return w, err
 }
 
-// sortedWorkerKeys are every worker's search keys (rows of worker_keys, workerKey as in bulk.go)
-// in index order: key, then worker.
-func sortedWorkerKeys(workers []workerName) []workerKey {
-	var all []workerKey
+// keyRow is one row of worker_keys.
+type keyRow struct {
+	key    string
+	worker int64
+}
+
+// sortedWorkerKeys are every worker's search keys in index order: key, then worker.
+func sortedWorkerKeys(workers []workerName) []keyRow {
+	var all []keyRow
 	cache := map[string][]string{} // namesakes share their keys
 	for _, w := range workers {
 		keys, ok := cache[w.name]
@@ -166,7 +171,7 @@ func sortedWorkerKeys(workers []workerName) []workerKey {
 			cache[w.name] = keys
 		}
 		for _, k := range keys {
-			all = append(all, workerKey{k, w.id})
+			all = append(all, keyRow{k, w.id})
 		}
 	}
 	sort.Slice(all, func(i, j int) bool {
@@ -192,7 +197,7 @@ func (t *Tx) bigPageCache() (restore func(), err error) {
 }
 
 // replaceWorkerKeys puts keys in place of every row of worker_keys.
-func (t *Tx) replaceWorkerKeys(keys []workerKey) error {
+func (t *Tx) replaceWorkerKeys(keys []keyRow) error {
 	// the worker index is built again once, sorted, instead of updated per row
 	if _, err := t.exec(`DROP INDEX IF EXISTS worker_keys_worker`); err != nil {
 		return err
