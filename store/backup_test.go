@@ -51,7 +51,7 @@ func TestBackupWhileWritingIsConsistent(t *testing.T) {
 		if err != nil || !rep.OK() {
 			t.Fatalf("%s: %v %s", b.Path, err, rep.Summary())
 		}
-		info, _ := os.Stat(b.Path)
+		info := must(os.Stat(b.Path))(t)
 		if runtime.GOOS != "windows" && info.Mode().Perm() != 0o600 {
 			t.Fatalf("backup mode %v, want 0600", info.Mode().Perm())
 		}
@@ -67,7 +67,7 @@ func TestBackupWhileWritingIsConsistent(t *testing.T) {
 			t.Fatalf("backup holds %d workers but keys for %d", workers, keys)
 		}
 	}
-	list, _ := ListBackups(dir, Shanghai)
+	list := must(ListBackups(dir, Shanghai))(t)
 	if len(list) != 3 {
 		t.Fatalf("listed %d backups", len(list))
 	}
@@ -99,11 +99,11 @@ func TestDailyBackupAndPrune(t *testing.T) {
 			t.Fatalf("day %d: made=%v err=%v", day, made, err)
 		}
 		now = now.Add(2 * time.Hour)
-		if _, made, _ := s.DailyBackup(ctx, dir, 3); made {
-			t.Fatalf("day %d: a second start made a second backup", day)
+		if _, made, err := s.DailyBackup(ctx, dir, 3); err != nil || made {
+			t.Fatalf("day %d: a second start made a second backup (err %v)", day, err)
 		}
 	}
-	list, _ := ListBackups(dir, Shanghai)
+	list := must(ListBackups(dir, Shanghai))(t)
 	if len(list) != 3 || s.DayOf(list[0].Taken) != "2026-12-02" || s.DayOf(list[2].Taken) != "2026-11-30" {
 		t.Fatalf("kept %+v", list)
 	}
@@ -133,7 +133,7 @@ func TestRestore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := os.ReadFile(aside); string(got) != "SQLite format 3\x00 today's work" {
+	if got := must(os.ReadFile(aside))(t); string(got) != "SQLite format 3\x00 today's work" {
 		t.Fatalf("replaced file not kept aside at %s", aside)
 	}
 	if fileExists(target+"-wal") || !fileExists(aside+"-wal") {
@@ -144,7 +144,7 @@ func TestRestore(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	if st, _ := r.Settings(ctx); st.StationName != "后街零工市场" {
+	if st := must(r.Settings(ctx))(t); st.StationName != "后街零工市场" {
 		t.Fatalf("restored settings %+v", st)
 	}
 	bad := filepath.Join(t.TempDir(), "bad.db")
@@ -162,7 +162,7 @@ func damage(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	info, _ := f.Stat()
+	info := must(f.Stat())(t)
 	junk := make([]byte, 4096)
 	for i := range junk {
 		junk[i] = byte(i*7 + 3)
@@ -175,15 +175,15 @@ func damage(t *testing.T, path string) {
 func TestCheckFindsDamage(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
-	head, _ := s.Setup(ctx, "后街零工市场", "王芳")
+	head := must(s.Setup(ctx, "后街零工市场", "王芳"))(t)
 	for i := range 300 {
-		s.CreateWorker(ctx, head.ID, Worker{Name: "李四", Phone: phoneN(i), BirthYear: 1980, Trades: []WorkerTrade{{TradeID: 2}}})
+		must(s.CreateWorker(ctx, head.ID, Worker{Name: "李四", Phone: phoneN(i), BirthYear: 1980, Trades: []WorkerTrade{{TradeID: 2}}}))(t)
 	}
 	b, err := s.Backup(ctx, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep, _ := s.QuickCheck(ctx); !rep.OK() {
+	if rep := must(s.QuickCheck(ctx))(t); !rep.OK() {
 		t.Fatalf("fresh database: %s", rep.Summary())
 	}
 	damage(t, b.Path)

@@ -86,24 +86,7 @@ func (s *Store) PublicJobs(ctx context.Context, limit int) ([]PublicJob, error) 
 		q += ` LIMIT ?`
 		args = append(args, limit)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, dbError(err, s.path)
-	}
-	defer rows.Close()
-	var out []PublicJob
-	for rows.Next() {
-		var j PublicJob
-		var starts int64
-		var minutes int
-		if err := rows.Scan(&j.ID, &j.TradeID, &j.CommunityID, &j.EmployerKind, &j.Headcount, &j.Filled, &starts,
-			&minutes, &j.PayFen, &j.PayUnit, &j.Urgent); err != nil {
-			return nil, dbError(err, s.path)
-		}
-		j.StartsAt, j.Duration = time.Unix(starts, 0), time.Duration(minutes)*time.Minute
-		out = append(out, j)
-	}
-	return out, dbError0(rows.Err(), s.path)
+	return queryAll(ctx, s, scanPublicJob, q, args...)
 }
 
 // FilledToday lists the jobs filled today (the station's local day), newest first. A job's
@@ -113,25 +96,32 @@ func (s *Store) FilledToday(ctx context.Context) ([]PublicFill, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT j.id, j.trade_id, coalesce(j.community_id, 0), e.kind, j.headcount, max(d.created_at)
+	return queryAll(ctx, s, scanPublicFill, `SELECT j.id, j.trade_id, coalesce(j.community_id, 0), e.kind, j.headcount, max(d.created_at)
 		FROM dispatches d JOIN jobs j ON j.id = d.job_id JOIN employers e ON e.id = j.employer_id
 		WHERE d.created_at >= ? AND d.created_at < ? AND d.status <> 'cancelled'
 			AND j.status IN ('filled', 'in_progress', 'done')
 		GROUP BY j.id, j.trade_id, j.community_id, e.kind, j.headcount
 		ORDER BY max(d.created_at) DESC, j.id DESC`, from.Unix(), to.Unix())
-	if err != nil {
-		return nil, dbError(err, s.path)
+}
+
+func scanPublicJob(sc scanner) (PublicJob, error) {
+	var j PublicJob
+	var starts int64
+	var minutes int
+	if err := sc.Scan(&j.ID, &j.TradeID, &j.CommunityID, &j.EmployerKind, &j.Headcount, &j.Filled, &starts,
+		&minutes, &j.PayFen, &j.PayUnit, &j.Urgent); err != nil {
+		return j, err
 	}
-	defer rows.Close()
-	var out []PublicFill
-	for rows.Next() {
-		var f PublicFill
-		var at int64
-		if err := rows.Scan(&f.JobID, &f.TradeID, &f.CommunityID, &f.EmployerKind, &f.Headcount, &at); err != nil {
-			return nil, dbError(err, s.path)
-		}
-		f.FilledAt = time.Unix(at, 0)
-		out = append(out, f)
+	j.StartsAt, j.Duration = time.Unix(starts, 0), time.Duration(minutes)*time.Minute
+	return j, nil
+}
+
+func scanPublicFill(sc scanner) (PublicFill, error) {
+	var f PublicFill
+	var at int64
+	if err := sc.Scan(&f.JobID, &f.TradeID, &f.CommunityID, &f.EmployerKind, &f.Headcount, &at); err != nil {
+		return f, err
 	}
-	return out, dbError0(rows.Err(), s.path)
+	f.FilledAt = time.Unix(at, 0)
+	return f, nil
 }

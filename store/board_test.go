@@ -52,7 +52,10 @@ func TestPublicJobsOnlyOpenAndCurrent(t *testing.T) {
 	}
 	// An ended job and a posting past its validity are left off; write them as a load would.
 	err = s.Bulk(ctx, func(l *Loader) error {
-		id, _ := l.NextID("jobs")
+		id, err := l.NextID("jobs")
+		if err != nil {
+			return err
+		}
 		for i, j := range []Job{
 			{StartsAt: fixedNow.Add(-5 * time.Hour), Duration: 2 * time.Hour},
 			{StartsAt: fixedNow.Add(5 * time.Hour), Duration: 2 * time.Hour, ValidUntil: fixedNow.Add(-time.Minute)},
@@ -83,7 +86,7 @@ func TestPublicJobsOnlyOpenAndCurrent(t *testing.T) {
 	if got[3].EmployerKind != Firm || got[3].Wanted() != 6 || got[3].CommunityID != 100 || !got[3].StartsAt.Equal(later.StartsAt) {
 		t.Fatalf("public job fields wrong: %+v", got[3])
 	}
-	if two, _ := s.PublicJobs(ctx, 2); len(two) != 2 {
+	if two := must(s.PublicJobs(ctx, 2))(t); len(two) != 2 {
 		t.Fatalf("limit 2 gave %d jobs", len(two))
 	}
 }
@@ -109,10 +112,16 @@ func TestFilledTodayCountsJobsWhoseLastDispatchIsToday(t *testing.T) {
 	noon := postJob(t, s, head.ID, 2, Resident, Job{StartsAt: fixedNow.Add(4 * time.Hour)})
 	yesterday := postJob(t, s, head.ID, 3, Firm, Job{StartsAt: fixedNow.Add(5 * time.Hour)})
 	partly := postJob(t, s, head.ID, 4, Firm, Job{StartsAt: fixedNow.Add(5 * time.Hour), Headcount: 3})
-	dayStart, _, _ := s.DayRange(s.Today())
+	dayStart, _, err := s.DayRange(s.Today())
+	if err != nil {
+		t.Fatal(err)
+	}
 	// Dispatches and fill counts as the match screen would leave them.
 	err = s.Bulk(ctx, func(l *Loader) error {
-		id, _ := l.NextID("dispatches")
+		id, err := l.NextID("dispatches")
+		if err != nil {
+			return err
+		}
 		for _, d := range []struct {
 			job    Job
 			worker int64

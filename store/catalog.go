@@ -108,51 +108,49 @@ func (c *Catalog) Area(community int64) (sub, district int64) {
 // Catalog reads the trades, their relations and the places.
 func (s *Store) Catalog(ctx context.Context) (*Catalog, error) {
 	c := &Catalog{Related: map[[2]int64]bool{}, placeByID: map[int64]int{}, tradeByID: map[int64]int{}}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, code, name_zh, name_en FROM trades ORDER BY sort, id`)
+	trades, err := queryAll(ctx, s, scanTrade, `SELECT id, code, name_zh, name_en FROM trades ORDER BY sort, id`)
 	if err != nil {
-		return nil, dbError(err, s.path)
+		return nil, err
 	}
-	for rows.Next() {
-		var t Trade
-		if err := rows.Scan(&t.ID, &t.Code, &t.NameZh, &t.NameEn); err != nil {
-			rows.Close()
-			return nil, dbError(err, s.path)
-		}
-		c.tradeByID[t.ID] = len(c.Trades)
-		c.Trades = append(c.Trades, t)
-	}
-	rows.Close()
-	rows, err = s.db.QueryContext(ctx, `SELECT trade_id, related_id FROM trade_relations`)
+	related, err := queryAll(ctx, s, scanTradePair, `SELECT trade_id, related_id FROM trade_relations`)
 	if err != nil {
-		return nil, dbError(err, s.path)
+		return nil, err
 	}
-	for rows.Next() {
-		var a, b int64
-		if err := rows.Scan(&a, &b); err != nil {
-			rows.Close()
-			return nil, dbError(err, s.path)
-		}
-		c.Related[[2]int64{a, b}] = true
-		c.Related[[2]int64{b, a}] = true
-	}
-	rows.Close()
-	rows, err = s.db.QueryContext(ctx, `SELECT id, coalesce(parent_id, 0), level, name FROM places ORDER BY id`)
+	places, err := queryAll(ctx, s, scanPlace, `SELECT id, coalesce(parent_id, 0), level, name FROM places ORDER BY id`)
 	if err != nil {
-		return nil, dbError(err, s.path)
+		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var p Place
-		if err := rows.Scan(&p.ID, &p.ParentID, &p.Level, &p.Name); err != nil {
-			return nil, dbError(err, s.path)
-		}
-		c.placeByID[p.ID] = len(c.Places)
-		c.Places = append(c.Places, p)
+	c.Trades, c.Places = trades, places
+	for i, t := range trades {
+		c.tradeByID[t.ID] = i
 	}
-	if err := rows.Err(); err != nil {
-		return nil, dbError(err, s.path)
+	for _, r := range related {
+		c.Related[r] = true
+		c.Related[[2]int64{r[1], r[0]}] = true
+	}
+	for i, p := range places {
+		c.placeByID[p.ID] = i
 	}
 	return c, s.readAliases(ctx, c)
+}
+
+func scanTrade(sc scanner) (Trade, error) {
+	var t Trade
+	err := sc.Scan(&t.ID, &t.Code, &t.NameZh, &t.NameEn)
+	return t, err
+}
+
+// scanTradePair reads a trade and one related to it.
+func scanTradePair(sc scanner) ([2]int64, error) {
+	var r [2]int64
+	err := sc.Scan(&r[0], &r[1])
+	return r, err
+}
+
+func scanPlace(sc scanner) (Place, error) {
+	var p Place
+	err := sc.Scan(&p.ID, &p.ParentID, &p.Level, &p.Name)
+	return p, err
 }
 
 // Limits of a station's own trades and places.

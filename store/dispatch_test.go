@@ -280,7 +280,7 @@ func TestLifecycle(t *testing.T) {
 	if d, err = st.s.Rate(st.ctx, st.head, da.ID, 0, 2); err != nil || d.WorkerRating != 5 || d.EmployerRating != 2 {
 		t.Fatalf("rate one side: %+v %v", d, err)
 	}
-	if follow, _ = st.s.Dispatches(st.ctx, DispatchFilter{FollowUp: true}); len(follow) != 0 {
+	if follow = must(st.s.Dispatches(st.ctx, DispatchFilter{FollowUp: true}))(t); len(follow) != 0 {
 		t.Fatalf("paid dispatch still to follow up: %v", follow)
 	}
 	_, err = st.s.Dispute(st.ctx, st.head, da.ID, "  ")
@@ -288,7 +288,7 @@ func TestLifecycle(t *testing.T) {
 	if d, err = st.s.Dispute(st.ctx, st.head, da.ID, "少给了20元"); err != nil || !d.FollowUp() {
 		t.Fatalf("dispute: %+v %v", d, err)
 	}
-	if follow, _ = st.s.Dispatches(st.ctx, DispatchFilter{FollowUp: true}); len(follow) != 1 {
+	if follow = must(st.s.Dispatches(st.ctx, DispatchFilter{FollowUp: true}))(t); len(follow) != 1 {
 		t.Fatalf("dispute not on follow-up: %v", follow)
 	}
 	if d, err = st.s.ResolveDispute(st.ctx, st.head, da.ID, "已补齐"); err != nil || d.FollowUp() || d.DisputeNote != "少给了20元 / 已补齐" {
@@ -296,7 +296,7 @@ func TestLifecycle(t *testing.T) {
 	}
 	_, err = st.s.ResolveDispute(st.ctx, st.head, da.ID, "")
 	wantDispatchKey(t, err, "dispatch.no_dispute")
-	audit, _ := st.s.Audit(st.ctx, AuditFilter{Entity: "dispatch", EntityID: da.ID})
+	audit := must(st.s.Audit(st.ctx, AuditFilter{Entity: "dispatch", EntityID: da.ID}))(t)
 	if len(audit) < 7 {
 		t.Fatalf("audit rows for the dispatch: %d", len(audit))
 	}
@@ -344,7 +344,7 @@ func TestMatchWeightsSetting(t *testing.T) {
 	if err := st.s.SaveMatchWeights(st.ctx, st.head, w); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := st.s.MatchWeights(st.ctx); got != w {
+	if got := must(st.s.MatchWeights(st.ctx))(t); got != w {
 		t.Fatalf("saved %+v, read %+v", w, got)
 	}
 	bad := w

@@ -1,10 +1,13 @@
 package store
 
 import (
+	"database/sql"
 	"errors"
 	"fmt"
 
 	"gigdesk/store/valid"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Code is the kind of failure a screen turns into words.
@@ -76,4 +79,47 @@ func AsError(err error) *Error {
 		return e
 	}
 	return nil
+}
+
+// dbError names what SQLite said in words a screen can translate.
+func dbError(err error, path string) error {
+	if err == nil {
+		return nil
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return &Error{Code: Conflict, Key: "db.locked", Detail: path, Err: err}
+		case sqlite3.SQLITE_NOTADB:
+			return &Error{Code: Invalid, Key: "db.not_sqlite", Detail: path, Err: err}
+		case sqlite3.SQLITE_CORRUPT:
+			return &Error{Code: Internal, Key: "db.corrupt", Detail: path, Err: err}
+		case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM:
+			return &Error{Code: Invalid, Key: "db.read", Detail: path, Err: err}
+		case sqlite3.SQLITE_FULL:
+			return &Error{Code: Internal, Key: "db.full", Detail: path, Err: err}
+		}
+	}
+	if AsError(err) != nil {
+		return err
+	}
+	return &Error{Code: Internal, Key: "db.error", Err: err}
+}
+
+// isUnique reports a UNIQUE constraint failure.
+func isUnique(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE
+}
+
+// dbError0 is dbError under its old name, kept only for bulk.go (not this split's file).
+func dbError0(err error, path string) error { return dbError(err, path) }
+
+// notFound maps sql.ErrNoRows to a NotFound error for entity.
+func notFound(err error, entity string) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return &Error{Code: NotFound, Key: entity + ".not_found", Detail: entity + " not found"}
+	}
+	return err
 }

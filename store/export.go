@@ -185,7 +185,7 @@ func (s *Store) Export(ctx context.Context, staff int64, req ExportRequest, row 
 			return err
 		}
 	}
-	return dbError0(rows.Err(), s.path)
+	return dbError(rows.Err(), s.path)
 }
 
 // exportValue gives each value the Go type its column kind promises, masking personal data.
@@ -230,7 +230,7 @@ func exportValue(c ExportColumn, v any, full bool) any {
 
 func (s *Store) allWorkerTrades(ctx context.Context) (map[int64][]int64, error) {
 	out := map[int64][]int64{}
-	q := &querier{s: s, ctx: ctx}
+	q := &readChain{s: s, ctx: ctx}
 	q.rows(`SELECT worker_id, trade_id FROM worker_trades ORDER BY worker_id, trade_id`, nil, func(r *sql.Rows) error {
 		var w, t int64
 		if err := r.Scan(&w, &t); err != nil {
@@ -239,7 +239,7 @@ func (s *Store) allWorkerTrades(ctx context.Context) (map[int64][]int64, error) 
 		out[w] = append(out[w], t)
 		return nil
 	})
-	return out, dbError0(q.err, s.path)
+	return out, dbError(q.err, s.path)
 }
 
 // ParseExportKind reads an export kind typed on the command line.

@@ -22,23 +22,8 @@ type GuidePay struct {
 
 // GuidePays lists every guide pay by trade and unit.
 func (s *Store) GuidePays(ctx context.Context) ([]GuidePay, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT g.trade_id, g.pay_unit, g.pay_fen, coalesce(g.updated_by, 0), g.updated_at
+	return queryAll(ctx, s, scanGuidePay, `SELECT g.trade_id, g.pay_unit, g.pay_fen, coalesce(g.updated_by, 0), g.updated_at
 		FROM guide_pay g JOIN trades t ON t.id = g.trade_id ORDER BY t.sort, t.id, g.pay_unit`)
-	if err != nil {
-		return nil, dbError(err, s.path)
-	}
-	defer rows.Close()
-	var out []GuidePay
-	for rows.Next() {
-		var g GuidePay
-		var at int64
-		if err := rows.Scan(&g.TradeID, &g.Unit, &g.PayFen, &g.UpdatedBy, &at); err != nil {
-			return nil, dbError(err, s.path)
-		}
-		g.UpdatedAt = time.Unix(at, 0)
-		out = append(out, g)
-	}
-	return out, dbError0(rows.Err(), s.path)
 }
 
 // GuideFor is the guide pay of a trade and unit; 0 when the station set none.
@@ -48,7 +33,7 @@ func (s *Store) GuideFor(ctx context.Context, tradeID int64, unit PayUnit) (int6
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
 	}
-	return fen, dbError0(err, s.path)
+	return fen, dbError(err, s.path)
 }
 
 // SetGuidePay sets (or, with 0 fen, removes) the guide pay of a trade and unit; only the
@@ -221,21 +206,8 @@ func (s *Store) ExpireJobs(ctx context.Context, staff int64) (int, error) {
 	n = 0
 	err := s.write(ctx, staff, func(tx *Tx) error {
 		n = 0
-		rows, err := tx.query(`SELECT id FROM jobs WHERE status IN ('open', 'partly') AND valid_until IS NOT NULL AND valid_until <= ? ORDER BY id`, tx.now.Unix())
+		ids, err := txRows(tx, scanOne[int64], `SELECT id FROM jobs WHERE status IN ('open', 'partly') AND valid_until IS NOT NULL AND valid_until <= ? ORDER BY id`, tx.now.Unix())
 		if err != nil {
-			return err
-		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return err
 		}
 		for _, id := range ids {
@@ -250,4 +222,14 @@ func (s *Store) ExpireJobs(ctx context.Context, staff int64) (int, error) {
 		return nil
 	})
 	return n, err
+}
+
+func scanGuidePay(sc scanner) (GuidePay, error) {
+	var g GuidePay
+	var at int64
+	if err := sc.Scan(&g.TradeID, &g.Unit, &g.PayFen, &g.UpdatedBy, &at); err != nil {
+		return g, err
+	}
+	g.UpdatedAt = time.Unix(at, 0)
+	return g, nil
 }

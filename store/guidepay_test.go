@@ -43,7 +43,7 @@ func TestGuidePayConfirmation(t *testing.T) {
 	if err := s.SetGuidePay(ctx, st.head, 1, PerDay, 26000); err != nil { // changed, not duplicated
 		t.Fatal(err)
 	}
-	gs, _ := s.GuidePays(ctx)
+	gs := must(s.GuidePays(ctx))(t)
 	if len(gs) != 1 || gs[0].PayFen != 26000 {
 		t.Fatalf("guides %+v", gs)
 	}
@@ -76,7 +76,7 @@ func TestGuidePayConfirmation(t *testing.T) {
 	if _, err := s.UpdateJob(ctx, clerk.ID, saved); err != nil {
 		t.Fatal(err)
 	}
-	if r, _ := s.JobReviewOf(ctx, saved.ID); r.BelowGuide || r.PayReason != "" {
+	if r := must(s.JobReviewOf(ctx, saved.ID))(t); r.BelowGuide || r.PayReason != "" {
 		t.Fatalf("after raise %+v", r)
 	}
 	// below the minimum wage with no guide for the trade
@@ -87,7 +87,7 @@ func TestGuidePayConfirmation(t *testing.T) {
 	if err := s.SetGuidePay(ctx, st.head, 1, PerDay, 0); err != nil {
 		t.Fatal(err)
 	}
-	if g, _ := s.GuideFor(ctx, 1, PerDay); g != 0 {
+	if g := must(s.GuideFor(ctx, 1, PerDay))(t); g != 0 {
 		t.Fatalf("guide kept %d", g)
 	}
 }
@@ -108,7 +108,7 @@ func TestPostingOverrideKeptWithJob(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, _ := s.JobReviewOf(ctx, saved.ID)
+	r := must(s.JobReviewOf(ctx, saved.ID))(t)
 	if r.PostingFlags != "gender,age,fee" || r.PostingOverride != "患者为女性，需同性别护理" {
 		t.Fatalf("kept %+v", r)
 	}
@@ -155,7 +155,7 @@ func TestExpireJobs(t *testing.T) {
 	if audited != 2 {
 		t.Fatalf("audited %d", audited)
 	}
-	if n, _ := st.s.ExpireJobs(st.ctx, 0); n != 0 {
+	if n := must(st.s.ExpireJobs(st.ctx, 0))(t); n != 0 {
 		t.Fatalf("swept twice: %d", n)
 	}
 }

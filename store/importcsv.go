@@ -74,40 +74,18 @@ func decodeSpreadsheet(b []byte) ([]byte, bool, error) {
 // with or without BOM, or GBK) and validates every row against the same rules as the counter.
 // It does no I/O beyond reading r: refused rows come back as problems with their line numbers.
 func ParseWorkersCSV(r io.Reader, cat *Catalog, now time.Time) (rows []ImportRow, problems []ImportProblem, gbk bool, err error) {
-	raw, err := io.ReadAll(io.LimitReader(r, 64<<20))
+	text, gbk, err := readSpreadsheet(r)
 	if err != nil {
-		return nil, nil, false, &Error{Code: Invalid, Key: "import.read", Err: err}
-	}
-	text, gbk, err := decodeSpreadsheet(raw)
-	if err != nil {
-		return nil, nil, false, err
-	}
-	if len(bytes.TrimSpace(text)) == 0 {
-		return nil, nil, gbk, &Error{Code: Invalid, Key: "import.empty"}
+		return nil, nil, gbk, err
 	}
 	cr := csv.NewReader(bytes.NewReader(text))
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
-	header, err := cr.Read()
+	width, cols, err := importHeader(cr)
 	if err != nil {
-		return nil, nil, gbk, &Error{Code: Invalid, Key: "import.read", Err: err}
+		return nil, nil, gbk, err
 	}
-	cols := map[string]int{}
-	for i, h := range header {
-		h = strings.ToLower(strings.Join(strings.Fields(h), ""))
-		if f, ok := importColumns[h]; ok {
-			if _, dup := cols[f]; !dup {
-				cols[f] = i
-			}
-		}
-	}
-	if _, ok := cols["name"]; !ok {
-		return nil, nil, gbk, &Error{Code: Invalid, Key: "import.header"}
-	}
-	if _, ok := cols["phone"]; !ok {
-		return nil, nil, gbk, &Error{Code: Invalid, Key: "import.header"}
-	}
-	seen := map[string]int{} // phone or ID number → line, to catch a person listed twice
+	seen := importedPeople{}
 	for n := 0; ; n++ {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -115,12 +93,9 @@ func ParseWorkersCSV(r io.Reader, cat *Catalog, now time.Time) (rows []ImportRow
 		}
 		line, _ := cr.FieldPos(0)
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				line = pe.Line
-			}
-			problems = append(problems, ImportProblem{Line: line, Key: "import.read", Detail: err.Error()})
-			if errors.As(err, &pe) {
+			prob, more := unreadable(err, line)
+			problems = append(problems, prob)
+			if more {
 				continue
 			}
 			break
@@ -131,40 +106,107 @@ func ParseWorkersCSV(r io.Reader, cat *Catalog, now time.Time) (rows []ImportRow
 		if blank(rec) {
 			continue
 		}
-		if len(rec) > len(header) {
-			problems = append(problems, ImportProblem{Line: line, Key: "import.columns", Detail: fmt.Sprintf("%d columns, header has %d", len(rec), len(header))})
-			continue
+		w, prob := importRecord(rec, width, cols, cat, now)
+		if prob == nil {
+			prob = seen.twice(w, line)
 		}
-		get := func(f string) string {
-			if i, ok := cols[f]; ok && i < len(rec) {
-				return strings.TrimSpace(rec[i])
-			}
-			return ""
-		}
-		w, prob := importWorker(get, cat, now)
 		if prob != nil {
 			prob.Line = line
 			problems = append(problems, *prob)
 			continue
 		}
-		dup := 0
-		for _, k := range []string{"p" + w.Phone, "i" + w.IDNumber} {
-			if len(k) > 1 && seen[k] != 0 {
-				dup = seen[k]
-			}
-		}
-		if dup != 0 {
-			problems = append(problems, ImportProblem{Line: line, Key: "import.twice", Field: "phone", Detail: fmt.Sprintf("same person as line %d", dup)})
-			continue
-		}
-		for _, k := range []string{"p" + w.Phone, "i" + w.IDNumber} {
-			if len(k) > 1 {
-				seen[k] = line
-			}
-		}
 		rows = append(rows, ImportRow{Line: line, Worker: w})
 	}
 	return rows, problems, gbk, nil
+}
+
+// readSpreadsheet reads the whole file (up to 64 MiB) as UTF-8 and refuses an empty one.
+func readSpreadsheet(r io.Reader) (text []byte, gbk bool, err error) {
+	raw, err := io.ReadAll(io.LimitReader(r, 64<<20))
+	if err != nil {
+		return nil, false, &Error{Code: Invalid, Key: "import.read", Err: err}
+	}
+	text, gbk, err = decodeSpreadsheet(raw)
+	if err != nil {
+		return nil, false, err
+	}
+	if len(bytes.TrimSpace(text)) == 0 {
+		return nil, gbk, &Error{Code: Invalid, Key: "import.empty"}
+	}
+	return text, gbk, nil
+}
+
+// importHeader reads the header: how many columns it has and which column holds each field
+// (the first of two that mean the same). Name and phone are required.
+func importHeader(cr *csv.Reader) (width int, cols map[string]int, err error) {
+	header, err := cr.Read()
+	if err != nil {
+		return 0, nil, &Error{Code: Invalid, Key: "import.read", Err: err}
+	}
+	cols = map[string]int{}
+	for i, h := range header {
+		h = strings.ToLower(strings.Join(strings.Fields(h), ""))
+		if f, ok := importColumns[h]; ok {
+			if _, dup := cols[f]; !dup {
+				cols[f] = i
+			}
+		}
+	}
+	if _, ok := cols["name"]; !ok {
+		return 0, nil, &Error{Code: Invalid, Key: "import.header"}
+	}
+	if _, ok := cols["phone"]; !ok {
+		return 0, nil, &Error{Code: Invalid, Key: "import.header"}
+	}
+	return len(header), cols, nil
+}
+
+// unreadable is the problem of a line the CSV reader refused; more reports whether reading
+// can go on past it (a malformed line) or must stop (anything else).
+func unreadable(err error, line int) (prob ImportProblem, more bool) {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		line = pe.Line
+	}
+	return ImportProblem{Line: line, Key: "import.read", Detail: err.Error()}, errors.As(err, &pe)
+}
+
+// importRecord turns one record of a file whose header has width columns into a validated worker.
+func importRecord(rec []string, width int, cols map[string]int, cat *Catalog, now time.Time) (Worker, *ImportProblem) {
+	if len(rec) > width {
+		return Worker{}, &ImportProblem{Key: "import.columns", Detail: fmt.Sprintf("%d columns, header has %d", len(rec), width)}
+	}
+	get := func(f string) string {
+		if i, ok := cols[f]; ok && i < len(rec) {
+			return strings.TrimSpace(rec[i])
+		}
+		return ""
+	}
+	return importWorker(get, cat, now)
+}
+
+// importedPeople are the phones ("p…") and ID numbers ("i…") seen so far, with their line,
+// to catch a person listed twice.
+type importedPeople map[string]int
+
+// twice refuses w when its phone or ID number came on an earlier line, else remembers them.
+func (seen importedPeople) twice(w Worker, line int) *ImportProblem {
+	keys := []string{"p" + w.Phone, "i" + w.IDNumber}
+	dup := 0
+	for _, k := range keys {
+		if len(k) > 1 && seen[k] != 0 {
+			dup = seen[k]
+		}
+	}
+	if dup != 0 {
+		return &ImportProblem{Key: "import.twice", Field: "phone", Detail: fmt.Sprintf("same person as line %d", dup)}
+	}
+	for _, k := range keys {
+		if len(k) > 1 {
+			seen[k] = line
+		}
+	}
+	return nil
 }
 
 func blank(rec []string) bool {

@@ -38,7 +38,7 @@ func TestImportWorkers(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := openTest(t)
-			head, _ := s.Setup(ctx, "后街零工市场", "王芳")
+			head := must(s.Setup(ctx, "后街零工市场", "王芳"))(t)
 			rows, probs, isGBK, err := ParseWorkersCSV(bytes.NewReader(tc.file), testCatalog(t, s), fixedNow)
 			if err != nil || len(probs) != 0 || len(rows) != 2 {
 				t.Fatalf("rows %d problems %+v err %v", len(rows), probs, err)
@@ -50,11 +50,11 @@ func TestImportWorkers(t *testing.T) {
 			if err != nil || !res.Saved || res.Added != 2 {
 				t.Fatalf("%+v %v", res, err)
 			}
-			found, _ := s.SearchWorkers(ctx, "zsf", 10)
+			found := must(s.SearchWorkers(ctx, "zsf", 10))(t)
 			if len(found) != 1 || found[0].Gender != "M" || len(found[0].Trades) != 2 || found[0].Notes != "会电焊" || found[0].CommunityID == 0 {
 				t.Fatalf("imported %+v", found)
 			}
-			li, _ := s.SearchWorkers(ctx, "9000", 10)
+			li := must(s.SearchWorkers(ctx, "9000", 10))(t)
 			if len(li) != 1 || li[0].ExpectedPayFen != 18000 || li[0].ExpectedPayUnit != PerDay {
 				t.Fatalf("imported %+v", li)
 			}
@@ -63,12 +63,12 @@ func TestImportWorkers(t *testing.T) {
 
 	t.Run("merge by phone or ID, not doubled", func(t *testing.T) {
 		s := openTest(t)
-		head, _ := s.Setup(ctx, "后街零工市场", "王芳")
+		head := must(s.Setup(ctx, "后街零工市场", "王芳"))(t)
 		old, err := s.CreateWorker(ctx, head.ID, Worker{Name: "张三丰", Phone: "13800138000", BirthYear: 1975, Trades: []WorkerTrade{{TradeID: 3, Years: 2}}, Notes: "柜台登记"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		other, _ := s.CreateWorker(ctx, head.ID, Worker{Name: "王五", Phone: "13700137000", IDNumber: idno, Trades: []WorkerTrade{{TradeID: 2}}})
+		other := must(s.CreateWorker(ctx, head.ID, Worker{Name: "王五", Phone: "13700137000", IDNumber: idno, Trades: []WorkerTrade{{TradeID: 2}}}))(t)
 		file := "姓名,电话,身份证号,工种,社区,备注\n" +
 			"张三丰,13800138000,,水电:5,后街社区,表格备注\n" +
 			"王五,13600136000," + idno + ",搬家,,\n"
@@ -83,18 +83,18 @@ func TestImportWorkers(t *testing.T) {
 		if n := count(t, s, "workers"); n != 2 {
 			t.Fatalf("%d workers after merging", n)
 		}
-		got, _ := s.Worker(ctx, old.ID)
+		got := must(s.Worker(ctx, old.ID))(t)
 		if len(got.Trades) != 2 || got.Notes != "柜台登记" || got.CommunityID == 0 {
 			t.Fatalf("merged %+v", got)
 		}
-		if got, _ := s.Worker(ctx, other.ID); got.Phone != "13700137000" || len(got.Trades) != 2 {
+		if got := must(s.Worker(ctx, other.ID))(t); got.Phone != "13700137000" || len(got.Trades) != 2 {
 			t.Fatalf("merged by ID %+v", got)
 		}
 	})
 
 	t.Run("all or nothing, and skip-bad", func(t *testing.T) {
 		s := openTest(t)
-		head, _ := s.Setup(ctx, "后街零工市场", "王芳")
+		head := must(s.Setup(ctx, "后街零工市场", "王芳"))(t)
 		file := "name,phone,trades,gender\n" +
 			"张三丰,13800138000,水电,M\n" +
 			"李四,1380013,水电,\n" + // line 3: phone too short

@@ -336,7 +336,7 @@ func (s *Store) Jobs(ctx context.Context, f JobFilter) ([]Job, error) {
 		q += ` LIMIT ?`
 		args = append(args, f.Limit)
 	}
-	return queryAll(ctx, s, q, args, scanJob)
+	return queryAll(ctx, s, scanJob, q, args...)
 }
 
 // LastJob is the employer's most recent job, used to fill in a returning caller's usual job.

@@ -63,7 +63,7 @@ func TestCreateJobWithNewEmployerIsOneTransaction(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := s.Employer(ctx, e.ID); got.Address != "后街14号" || e2.ID != e.ID {
+	if got := must(s.Employer(ctx, e.ID))(t); got.Address != "后街14号" || e2.ID != e.ID {
 		t.Fatalf("employer not updated: %+v", got)
 	}
 	// unchanged details write no employer update
@@ -113,15 +113,15 @@ func TestEmployerHistoryFlagsUnpaidAndDisputes(t *testing.T) {
 		}
 	}
 	ins(w.ID, "done", 30000, 0) // paid: no flag
-	if rec, _ = s.EmployerHistory(ctx, e.ID); rec.Flagged() {
+	if rec = must(s.EmployerHistory(ctx, e.ID))(t); rec.Flagged() {
 		t.Fatalf("a paid dispatch flags the employer: %+v", rec)
 	}
 	ins(w2.ID, "done", nil, 0)
-	if rec, _ = s.EmployerHistory(ctx, e.ID); rec.Unpaid != 1 || !rec.Flagged() {
+	if rec = must(s.EmployerHistory(ctx, e.ID))(t); rec.Unpaid != 1 || !rec.Flagged() {
 		t.Fatalf("unpaid not counted: %+v", rec)
 	}
 	s.db.Exec(`UPDATE dispatches SET disputed = 1 WHERE worker_id = ?`, w.ID)
-	if rec, _ = s.EmployerHistory(ctx, e.ID); rec.Disputed != 1 {
+	if rec = must(s.EmployerHistory(ctx, e.ID))(t); rec.Disputed != 1 {
 		t.Fatalf("dispute not counted: %+v", rec)
 	}
 	list, err := s.JobListings(ctx, JobFilter{})
@@ -165,7 +165,7 @@ func TestUpdateAndCloseJob(t *testing.T) {
 	if j, err = s.UpdateJob(ctx, staff, j); err != nil {
 		t.Fatal(err)
 	}
-	got, _ := s.Job(ctx, j.ID)
+	got := must(s.Job(ctx, j.ID))(t)
 	if got.Headcount != 3 || got.PayFen != 45000 {
 		t.Fatalf("update not saved: %+v", got)
 	}

@@ -72,7 +72,7 @@ func BenchmarkLoadPool100k(b *testing.B) {
 func BenchmarkRankLoaded100k(b *testing.B) {
 	s, job := bigStation(b)
 	ctx := context.Background()
-	mc, _ := s.MatchContext(ctx)
+	mc := must(s.MatchContext(ctx))(b)
 	mj, err := s.MatchJob(ctx, mc, job)
 	if err != nil {
 		b.Fatal(err)

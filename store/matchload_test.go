@@ -72,7 +72,7 @@ func TestRankForJobFromDatabase(t *testing.T) {
 		t.Fatalf("same input, different ranking")
 	}
 	// limit keeps the best
-	if r3, _ := st.s.RankForJob(st.ctx, j.ID, 2); len(r3.Candidates) != 2 || r3.Candidates[1].WorkerID != present.ID {
+	if r3 := must(st.s.RankForJob(st.ctx, j.ID, 2))(t); len(r3.Candidates) != 2 || r3.Candidates[1].WorkerID != present.ID {
 		t.Fatalf("limit 2: %+v", r3.Candidates)
 	}
 }
@@ -212,7 +212,7 @@ func TestPlanDayOptimal(t *testing.T) {
 		if p.Proposal.Total != best {
 			t.Fatalf("seed %d: plan total %d, best possible %d", seed, p.Proposal.Total, best)
 		}
-		p2, _ := st.s.PlanDay(st.ctx, "2026-11-28")
+		p2 := must(st.s.PlanDay(st.ctx, "2026-11-28"))(t)
 		if !reflect.DeepEqual(p.Proposal, p2.Proposal) {
 			t.Fatalf("seed %d: same day planned differently", seed)
 		}
@@ -268,7 +268,7 @@ func TestRankJobsForWorker(t *testing.T) {
 		t.Fatalf("jobs for worker: %+v", r.Candidates)
 	}
 	st.dispatch(nearJob, w)
-	if r, _ = st.s.RankJobsForWorker(st.ctx, w.ID, 10); len(r.Candidates) != 0 {
+	if r = must(st.s.RankJobsForWorker(st.ctx, w.ID, 10))(t); len(r.Candidates) != 0 {
 		t.Fatalf("busy worker still offered %+v", r.Candidates)
 	}
 	if err := st.s.SetWorkerStatus(st.ctx, st.head, w.ID, Paused, ""); err != nil {

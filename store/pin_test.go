@@ -80,7 +80,7 @@ func TestPINSignInLockoutSurvivesRestart(t *testing.T) {
 	if _, err := s.StaffSignIn(ctx, head.ID, "2468"); err != nil {
 		t.Fatalf("after the lock-out the right PIN should work: %v", err)
 	}
-	got, _ := s.Audit(ctx, AuditFilter{Entity: "staff", Action: "signin:"})
+	got := must(s.Audit(ctx, AuditFilter{Entity: "staff", Action: "signin:"}))(t)
 	if len(got) != 5 {
 		t.Fatalf("audited %d failed sign-ins, want 5: %+v", len(got), got)
 	}
@@ -121,7 +121,7 @@ func TestPINRolesAndFirstSignIn(t *testing.T) {
 	if err := s.ResetPIN(ctx, head.ID, li.ID); err != nil {
 		t.Fatal(err)
 	}
-	if st, _ := s.StaffMember(ctx, li.ID); st.HasPIN {
+	if st := must(s.StaffMember(ctx, li.ID))(t); st.HasPIN {
 		t.Fatal("reset PIN still set")
 	}
 	if err := s.SetStaffActive(ctx, head.ID, head.ID, false); keyOf(err) != "staff.last_head" {
@@ -130,10 +130,10 @@ func TestPINRolesAndFirstSignIn(t *testing.T) {
 	if err := s.SetStaffActive(ctx, head.ID, li.ID, false); err != nil {
 		t.Fatal(err)
 	}
-	if list, _ := s.ListStaff(ctx); len(list) != 1 {
+	if list := must(s.ListStaff(ctx))(t); len(list) != 1 {
 		t.Fatalf("deactivated staff still listed: %+v", list)
 	}
-	if all, _ := s.AllStaff(ctx); len(all) != 2 {
+	if all := must(s.AllStaff(ctx))(t); len(all) != 2 {
 		t.Fatalf("AllStaff = %+v", all)
 	}
 	if _, err := s.StaffSignIn(ctx, li.ID, "1357"); keyOf(err) != "staff.inactive" {

@@ -37,7 +37,7 @@ func TestNoPhoneOrIDInAuditOrLog(t *testing.T) {
 	if _, err := demo.Generate(ctx, s, demo.Defaults()); err != nil {
 		t.Fatal(err)
 	}
-	staff, _ := s.ListStaff(ctx)
+	staff := must(s.ListStaff(ctx))(t)
 	head, clerk := staff[0].ID, staff[1].ID
 
 	// the session at the counter

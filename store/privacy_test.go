@@ -15,7 +15,7 @@ func TestExportAndErasePerson(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	clerk, _ := s.AddStaff(ctx, head.ID, "李强", RoleStaff)
+	clerk := must(s.AddStaff(ctx, head.ID, "李强", RoleStaff))(t)
 	idno := regID("50010719800101123")
 	w, err := s.CreateWorker(ctx, head.ID, Worker{Name: "张三丰", Phone: "13800138000", IDNumber: idno, BirthYear: 1980,
 		CommunityID: 100, Notes: "腰不好", Trades: []WorkerTrade{{TradeID: 1, Years: 5}}})
@@ -56,7 +56,7 @@ func TestExportAndErasePerson(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := json.Marshal(ex)
+	b := must(json.Marshal(ex))(t)
 	for _, want := range []string{"张三丰", "13800138000", idno, "腰不好", `"worker_trades"`, `"sign_ins"`, `"service_visits"`, `"worker_keys"`, "2026-11-28T14:30:00+08:00"} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("export lacks %s:\n%s", want, b)
@@ -82,17 +82,17 @@ func TestExportAndErasePerson(t *testing.T) {
 	if count(t, s, "workers") != workersBefore || count(t, s, "sign_ins") != 1 || count(t, s, "service_visits") != 1 {
 		t.Fatal("erasing must keep the anonymous record and its history for the figures")
 	}
-	got, _ := s.Worker(ctx, w.ID)
+	got := must(s.Worker(ctx, w.ID))(t)
 	if got.Name != ErasedName(w.ID) || got.Phone != "" || got.IDNumber != "" || got.Notes != "" {
 		t.Fatalf("after erase: %+v", got)
 	}
 	if n := count(t, s, "worker_keys WHERE worker_id = "+itoa(w.ID)); n != 0 {
 		t.Fatalf("%d search keys left", n)
 	}
-	if found, _ := s.SearchWorkers(ctx, "zsf", 10); len(found) != 0 {
+	if found := must(s.SearchWorkers(ctx, "zsf", 10))(t); len(found) != 0 {
 		t.Fatalf("an erased worker is still found: %+v", found)
 	}
-	if jj, _ := s.Job(ctx, j.ID); jj.Address != "" || jj.PayFen != 30000 {
+	if jj := must(s.Job(ctx, j.ID))(t); jj.Address != "" || jj.PayFen != 30000 {
 		t.Fatalf("job after erasing the employer: %+v", jj)
 	}
 	// nothing personal is left anywhere in the file's tables
@@ -111,13 +111,13 @@ func TestExportAndErasePerson(t *testing.T) {
 	if n := count(t, s, "rights_cases"); n != 2 {
 		t.Fatalf("erasing must keep the cases for the figures, %d left", n)
 	}
-	if wishes, _ := s.Wishes(ctx, 0); len(wishes) != 0 {
+	if wishes := must(s.Wishes(ctx, 0))(t); len(wishes) != 0 {
 		t.Fatalf("an erased worker's wish is still open: %+v", wishes)
 	}
-	if a, _ := s.Audit(ctx, AuditFilter{Action: "erase"}); len(a) != 2 {
+	if a := must(s.Audit(ctx, AuditFilter{Action: "erase"}))(t); len(a) != 2 {
 		t.Fatalf("erase audited %d times", len(a))
 	}
-	if a, _ := s.Audit(ctx, AuditFilter{Action: "export"}); len(a) != 1 {
+	if a := must(s.Audit(ctx, AuditFilter{Action: "export"}))(t); len(a) != 1 {
 		t.Fatalf("export audited %d times", len(a))
 	}
 }

@@ -20,8 +20,8 @@ func FuzzSearchQuery(f *testing.F) {
 	}
 	defer s.Close()
 	ctx := context.Background()
-	head, _ := s.Setup(ctx, "后街零工市场", "王芳")
-	s.CreateWorker(ctx, head.ID, Worker{Name: "张三丰", Phone: "13800138000", BirthYear: 1975, Trades: []WorkerTrade{{TradeID: 1}}})
+	head := must(s.Setup(ctx, "后街零工市场", "王芳"))(f)
+	must(s.CreateWorker(ctx, head.ID, Worker{Name: "张三丰", Phone: "13800138000", BirthYear: 1975, Trades: []WorkerTrade{{TradeID: 1}}}))(f)
 	f.Fuzz(func(t *testing.T, q string) {
 		n := normaliseQuery(q)
 		if len(n) > 64+utf8.UTFMax {

@@ -91,7 +91,10 @@ func bruteFigures(t *testing.T, s *store.Store, workers, employers, jobs, disp [
 		d := s.DayOf(time.Unix(i64(v), 0))
 		return d >= from && d <= to
 	}
-	_, end, _ := s.DayRange(to)
+	_, end, err := s.DayRange(to)
+	if err != nil {
+		t.Fatal(err)
+	}
 	now := reportNow.Unix()
 	f := store.Figures{From: from, To: to, WorkersByChannel: map[store.Channel]int{}, Visits: map[store.VisitKind]int{}}
 	trades := map[int64]*store.AreaFigures{}
@@ -196,7 +199,7 @@ func bruteFigures(t *testing.T, s *store.Store, workers, employers, jobs, disp [
 	}
 	for _, r := range visits {
 		parts := strings.Split(r, "|")
-		at, _ := strconv.ParseInt(parts[len(parts)-1], 10, 64)
+		at := must(strconv.ParseInt(parts[len(parts)-1], 10, 64))(t)
 		if in(at) {
 			f.Visits[store.VisitKind(parts[1])]++
 		}
@@ -428,9 +431,9 @@ func TestExportMasksUnlessFull(t *testing.T) {
 	s := demoStore(t)
 	ctx := context.Background()
 	masked := exportAll(t, s, store.ExportWorkers, "", "")
-	before, _ := s.Audit(ctx, store.AuditFilter{Entity: "workers"})
+	before := must(s.Audit(ctx, store.AuditFilter{Entity: "workers"}))(t)
 	var full []map[string]any
-	cols, _ := store.ExportColumns(store.ExportWorkers)
+	cols := must(store.ExportColumns(store.ExportWorkers))(t)
 	err := s.Export(ctx, 1, store.ExportRequest{Kind: store.ExportWorkers, Full: true}, func(row []any) error {
 		m := map[string]any{}
 		for i, c := range cols {
@@ -442,7 +445,7 @@ func TestExportMasksUnlessFull(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	after, _ := s.Audit(ctx, store.AuditFilter{Entity: "workers"})
+	after := must(s.Audit(ctx, store.AuditFilter{Entity: "workers"}))(t)
 	if len(after) != len(before)+1 || after[0].Action != "export_full" || after[0].StaffID != 1 {
 		t.Fatalf("full export not audited: %+v", after)
 	}

@@ -66,7 +66,7 @@ type RightsCase struct {
 	UpdatedAt    time.Time
 	WorkerName   string // for lists
 	EmployerName string
-	Notes        []CaseNote // filled by RightsCase1 only
+	Notes        []CaseNote // filled by RightsCase only
 }
 
 // Closed reports a case needing no more follow-up.
@@ -236,7 +236,7 @@ func (s *Store) UpdateCase(ctx context.Context, staff, id int64, step CaseStep) 
 	if err != nil {
 		return RightsCase{}, err
 	}
-	return s.RightsCase1(ctx, id)
+	return s.RightsCase(ctx, id)
 }
 
 // CorrectCase corrects what a case says happened and, for unpaid wages, the amount claimed,
@@ -281,7 +281,7 @@ func (s *Store) CorrectCase(ctx context.Context, staff, id int64, summary string
 	if err != nil {
 		return RightsCase{}, err
 	}
-	return s.RightsCase1(ctx, id)
+	return s.RightsCase(ctx, id)
 }
 
 const caseColumns = `c.id, c.kind, c.opened_by, coalesce(c.worker_id, 0), coalesce(c.employer_id, 0), coalesce(c.dispatch_id, 0),
@@ -299,28 +299,25 @@ func scanCase(sc scanner) (RightsCase, error) {
 	return c, err
 }
 
-// RightsCase1 reads one case with its notes, oldest first.
-func (s *Store) RightsCase1(ctx context.Context, id int64) (RightsCase, error) {
+// RightsCase reads one case with its notes, oldest first.
+func (s *Store) RightsCase(ctx context.Context, id int64) (RightsCase, error) {
 	c, err := scanCase(s.db.QueryRowContext(ctx, `SELECT `+caseColumns+` WHERE c.id = ?`, id))
 	if err != nil {
 		return c, dbError(notFound(err, "rights_case"), s.path)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT n.id, n.case_id, coalesce(n.staff_id, 0), coalesce(st.name, ''), n.at, n.status, n.note
+	c.Notes, err = queryAll(ctx, s, scanCaseNote, `SELECT n.id, n.case_id, coalesce(n.staff_id, 0), coalesce(st.name, ''), n.at, n.status, n.note
 		FROM rights_notes n LEFT JOIN staff st ON st.id = n.staff_id WHERE n.case_id = ? ORDER BY n.at, n.id`, id)
-	if err != nil {
-		return c, dbError(err, s.path)
+	return c, err
+}
+
+func scanCaseNote(sc scanner) (CaseNote, error) {
+	var n CaseNote
+	var at int64
+	if err := sc.Scan(&n.ID, &n.CaseID, &n.StaffID, &n.StaffName, &at, &n.Status, &n.Note); err != nil {
+		return n, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var n CaseNote
-		var at int64
-		if err := rows.Scan(&n.ID, &n.CaseID, &n.StaffID, &n.StaffName, &at, &n.Status, &n.Note); err != nil {
-			return c, dbError(err, s.path)
-		}
-		n.At = time.Unix(at, 0)
-		c.Notes = append(c.Notes, n)
-	}
-	return c, dbError0(rows.Err(), s.path)
+	n.At = time.Unix(at, 0)
+	return n, nil
 }
 
 // CaseFilter picks cases; zero fields match everything.
@@ -359,20 +356,7 @@ func (s *Store) RightsCases(ctx context.Context, f CaseFilter) ([]RightsCase, er
 	if f.Limit > 0 {
 		q += fmt.Sprintf(` LIMIT %d`, f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, dbError(err, s.path)
-	}
-	defer rows.Close()
-	var out []RightsCase
-	for rows.Next() {
-		c, err := scanCase(rows)
-		if err != nil {
-			return nil, dbError(err, s.path)
-		}
-		out = append(out, c)
-	}
-	return out, dbError0(rows.Err(), s.path)
+	return queryAll(ctx, s, scanCase, q, args...)
 }
 
 // OpenUnpaidCases counts an employer's unpaid-wage cases not yet resolved: the Jobs form
@@ -380,7 +364,7 @@ func (s *Store) RightsCases(ctx context.Context, f CaseFilter) ([]RightsCase, er
 func (s *Store) OpenUnpaidCases(ctx context.Context, employerID int64) (int, error) {
 	var n int
 	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM rights_cases WHERE employer_id = ? AND kind = 'unpaid' AND status <> 'resolved'`, employerID).Scan(&n)
-	return n, dbError0(err, s.path)
+	return n, dbError(err, s.path)
 }
 
 // SetInsurance records whether accident insurance (零工保) covers a dispatch, and the provider
@@ -409,7 +393,7 @@ func (s *Store) SetInsurance(ctx context.Context, staff, dispatchID int64, insur
 	if err != nil {
 		return Dispatch{}, err
 	}
-	return s.Dispatch1(ctx, dispatchID)
+	return s.DispatchByID(ctx, dispatchID)
 }
 
 // Insurance is a dispatch's accident insurance: whether it is covered, the provider and policy number.

@@ -29,7 +29,7 @@ func TestCorrectCase(t *testing.T) {
 	if _, err = st.s.CorrectCase(st.ctx, st.head, 999, "x", 0); AsError(err) == nil || AsError(err).Code != NotFound {
 		t.Fatalf("missing case: %v", err)
 	}
-	if c, _ := st.s.RightsCase1(st.ctx, unpaid.ID); c.Summary != "拖欠两天工钱" || c.AmountFen != 30000 {
+	if c := must(st.s.RightsCase(st.ctx, unpaid.ID))(t); c.Summary != "拖欠两天工钱" || c.AmountFen != 30000 {
 		t.Fatalf("refusal changed the case: %+v", c)
 	}
 
@@ -41,7 +41,7 @@ func TestCorrectCase(t *testing.T) {
 	if c.Summary != "拖欠三天工钱" || c.AmountFen != 45000 || c.Status != CaseOpen || !c.UpdatedAt.After(unpaid.UpdatedAt) {
 		t.Fatalf("corrected %+v", c)
 	}
-	a, _ := st.s.Audit(st.ctx, AuditFilter{Entity: "rights_case", Action: "correct"})
+	a := must(st.s.Audit(st.ctx, AuditFilter{Entity: "rights_case", Action: "correct"}))(t)
 	if len(a) != 1 || a[0].EntityID != unpaid.ID || strings.Contains(a[0].Detail, "拖欠") || !strings.Contains(a[0].Detail, "30000→45000") {
 		t.Fatalf("correction audited as %+v", a)
 	}

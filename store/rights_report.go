@@ -34,5 +34,5 @@ func (s *Store) RightsFigures(ctx context.Context, from, to string) (RightsFigur
 		(SELECT count(*) FROM dispatches WHERE insured = 1 AND created_at >= ?1 AND created_at < ?2 AND status <> 'cancelled'),
 		(SELECT count(*) FROM jobs WHERE created_at >= ?1 AND created_at < ?2 AND below_guide = 1)`, a, b).
 		Scan(&f.CasesOpened, &f.CasesResolved, &f.TrainingReferrals, &f.InsuredDispatches, &f.BelowGuideJobs)
-	return f, dbError0(err, s.path)
+	return f, dbError(err, s.path)
 }

@@ -38,7 +38,7 @@ func TestRightsCaseLifeCycle(t *testing.T) {
 	if c.WorkerID != w.ID || c.JobID != j.ID || c.EmployerID != st.employer.ID || c.Status != CaseOpen {
 		t.Fatalf("case %+v", c)
 	}
-	if n, _ := st.s.OpenUnpaidCases(st.ctx, st.employer.ID); n != 1 {
+	if n := must(st.s.OpenUnpaidCases(st.ctx, st.employer.ID))(t); n != 1 {
 		t.Fatalf("employer not flagged: %d", n)
 	}
 	// on its own, by an employer
@@ -71,7 +71,7 @@ func TestRightsCaseLifeCycle(t *testing.T) {
 		} else if err != nil {
 			t.Fatalf("step %d: %v", i, err)
 		}
-		cur, err := st.s.RightsCase1(st.ctx, c.ID)
+		cur, err := st.s.RightsCase(st.ctx, c.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -82,14 +82,14 @@ func TestRightsCaseLifeCycle(t *testing.T) {
 			t.Fatalf("step %d: returned %s", i, got.Status)
 		}
 	}
-	cur, _ := st.s.RightsCase1(st.ctx, c.ID)
+	cur := must(st.s.RightsCase(st.ctx, c.ID))(t)
 	if len(cur.Notes) != 7 || cur.Notes[0].Note != "干完活雇主未付工资" || cur.Notes[0].StaffName != "王站长" {
 		t.Fatalf("notes %+v", cur.Notes)
 	}
 	if cur.ReferredTo != "" || cur.ResolvedAt.IsZero() {
 		t.Fatalf("resolved case %+v", cur)
 	}
-	if n, _ := st.s.OpenUnpaidCases(st.ctx, st.employer.ID); n != 0 {
+	if n := must(st.s.OpenUnpaidCases(st.ctx, st.employer.ID))(t); n != 0 {
 		t.Fatalf("resolved case still flags: %d", n)
 	}
 	// follow-up: unresolved cases, oldest first
@@ -97,7 +97,7 @@ func TestRightsCaseLifeCycle(t *testing.T) {
 	if err != nil || len(fu) != 1 || fu[0].ID != other.ID || fu[0].EmployerName != "李阿姨" {
 		t.Fatalf("follow-up %+v %v", fu, err)
 	}
-	byWorker, _ := st.s.RightsCases(st.ctx, CaseFilter{WorkerID: w.ID})
+	byWorker := must(st.s.RightsCases(st.ctx, CaseFilter{WorkerID: w.ID}))(t)
 	if len(byWorker) != 1 || byWorker[0].WorkerName != "张三" {
 		t.Fatalf("worker's cases %+v", byWorker)
 	}
@@ -122,7 +122,7 @@ func TestFollowUpOrderedByAge(t *testing.T) {
 		}
 		ids = append(ids, c.ID)
 	}
-	fu, _ := st.s.RightsCases(st.ctx, CaseFilter{FollowUp: true})
+	fu := must(st.s.RightsCases(st.ctx, CaseFilter{FollowUp: true}))(t)
 	if len(fu) != 3 || fu[0].ID != ids[2] || fu[2].ID != ids[0] {
 		t.Fatalf("not oldest first: %+v", fu)
 	}

@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"strconv"
 
 	"gigdesk/store/valid"
@@ -109,7 +107,7 @@ func (s *Store) Settings(ctx context.Context) (Settings, error) {
 		}
 		st.set(k, v)
 	}
-	return st, dbError0(rows.Err(), s.path)
+	return st, dbError(rows.Err(), s.path)
 }
 
 // SaveSettings validates and stores all settings in one transaction.
@@ -126,20 +124,4 @@ func (s *Store) SaveSettings(ctx context.Context, staff int64, st Settings) erro
 		}
 		return tx.audit("update", "settings", 0, st.StationName)
 	})
-}
-
-// dbError0 is dbError that keeps nil as nil.
-func dbError0(err error, path string) error {
-	if err == nil {
-		return nil
-	}
-	return dbError(err, path)
-}
-
-// notFound maps sql.ErrNoRows to a NotFound error for entity.
-func notFound(err error, entity string) error {
-	if errors.Is(err, sql.ErrNoRows) {
-		return &Error{Code: NotFound, Key: entity + ".not_found", Detail: entity + " not found"}
-	}
-	return err
 }

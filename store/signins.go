@@ -111,41 +111,31 @@ func (s *Store) PresentToday(ctx context.Context, ids []int64) (map[int64]bool, 
 	for _, id := range ids {
 		args = append(args, id)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT worker_id FROM sign_ins WHERE day = ? AND out_at IS NULL AND worker_id IN (`+placeholders(len(ids))+`)`, args...)
+	present, err := queryAll(ctx, s, scanOne[int64], `SELECT worker_id FROM sign_ins WHERE day = ? AND out_at IS NULL AND worker_id IN (`+placeholders(len(ids))+`)`, args...)
 	if err != nil {
-		return nil, dbError(err, s.path)
+		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, dbError(err, s.path)
-		}
+	for _, id := range present {
 		out[id] = true
 	}
-	return out, dbError0(rows.Err(), s.path)
+	return out, nil
 }
 
 func (s *Store) presences(ctx context.Context, where string, args ...any) ([]Presence, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+presenceColumns+` FROM sign_ins si JOIN workers w ON w.id = si.worker_id WHERE w.erased = 0 AND `+where, args...)
+	out, err := queryAll(ctx, s, scanPresence, `SELECT `+presenceColumns+` FROM sign_ins si JOIN workers w ON w.id = si.worker_id WHERE w.erased = 0 AND `+where, args...)
 	if err != nil {
-		return nil, dbError(err, s.path)
+		return nil, err
 	}
-	defer rows.Close()
-	var out []Presence
-	for rows.Next() {
-		var p Presence
-		var in int64
-		var outAt sql.NullInt64
-		if err := rows.Scan(&p.SignInID, &p.WorkerID, &p.Name, &p.Phone, &p.Status, &p.Day, &in, &outAt); err != nil {
-			return nil, dbError(err, s.path)
-		}
-		p.InAt, p.OutAt = time.Unix(in, 0), fromUnix(outAt)
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, dbError(err, s.path)
-	}
-	rows.Close()
 	return withTrades(ctx, s, out, func(p *Presence) (int64, *[]WorkerTrade) { return p.WorkerID, &p.Trades })
+}
+
+func scanPresence(sc scanner) (Presence, error) {
+	var p Presence
+	var in int64
+	var outAt sql.NullInt64
+	if err := sc.Scan(&p.SignInID, &p.WorkerID, &p.Name, &p.Phone, &p.Status, &p.Day, &in, &outAt); err != nil {
+		return p, err
+	}
+	p.InAt, p.OutAt = time.Unix(in, 0), fromUnix(outAt)
+	return p, nil
 }

@@ -91,22 +91,7 @@ func (s *Store) StaffMember(ctx context.Context, id int64) (Staff, error) {
 }
 
 func (s *Store) staffWhere(ctx context.Context, where string, args ...any) ([]Staff, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name, role, active, pin_hash <> '', created_at FROM staff `+where+` ORDER BY id`, args...)
-	if err != nil {
-		return nil, dbError(err, s.path)
-	}
-	defer rows.Close()
-	var out []Staff
-	for rows.Next() {
-		var st Staff
-		var created int64
-		if err := rows.Scan(&st.ID, &st.Name, &st.Role, &st.Active, &st.HasPIN, &created); err != nil {
-			return nil, dbError(err, s.path)
-		}
-		st.CreatedAt = time.Unix(created, 0)
-		out = append(out, st)
-	}
-	return out, dbError0(rows.Err(), s.path)
+	return queryAll(ctx, s, scanStaff, `SELECT id, name, role, active, pin_hash <> '', created_at FROM staff `+where+` ORDER BY id`, args...)
 }
 
 // SetStaffActive deactivates (or brings back) a staff member; only the station head may, and
@@ -190,26 +175,11 @@ func (s *Store) Audit(ctx context.Context, f AuditFilter) ([]AuditEntry, error) 
 	if f.Limit <= 0 {
 		f.Limit = 200
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, at, coalesce(staff_id, 0), action, entity, entity_id, detail FROM audit
+	return queryAll(ctx, s, scanAuditEntry, `SELECT id, at, coalesce(staff_id, 0), action, entity, entity_id, detail FROM audit
 		WHERE (? = '' OR entity = ?) AND (? = 0 OR entity_id = ?) AND (? = 0 OR staff_id = ?)
 		AND (? = '' OR action = ? OR substr(action, 1, length(?)) = ?) AND (? = 0 OR at >= ?) AND (? = 0 OR at < ?)
 		ORDER BY id DESC LIMIT ?`, f.Entity, f.Entity, f.EntityID, f.EntityID, f.StaffID, f.StaffID,
-		f.Action, f.Action, prefixOf(f.Action), prefixOf(f.Action), unixOr0(f.From), unixOr0(f.From), unixOr0(f.To), unixOr0(f.To), f.Limit)
-	if err != nil {
-		return nil, dbError(err, s.path)
-	}
-	defer rows.Close()
-	var out []AuditEntry
-	for rows.Next() {
-		var a AuditEntry
-		var at int64
-		if err := rows.Scan(&a.ID, &at, &a.StaffID, &a.Action, &a.Entity, &a.EntityID, &a.Detail); err != nil {
-			return nil, dbError(err, s.path)
-		}
-		a.At = time.Unix(at, 0)
-		out = append(out, a)
-	}
-	return out, dbError0(rows.Err(), s.path)
+		f.Action, f.Action, prefixOf(f.Action), prefixOf(f.Action), unixOrZero(f.From), unixOrZero(f.From), unixOrZero(f.To), unixOrZero(f.To), f.Limit)
 }
 
 // prefixOf is the action prefix a filter like "reveal:" matches; "" matches only exact actions.
@@ -220,7 +190,7 @@ func prefixOf(action string) string {
 	return "\x00" // matches no action
 }
 
-func unixOr0(t time.Time) int64 {
+func unixOrZero(t time.Time) int64 {
 	if t.IsZero() {
 		return 0
 	}
@@ -233,22 +203,31 @@ func (s *Store) AuditNames(ctx context.Context) (entities, actions []string, err
 		col string
 		out *[]string
 	}{{"entity", &entities}, {"action", &actions}} {
-		rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT `+q.col+` FROM audit ORDER BY 1`)
+		names, err := queryAll(ctx, s, scanOne[string], `SELECT DISTINCT `+q.col+` FROM audit ORDER BY 1`)
 		if err != nil {
-			return nil, nil, dbError(err, s.path)
+			return nil, nil, err
 		}
-		for rows.Next() {
-			var v string
-			if err := rows.Scan(&v); err != nil {
-				rows.Close()
-				return nil, nil, dbError(err, s.path)
-			}
-			*q.out = append(*q.out, v)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, nil, dbError(err, s.path)
-		}
+		*q.out = names
 	}
 	return entities, actions, nil
+}
+
+func scanStaff(sc scanner) (Staff, error) {
+	var st Staff
+	var created int64
+	if err := sc.Scan(&st.ID, &st.Name, &st.Role, &st.Active, &st.HasPIN, &created); err != nil {
+		return st, err
+	}
+	st.CreatedAt = time.Unix(created, 0)
+	return st, nil
+}
+
+func scanAuditEntry(sc scanner) (AuditEntry, error) {
+	var a AuditEntry
+	var at int64
+	if err := sc.Scan(&a.ID, &at, &a.StaffID, &a.Action, &a.Entity, &a.EntityID, &a.Detail); err != nil {
+		return a, err
+	}
+	a.At = time.Unix(at, 0)
+	return a, nil
 }

@@ -107,12 +107,12 @@ func TestOpenRefusesNewerDatabaseAndLeavesItUntouched(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	before, _ := os.ReadFile(path)
+	before := must(os.ReadFile(path))(t)
 	_, err = Open(path)
 	if ErrorCode(err) != Conflict || AsError(err).Key != "db.newer" {
 		t.Fatalf("err = %v, want conflict db.newer", err)
 	}
-	after, _ := os.ReadFile(path)
+	after := must(os.ReadFile(path))(t)
 	if !bytes.Equal(before, after) {
 		t.Fatal("a newer database was changed by opening it")
 	}
@@ -126,20 +126,20 @@ func TestOpenBadFiles(t *testing.T) {
 	if e := AsError(err); e == nil || e.Key != "db.not_sqlite" {
 		t.Fatalf("text file: err = %v", err)
 	}
-	if b, _ := os.ReadFile(text); string(b) != "this is not a database, it is a shopping list" {
+	if b := must(os.ReadFile(text))(t); string(b) != "this is not a database, it is a shopping list" {
 		t.Fatal("the text file was changed")
 	}
 
 	other := filepath.Join(dir, "other.db")
-	db, _ := sql.Open("sqlite", other)
-	db.Exec(`CREATE TABLE customers (id INTEGER)`)
+	db := must(sql.Open("sqlite", other))(t)
+	must(db.Exec(`CREATE TABLE customers (id INTEGER)`))(t)
 	db.Close()
-	before, _ := os.ReadFile(other)
+	before := must(os.ReadFile(other))(t)
 	_, err = Open(other)
 	if e := AsError(err); e == nil || e.Key != "db.foreign" {
 		t.Fatalf("another program's database: err = %v", err)
 	}
-	if after, _ := os.ReadFile(other); !bytes.Equal(before, after) {
+	if after := must(os.ReadFile(other))(t); !bytes.Equal(before, after) {
 		t.Fatal("another program's database was changed")
 	}
 
@@ -164,7 +164,7 @@ func TestOpenLockedDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer other.Close()
-	conn, _ := other.Conn(context.Background())
+	conn := must(other.Conn(context.Background()))(t)
 	defer conn.Close()
 	if _, err := conn.ExecContext(context.Background(), `PRAGMA locking_mode=EXCLUSIVE`); err != nil {
 		t.Fatal(err)
@@ -265,7 +265,7 @@ func TestEveryChangeIsAudited(t *testing.T) {
 func TestFailedChangeSavesNothing(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
-	head, _ := s.Setup(ctx, "后街零工市场", "王芳")
+	head := must(s.Setup(ctx, "后街零工市场", "王芳"))(t)
 	before := count(t, s, "audit")
 	// a job whose new employer is valid but whose trade does not exist: the employer must not be saved
 	_, _, err := s.CreateJob(ctx, head.ID, Employer{Kind: Shop, Name: "老王面馆", Phone: "13700137000"},

@@ -18,10 +18,10 @@ func (s *Store) readAliases(ctx context.Context, c *Catalog) error {
 		trade int64
 		word  string
 	}
-	all, err := queryAll(ctx, s, `SELECT trade_id, alias FROM trade_aliases ORDER BY trade_id, alias`, nil, func(r scanner) (alias, error) {
+	all, err := queryAll(ctx, s, func(r scanner) (alias, error) {
 		var a alias
 		return a, r.Scan(&a.trade, &a.word)
-	})
+	}, `SELECT trade_id, alias FROM trade_aliases ORDER BY trade_id, alias`)
 	if err != nil {
 		return err
 	}

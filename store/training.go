@@ -106,22 +106,7 @@ func (s *Store) Wishes(ctx context.Context, workerID int64) ([]TrainingWish, err
 	} else {
 		q += ` WHERE closed_at IS NULL ORDER BY created_at, id`
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, dbError(err, s.path)
-	}
-	defer rows.Close()
-	var out []TrainingWish
-	for rows.Next() {
-		var w TrainingWish
-		var at int64
-		if err := rows.Scan(&w.ID, &w.WorkerID, &w.Topic, &w.TradeID, &w.CreatedBy, &at, &w.Closed); err != nil {
-			return nil, dbError(err, s.path)
-		}
-		w.CreatedAt = time.Unix(at, 0)
-		out = append(out, w)
-	}
-	return out, dbError0(rows.Err(), s.path)
+	return queryAll(ctx, s, scanTrainingWish, q, args...)
 }
 
 // Validate checks an offer as staff typed it.
@@ -196,22 +181,7 @@ func (s *Store) Offers(ctx context.Context, all bool) ([]TrainingOffer, error) {
 		q += ` WHERE active = 1`
 	}
 	q += ` ORDER BY active DESC, starts_on, id`
-	rows, err := s.db.QueryContext(ctx, q)
-	if err != nil {
-		return nil, dbError(err, s.path)
-	}
-	defer rows.Close()
-	var out []TrainingOffer
-	for rows.Next() {
-		var o TrainingOffer
-		var at int64
-		if err := rows.Scan(&o.ID, &o.Title, &o.Provider, &o.TradeID, &o.StartsOn, &o.Place, &o.Contact, &o.FeeFen, &o.Active, &at); err != nil {
-			return nil, dbError(err, s.path)
-		}
-		o.CreatedAt = time.Unix(at, 0)
-		out = append(out, o)
-	}
-	return out, dbError0(rows.Err(), s.path)
+	return queryAll(ctx, s, scanTrainingOffer, q)
 }
 
 // OfferMatch is an offer that fits a wish, and why.
@@ -305,21 +275,36 @@ func (s *Store) Refer(ctx context.Context, staff, workerID, offerID, wishID int6
 
 // Referrals lists a worker's referrals, newest first.
 func (s *Store) Referrals(ctx context.Context, workerID int64) ([]TrainingReferral, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, worker_id, offer_id, coalesce(wish_id, 0), coalesce(staff_id, 0), at
+	return queryAll(ctx, s, scanTrainingReferral, `SELECT id, worker_id, offer_id, coalesce(wish_id, 0), coalesce(staff_id, 0), at
 		FROM training_referrals WHERE worker_id = ? ORDER BY at DESC, id DESC`, workerID)
-	if err != nil {
-		return nil, dbError(err, s.path)
+}
+
+func scanTrainingWish(sc scanner) (TrainingWish, error) {
+	var w TrainingWish
+	var at int64
+	if err := sc.Scan(&w.ID, &w.WorkerID, &w.Topic, &w.TradeID, &w.CreatedBy, &at, &w.Closed); err != nil {
+		return w, err
 	}
-	defer rows.Close()
-	var out []TrainingReferral
-	for rows.Next() {
-		var r TrainingReferral
-		var at int64
-		if err := rows.Scan(&r.ID, &r.WorkerID, &r.OfferID, &r.WishID, &r.StaffID, &at); err != nil {
-			return nil, dbError(err, s.path)
-		}
-		r.At = time.Unix(at, 0)
-		out = append(out, r)
+	w.CreatedAt = time.Unix(at, 0)
+	return w, nil
+}
+
+func scanTrainingOffer(sc scanner) (TrainingOffer, error) {
+	var o TrainingOffer
+	var at int64
+	if err := sc.Scan(&o.ID, &o.Title, &o.Provider, &o.TradeID, &o.StartsOn, &o.Place, &o.Contact, &o.FeeFen, &o.Active, &at); err != nil {
+		return o, err
 	}
-	return out, dbError0(rows.Err(), s.path)
+	o.CreatedAt = time.Unix(at, 0)
+	return o, nil
+}
+
+func scanTrainingReferral(sc scanner) (TrainingReferral, error) {
+	var r TrainingReferral
+	var at int64
+	if err := sc.Scan(&r.ID, &r.WorkerID, &r.OfferID, &r.WishID, &r.StaffID, &at); err != nil {
+		return r, err
+	}
+	r.At = time.Unix(at, 0)
+	return r, nil
 }

@@ -56,8 +56,8 @@ func TestWishesOffersReferrals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	offers, _ := s.Offers(ctx, false)
-	wishes, _ := s.Wishes(ctx, w.ID)
+	offers := must(s.Offers(ctx, false))(t)
+	wishes := must(s.Wishes(ctx, w.ID))(t)
 	ms := MatchWishes(wishes, offers, s.Today())
 	if len(ms) != 1 || ms[0].Offer.ID != o.ID || !ms[0].ByTrade || !ms[0].ByTopic {
 		t.Fatalf("matches %+v", ms)
@@ -67,11 +67,11 @@ func TestWishesOffersReferrals(t *testing.T) {
 	}
 	_, err = s.Refer(ctx, st.head, w.ID, o.ID, 0)
 	wantKey(t, err, "training.referred_before")
-	wishes, _ = s.Wishes(ctx, w.ID)
+	wishes = must(s.Wishes(ctx, w.ID))(t)
 	if len(wishes) != 1 || !wishes[0].Closed {
 		t.Fatalf("wish not closed by the referral: %+v", wishes)
 	}
-	if rs, _ := s.Referrals(ctx, w.ID); len(rs) != 1 {
+	if rs := must(s.Referrals(ctx, w.ID))(t); len(rs) != 1 {
 		t.Fatalf("referrals %+v", rs)
 	}
 	o.Active = false

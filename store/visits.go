@@ -73,21 +73,16 @@ func (s *Store) Visits(ctx context.Context, workerID int64, limit int) ([]Visit,
 	if limit <= 0 {
 		limit = 20
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, kind, coalesce(worker_id, 0), note, coalesce(staff_id, 0), at FROM service_visits
+	return queryAll(ctx, s, scanVisit, `SELECT id, kind, coalesce(worker_id, 0), note, coalesce(staff_id, 0), at FROM service_visits
 		WHERE worker_id = ? ORDER BY at DESC, id DESC LIMIT ?`, workerID, limit)
-	if err != nil {
-		return nil, dbError(err, s.path)
+}
+
+func scanVisit(sc scanner) (Visit, error) {
+	var v Visit
+	var at int64
+	if err := sc.Scan(&v.ID, &v.Kind, &v.WorkerID, &v.Note, &v.StaffID, &at); err != nil {
+		return v, err
 	}
-	defer rows.Close()
-	var out []Visit
-	for rows.Next() {
-		var v Visit
-		var at int64
-		if err := rows.Scan(&v.ID, &v.Kind, &v.WorkerID, &v.Note, &v.StaffID, &at); err != nil {
-			return nil, dbError(err, s.path)
-		}
-		v.At = time.Unix(at, 0)
-		out = append(out, v)
-	}
-	return out, dbError0(rows.Err(), s.path)
+	v.At = time.Unix(at, 0)
+	return v, nil
 }

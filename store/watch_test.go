@@ -37,7 +37,7 @@ func TestWatcherSeesOtherHandlesCommits(t *testing.T) {
 	if ch, err := w.Changed(); err != nil || !ch {
 		t.Fatalf("after the other handle's commit: changed=%v err=%v, want true", ch, err)
 	}
-	if ch, _ := w.Changed(); ch {
+	if ch := must(w.Changed())(t); ch {
 		t.Fatal("a second poll with no commit in between reports a change")
 	}
 	// Reads by anyone are not changes.
@@ -47,21 +47,21 @@ func TestWatcherSeesOtherHandlesCommits(t *testing.T) {
 	if _, err := reader.Settings(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if ch, _ := w.Changed(); ch {
+	if ch := must(w.Changed())(t); ch {
 		t.Fatal("reads reported as a change")
 	}
 	// A write through the watcher's own store (another pooled connection) counts too.
 	if _, err := reader.AddStaff(ctx, head.ID, "李明", RoleStaff); err != nil {
 		t.Fatal(err)
 	}
-	if ch, _ := w.Changed(); !ch {
+	if ch := must(w.Changed())(t); !ch {
 		t.Fatal("a commit through the same store's pool was missed")
 	}
 	// A failed write commits nothing and is not a change.
 	if _, err := writer.AddStaff(ctx, head.ID, "李明", RoleStaff); err == nil {
 		t.Fatal("duplicate staff saved")
 	}
-	if ch, _ := w.Changed(); ch {
+	if ch := must(w.Changed())(t); ch {
 		t.Fatal("a rolled-back write reported as a change")
 	}
 	w.Close()

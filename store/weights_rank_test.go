@@ -36,10 +36,10 @@ func TestChangedWeightChangesRanking(t *testing.T) {
 	if c.WorkerID != present.ID {
 		t.Fatalf("with presence worth 40, %d ranks first, want the worker at the station %d", c.WorkerID, present.ID)
 	}
-	if got, _ := st.s.MatchWeights(st.ctx); got != w {
+	if got := must(st.s.MatchWeights(st.ctx))(t); got != w {
 		t.Fatalf("weights read back %+v, want %+v", got, w)
 	}
-	if a, _ := st.s.Audit(st.ctx, AuditFilter{Entity: "match_weights"}); len(a) != 1 || a[0].StaffID != st.head {
+	if a := must(st.s.Audit(st.ctx, AuditFilter{Entity: "match_weights"}))(t); len(a) != 1 || a[0].StaffID != st.head {
 		t.Fatalf("weights save audited as %+v", a)
 	}
 	// a refused weight changes nothing

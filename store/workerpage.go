@@ -75,29 +75,25 @@ func (s *Store) WorkerHistory(ctx context.Context, workerID int64, limit int) (W
 		return h, dbError(err, s.path)
 	}
 	h.EarnedFen, h.RatingSum = earned.Int64, int(ratingSum.Int64)
-	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.job_id, j.trade_id, e.name, d.status, d.starts_at, d.agreed_pay_fen, j.pay_unit,
+	h.Recent, err = queryAll(ctx, s, scanWorkerDispatch, `SELECT d.id, d.job_id, j.trade_id, e.name, d.status, d.starts_at, d.agreed_pay_fen, j.pay_unit,
 			d.paid_fen, coalesce(d.worker_rating, 0), coalesce(d.employer_rating, 0), d.disputed
 		FROM dispatches d JOIN jobs j ON j.id = d.job_id JOIN employers e ON e.id = j.employer_id
 		WHERE d.worker_id = ? ORDER BY d.starts_at DESC, d.id DESC LIMIT ?`, workerID, limit)
 	if err != nil {
-		return h, dbError(err, s.path)
-	}
-	for rows.Next() {
-		var d WorkerDispatch
-		var start int64
-		var paid sql.NullInt64
-		if err := rows.Scan(&d.ID, &d.JobID, &d.TradeID, &d.EmployerName, &d.Status, &start, &d.AgreedPayFen, &d.PayUnit,
-			&paid, &d.WorkerRating, &d.EmployerRating, &d.Disputed); err != nil {
-			rows.Close()
-			return h, dbError(err, s.path)
-		}
-		d.StartsAt, d.PaidFen, d.Paid = time.Unix(start, 0), paid.Int64, paid.Valid
-		h.Recent = append(h.Recent, d)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return h, dbError(err, s.path)
+		return h, err
 	}
 	h.Visits, err = s.Visits(ctx, workerID, limit)
 	return h, err
+}
+
+func scanWorkerDispatch(sc scanner) (WorkerDispatch, error) {
+	var d WorkerDispatch
+	var start int64
+	var paid sql.NullInt64
+	if err := sc.Scan(&d.ID, &d.JobID, &d.TradeID, &d.EmployerName, &d.Status, &start, &d.AgreedPayFen, &d.PayUnit,
+		&paid, &d.WorkerRating, &d.EmployerRating, &d.Disputed); err != nil {
+		return d, err
+	}
+	d.StartsAt, d.PaidFen, d.Paid = time.Unix(start, 0), paid.Int64, paid.Valid
+	return d, nil
 }

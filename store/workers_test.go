@@ -123,7 +123,7 @@ func TestSearchWorkers(t *testing.T) {
 			t.Errorf("SearchWorkers(%q) = %v, want %v", tc.query, ids, tc.want)
 		}
 	}
-	got, _ := s.SearchWorkers(ctx, "zsf", 20)
+	got := must(s.SearchWorkers(ctx, "zsf", 20))(t)
 	if len(got) != 1 || len(got[0].Trades) != 1 || got[0].Trades[0].TradeID != 1 {
 		t.Errorf("search results carry trades: %+v", got)
 	}
@@ -232,7 +232,7 @@ func TestSignInOut(t *testing.T) {
 	if err := s.SignOut(ctx, 0, b.ID); ErrorCode(err) != Conflict {
 		t.Fatalf("second sign-out: %v", err)
 	}
-	present, _ := s.PresentToday(ctx, []int64{a.ID, b.ID, c.ID})
+	present := must(s.PresentToday(ctx, []int64{a.ID, b.ID, c.ID}))(t)
 	if !present[a.ID] || present[b.ID] || present[c.ID] {
 		t.Fatalf("PresentToday = %v", present)
 	}
@@ -242,7 +242,7 @@ func TestSignInOut(t *testing.T) {
 	}
 	// tomorrow is a new day
 	now = now.Add(24 * time.Hour)
-	if list, _ := s.SignedIn(ctx, s.Today()); len(list) != 0 {
+	if list := must(s.SignedIn(ctx, s.Today()))(t); len(list) != 0 {
 		t.Fatalf("tomorrow starts empty: %+v", list)
 	}
 	if _, err := s.SignIn(ctx, 0, a.ID); err != nil {
@@ -255,7 +255,7 @@ func TestSignInOut(t *testing.T) {
 	if err != nil || h.SignInDays != 2 || len(h.LastSignIns) != 2 {
 		t.Fatalf("history sign-ins = %+v %v", h, err)
 	}
-	audit, _ := s.Audit(ctx, AuditFilter{Entity: "worker", EntityID: b.ID})
+	audit := must(s.Audit(ctx, AuditFilter{Entity: "worker", EntityID: b.ID}))(t)
 	var actions []string
 	for _, e := range audit {
 		actions = append(actions, e.Action)
@@ -295,7 +295,7 @@ func TestLogVisit(t *testing.T) {
 	if after := count(t, s, "service_visits"); after != before {
 		t.Fatalf("refused visits were saved: %d → %d", before, after)
 	}
-	vs, _ := s.Visits(ctx, a.ID, 0)
+	vs := must(s.Visits(ctx, a.ID, 0))(t)
 	if len(vs) != 1 || vs[0].Kind != VisitPolicy {
 		t.Fatalf("Visits = %+v", vs)
 	}
@@ -456,7 +456,7 @@ func TestRebuildSearchKeys(t *testing.T) {
 	if _, err := s.db.Exec(`UPDATE settings SET value = '1' WHERE key = 'search_keys_version'`); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := s.SearchWorkers(ctx, "张sf", 10); len(got) != 0 {
+	if got := must(s.SearchWorkers(ctx, "张sf", 10))(t); len(got) != 0 {
 		t.Fatalf("old keys already find 张sf: %v", got)
 	}
 	s.Close()

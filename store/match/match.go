@@ -1,6 +1,8 @@
 // Package match ranks workers for a job, jobs for a walk-in worker, and plans
 // a whole day's dispatch. It is pure: plain values in, plain values out, no
 // I/O and no clock of its own, so the same input always gives the same answer.
+// It must not import store, database/sql or Bubble Tea: store loads the pool and the
+// job into these plain types, and the screens show the answers.
 package match
 
 import (

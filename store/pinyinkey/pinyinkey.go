@@ -1,5 +1,7 @@
 // Package pinyinkey makes the lower-case ASCII search keys staff type to find a
 // worker or a place by pinyin: full readings (zhangsanfeng) and initials (zsf).
+// It is pure: its tables are built in, it does no I/O and must not import store, which
+// keeps the keys it makes in worker_keys.
 package pinyinkey
 
 import (

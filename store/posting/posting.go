@@ -3,7 +3,8 @@
 // pregnancy, hepatitis B status or age beyond what the work lawfully needs; fees or deposits
 // asked of workers; holding workers' ID cards; and promises such as 高薪保录. It is pure: text
 // in, flagged spans out. Staff see each flagged span with its reason and either edit the text or
-// save with an override reason that is kept with the job.
+// save with an override reason that is kept with the job. It must not read or write
+// anything: store saves the override with the job, the screens show the spans.
 //
 // Judgement calls, decided here and pinned by the tests:
 //   - Words that describe the place or the customer are not requirements on the worker:

@@ -1,7 +1,8 @@
 // Package valid checks and normalises what staff type at the counter.
 // Every check is pure: no I/O, and anything that depends on the date takes now.
 // A value is usable only when the returned *Problem is nil; on a problem the
-// value returned is the zero value.
+// value returned is the zero value. It must not import store or touch a database:
+// store turns a *Problem into its own *Error, the screens turn its Key into words.
 package valid
 
 import "fmt"

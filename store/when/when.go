@@ -1,6 +1,7 @@
 // Package when reads the start times and durations staff type at the counter or on the
 // phone: 明天9点, 下午3点, 12-03 9:00, 2026-12-03 09:00, 4小时, 半天, 3d. It is pure: the
 // caller passes now, and every refusal is a message key the UI translates ("err."+key).
+// It must not read the clock, the station's settings or the database.
 package when
 
 import (

@@ -63,11 +63,11 @@ func TestCaseOnItsOwn(t *testing.T) {
 		t.Fatalf("correct form:\n%s", scr)
 	}
 	scr = keys(t, m, tab, tea.KeyCtrlU, "abc", save)
-	if c := must(s.RightsCase1(ctx, cs[0].ID))(t, "RightsCase1"); c.AmountFen != 60000 || !strings.Contains(scr, "abc") || !strings.Contains(scr, "请输入金额（元）") {
+	if c := must(s.RightsCase(ctx, cs[0].ID))(t, "RightsCase"); c.AmountFen != 60000 || !strings.Contains(scr, "abc") || !strings.Contains(scr, "请输入金额（元）") {
 		t.Fatalf("bad amount corrected: %+v\n%s", c, scr)
 	}
 	scr = keys(t, m, tea.KeyCtrlU, "800", save)
-	c := must(s.RightsCase1(ctx, cs[0].ID))(t, "RightsCase1")
+	c := must(s.RightsCase(ctx, cs[0].ID))(t, "RightsCase")
 	if c.AmountFen != 80000 || c.Summary != "包工头拖欠三天工钱" || !strings.Contains(scr, "¥800.00") || m.Capturing() {
 		t.Fatalf("amount corrected: %+v\n%s", c, scr)
 	}

@@ -64,7 +64,7 @@ func (p *casesPane) load() tea.Cmd {
 		if err != nil || openID == 0 {
 			return paneMsg{to: secCases, req: req, v: list, err: err}
 		}
-		one, err := s.RightsCase1(ctx, openID)
+		one, err := s.RightsCase(ctx, openID)
 		return paneMsg{to: secCases, req: req, v: []any{list, caseOne{one}}, err: err}
 	}
 }

@@ -136,7 +136,7 @@ func TestRightsLedger(t *testing.T) {
 		t.Fatalf("resolve without a note:\n%s", scr)
 	}
 	scr = keys(t, m, esc, "p", "已电话联系雇主", enter)
-	c := must(s.RightsCase1(ctx, older.ID))(t, "RightsCase1")
+	c := must(s.RightsCase(ctx, older.ID))(t, "RightsCase")
 	if c.Status != store.CaseInProgress || len(c.Notes) != 2 || c.Notes[1].Note != "已电话联系雇主" || c.Notes[1].StaffName != "王芳" {
 		t.Fatalf("in progress: %+v", c)
 	}
@@ -144,14 +144,14 @@ func TestRightsLedger(t *testing.T) {
 		t.Fatalf("case after note:\n%s", scr)
 	}
 	scr = keys(t, m, "i", "雇主拒不支付，转劳动监察", enter)
-	if c = must(s.RightsCase1(ctx, older.ID))(t, "RightsCase1"); c.Status != store.CaseReferred || c.ReferredTo != store.ReferInspection {
+	if c = must(s.RightsCase(ctx, older.ID))(t, "RightsCase"); c.Status != store.CaseReferred || c.ReferredTo != store.ReferInspection {
 		t.Fatalf("referred: %+v", c)
 	}
 	if !strings.Contains(scr, "已转介·劳动监察") {
 		t.Fatalf("referred state:\n%s", scr)
 	}
 	scr = keys(t, m, "r", "监察大队追回工资", enter)
-	if c = must(s.RightsCase1(ctx, older.ID))(t, "RightsCase1"); c.Status != store.CaseResolved || c.ResolvedAt.IsZero() {
+	if c = must(s.RightsCase(ctx, older.ID))(t, "RightsCase"); c.Status != store.CaseResolved || c.ResolvedAt.IsZero() {
 		t.Fatalf("resolved: %+v", c)
 	}
 	if !strings.Contains(scr, "已解决") || !strings.Contains(scr, "监察大队追回工资") {

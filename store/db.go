@@ -1,0 +1,154 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// Store is an open station database.
+type Store struct {
+	db   *sql.DB
+	path string
+	now  func() time.Time
+	loc  *time.Location
+}
+
+// Option changes how Open sets up the store.
+type Option func(*Store)
+
+// WithClock makes the store read the time from now (tests, demo data).
+func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = now } }
+
+// WithLocation sets the station's time zone ("today" is the station's local day).
+func WithLocation(loc *time.Location) Option { return func(s *Store) { s.loc = loc } }
+
+const sqliteHeader = "SQLite format 3\x00"
+
+// Open opens the station database at path, creating the folder and the file if needed,
+// and brings its schema up to date. A file that is not a gigdesk database, or one written by
+// a newer gigdesk, is refused and left exactly as it was.
+func Open(path string, opts ...Option) (*Store, error) {
+	s := &Store{path: path, now: time.Now, loc: Shanghai}
+	for _, o := range opts {
+		o(s)
+	}
+	fresh, err := prepareFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fresh {
+		// look before touching: opening in WAL mode would rewrite the header of a file we then refuse
+		if err := probe(path); err != nil {
+			return nil, err
+		}
+	}
+	db, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		return nil, &Error{Code: Internal, Key: "db.open", Detail: path, Err: err}
+	}
+	s.db = db
+	if err := s.migrate(context.Background()); err != nil {
+		db.Close()
+		return nil, err
+	}
+	// search keys made by an older version miss forms staff now type (张sf): make them again once
+	if current, err := s.searchKeysCurrent(context.Background()); err != nil || !current {
+		if err == nil {
+			_, err = s.RebuildSearchKeys(context.Background(), 0)
+		}
+		if err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// dsn sets every pragma per connection: a PRAGMA run with Exec would reach only one pooled connection.
+func dsn(path string) string {
+	q := url.Values{}
+	for _, p := range []string{
+		"busy_timeout(10000)",
+		"journal_mode(WAL)",
+		"synchronous(FULL)", // a record staff saw saved must survive a power cut
+		"foreign_keys(1)",
+	} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate") // writers queue for the lock instead of failing with SQLITE_BUSY
+	return "file:" + path + "?" + q.Encode()
+}
+
+// prepareFile creates the folder and an empty 0600 file, or checks that an existing file is SQLite.
+// fresh reports a new, empty file.
+func prepareFile(path string) (fresh bool, err error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return false, &Error{Code: Invalid, Key: "db.folder", Detail: dir, Err: err}
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY, 0)
+	if errors.Is(err, fs.ErrNotExist) {
+		f, err = os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil {
+			return false, &Error{Code: Invalid, Key: "db.create", Detail: path, Err: err}
+		}
+		return true, f.Close()
+	}
+	if err != nil {
+		return false, &Error{Code: Invalid, Key: "db.read", Detail: path, Err: err}
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteHeader))
+	n, err := io.ReadFull(f, head)
+	if n == 0 && (err == io.EOF || err == nil) {
+		return true, nil // an empty file is a new database
+	}
+	if err != nil || !bytes.Equal(head, []byte(sqliteHeader)) {
+		return false, &Error{Code: Invalid, Key: "db.not_sqlite", Detail: path}
+	}
+	return false, nil
+}
+
+// probe checks, read-only, that path is a gigdesk database this version can open.
+func probe(path string) error {
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
+	if err != nil {
+		return &Error{Code: Internal, Key: "db.open", Detail: path, Err: err}
+	}
+	defer db.Close()
+	ctx := context.Background()
+	var tables, have int
+	err = db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(name = 'schema_migrations'), 0) FROM sqlite_master WHERE type = 'table'`).Scan(&tables, &have)
+	if err != nil {
+		return dbError(err, path)
+	}
+	if tables == 0 {
+		return nil
+	}
+	if have == 0 {
+		return &Error{Code: Invalid, Key: "db.foreign", Detail: path}
+	}
+	var current int
+	if err := db.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
+		return dbError(err, path)
+	}
+	if newest := SchemaVersion(); current > newest {
+		return &Error{Code: Conflict, Key: "db.newer", Detail: fmt.Sprintf("%s has schema %d, this gigdesk knows %d", path, current, newest)}
+	}
+	return nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the database file's path.
+func (s *Store) Path() string { return s.path }

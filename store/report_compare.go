@@ -1,0 +1,96 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// comparedFigures computes the figures the summary compares a period with, in one pass
+// over the days [from, to]: all of them (the 7 periods before) and those from mid on (the
+// period just before). They hold every figure but the splits by trade, community and hour
+// (ByTrade, ByCommunity, JobsByHour), which only the period itself shows.
+func (s *Store) comparedFigures(ctx context.Context, from, mid, to string) (whole, tail Figures, err error) {
+	a, b, err := s.rangeOf(from, to)
+	if err != nil {
+		return whole, tail, err
+	}
+	m, _, err := s.DayRange(mid)
+	if err != nil {
+		return whole, tail, err
+	}
+	c := m.Unix()
+	whole = Figures{From: from, To: to, WorkersByChannel: map[Channel]int{}, Visits: map[VisitKind]int{}}
+	tail = Figures{From: mid, To: to, WorkersByChannel: map[Channel]int{}, Visits: map[VisitKind]int{}}
+	now := s.now().Unix()
+	var jobs, heads, places, full, unfilled, disp, prio, done, unpaid, noShows, disputes [2]int
+	var fen [2]int64
+	var waits [2][]MinuteCount
+	// Each query reads the whole range once and sums its rows twice: all, and from mid on.
+	const late = `CASE WHEN %s >= ? THEN %s ELSE 0 END`
+	both := func(col, val string) string {
+		return `sum(` + val + `), sum(` + fmt.Sprintf(late, col, val) + `)`
+	}
+	err = s.inParallel(ctx, func(q *readChain) {
+		s.commonFigures(q, &whole, a, b)
+		s.commonFigures(q, &tail, c, b)
+		q.row(`SELECT `+both("created_at", "1")+`, `+both("created_at", "headcount")+`,
+			`+both("created_at", "CASE WHEN filled < headcount THEN filled ELSE headcount END")+`,
+			`+both("created_at", "CASE WHEN filled >= headcount THEN 1 ELSE 0 END")+`,
+			`+both("created_at", "CASE WHEN status <> 'cancelled' AND starts_at <= "+fmt.Sprint(now)+" AND filled < headcount THEN headcount - filled ELSE 0 END")+`
+		FROM jobs WHERE created_at / 86400 BETWEEN ? AND ? AND created_at >= ? AND created_at < ?`,
+			[]any{c, c, c, c, c, dayBucket(a), dayBucket(b - 1), a, b},
+			nullInts(&jobs[0], &jobs[1], &heads[0], &heads[1], &places[0], &places[1], &full[0], &full[1], &unfilled[0], &unfilled[1])...)
+		q.row(`SELECT `+both("done_at", "1")+`, `+both("done_at", "CASE WHEN paid_at IS NULL THEN 1 ELSE 0 END")+`
+		FROM dispatches WHERE status = 'done' AND done_at / 86400 BETWEEN ? AND ? AND done_at >= ? AND done_at < ?`,
+			[]any{c, c, dayBucket(a), dayBucket(b - 1), a, b}, nullInts(&done[0], &done[1], &unpaid[0], &unpaid[1])...)
+		q.row(`SELECT coalesce(sum(paid_fen), 0), coalesce(sum(`+fmt.Sprintf(late, "paid_at", "paid_fen")+`), 0)
+		FROM dispatches WHERE paid_at / 86400 BETWEEN ? AND ? AND paid_at >= ? AND paid_at < ? AND paid_fen IS NOT NULL`,
+			[]any{c, dayBucket(a), dayBucket(b - 1), a, b}, &fen[0], &fen[1])
+	}, func(q *readChain) {
+		q.row(`SELECT `+both("created_at", "1")+`, `+both("created_at", "worker_priority")+`
+		FROM dispatches WHERE created_at >= ? AND created_at < ? AND status <> 'cancelled'`,
+			[]any{c, c, a, b}, nullInts(&disp[0], &disp[1], &prio[0], &prio[1])...)
+		q.row(`SELECT `+both("starts_at", "CASE WHEN status = 'no_show' THEN 1 ELSE 0 END")+`, `+both("starts_at", "CASE WHEN disputed <> 0 THEN 1 ELSE 0 END")+`
+		FROM dispatches WHERE starts_at >= ? AND starts_at < ?`,
+			[]any{c, c, a, b}, nullInts(&noShows[0], &noShows[1], &disputes[0], &disputes[1])...)
+		s.waitHistogram(q, a, b, c, func(minutes int64, n, fromMid int) {
+			waits[0] = append(waits[0], MinuteCount{minutes, n})
+			if fromMid > 0 {
+				waits[1] = append(waits[1], MinuteCount{minutes, fromMid})
+			}
+		})
+		s.openFigures(q, &whole, b)
+	})
+	if err != nil {
+		return whole, tail, err
+	}
+	tail.OpenIntoTomorrow, tail.OpenPlaces = whole.OpenIntoTomorrow, whole.OpenPlaces
+	for i, f := range []*Figures{&whole, &tail} {
+		f.JobsPosted, f.HeadcountRequested, f.PlacesFilled, f.FilledJobs, f.UnfilledPlaces = jobs[i], heads[i], places[i], full[i], unfilled[i]
+		f.Dispatched, f.PriorityDispatched, f.Completed, f.Unpaid, f.WagesPaidFen = disp[i], prio[i], done[i], unpaid[i], fen[i]
+		f.NoShows, f.Disputes = noShows[i], disputes[i]
+		f.MedianMinutesToDispatch = MedianMinutes(waits[i])
+	}
+	return whole, tail, nil
+}
+
+// nullInts scans sums that are NULL over no rows as 0.
+func nullInts(dest ...*int) []any {
+	out := make([]any, len(dest))
+	for i, d := range dest {
+		out[i] = &zeroIfNull{d}
+	}
+	return out
+}
+
+type zeroIfNull struct{ p *int }
+
+func (n *zeroIfNull) Scan(v any) error {
+	var x sql.NullInt64
+	if err := x.Scan(v); err != nil {
+		return err
+	}
+	*n.p = int(x.Int64)
+	return nil
+}

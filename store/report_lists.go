@@ -1,0 +1,138 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+// DayCount is one station-local day's count.
+type DayCount struct {
+	Day   string
+	Count int
+}
+
+// DailyDispatches counts Dispatched (as in Figures) for each day of [from, to], zero days included.
+// One count per day reads just that day of the covering index; grouping the whole range by
+// hour would sort every dispatch of the month.
+func (s *Store) DailyDispatches(ctx context.Context, from, to string) ([]DayCount, error) {
+	a, b, err := s.rangeOf(from, to)
+	if err != nil {
+		return nil, err
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, dbError(err, s.path)
+	}
+	defer conn.Close()
+	stmt, err := conn.PrepareContext(ctx, `SELECT count(*) FROM dispatches WHERE created_at >= ? AND created_at < ? AND status <> 'cancelled'`)
+	if err != nil {
+		return nil, dbError(err, s.path)
+	}
+	defer stmt.Close()
+	var out []DayCount
+	for d := time.Unix(a, 0).In(s.loc); d.Unix() < b; d = d.AddDate(0, 0, 1) {
+		dc := DayCount{Day: d.Format(time.DateOnly)}
+		if err := stmt.QueryRowContext(ctx, d.Unix(), d.AddDate(0, 0, 1).Unix()).Scan(&dc.Count); err != nil {
+			return nil, dbError(err, s.path)
+		}
+		out = append(out, dc)
+	}
+	return out, nil
+}
+
+// OpenJob is a job still open into the next day, for the list to act on.
+type OpenJob struct {
+	JobID       int64
+	TradeID     int64
+	CommunityID int64
+	Employer    string
+	StartsAt    time.Time
+	Headcount   int
+	Filled      int
+	Urgent      bool
+}
+
+// OpenJobs lists up to limit jobs counted in Figures.OpenIntoTomorrow for the range ending
+// on to, soonest first.
+func (s *Store) OpenJobs(ctx context.Context, to string, limit int) ([]OpenJob, error) {
+	_, b, err := s.DayRange(to)
+	if err != nil {
+		return nil, err
+	}
+	var out []OpenJob
+	q := &readChain{s: s, ctx: ctx}
+	q.rows(`SELECT j.id, j.trade_id, coalesce(j.community_id, 0), e.name, j.starts_at, j.headcount, j.filled, j.urgent
+		FROM jobs j JOIN employers e ON e.id = j.employer_id
+		WHERE j.status IN ('open', 'partly') AND j.starts_at >= ? AND j.created_at < ?
+		ORDER BY j.starts_at, j.id LIMIT ?`, []any{b.Unix(), b.Unix(), limit}, func(r *sql.Rows) error {
+		var o OpenJob
+		var starts int64
+		if err := r.Scan(&o.JobID, &o.TradeID, &o.CommunityID, &o.Employer, &starts, &o.Headcount, &o.Filled, &o.Urgent); err != nil {
+			return err
+		}
+		o.StartsAt = time.Unix(starts, 0)
+		out = append(out, o)
+		return nil
+	})
+	return out, dbError(q.err, s.path)
+}
+
+// IssueKind is why a dispatch needs the station head's attention.
+type IssueKind string
+
+const (
+	IssueNoShow  IssueKind = "no_show"
+	IssueDispute IssueKind = "dispute"
+	IssueUnpaid  IssueKind = "unpaid"
+)
+
+// Issue is one dispatch to act on: a no-show, a dispute or wages not paid.
+type Issue struct {
+	Kind         IssueKind
+	DispatchID   int64
+	JobID        int64
+	TradeID      int64
+	Worker       string
+	Employer     string
+	StartsAt     time.Time
+	AgreedPayFen int64
+	PaidFen      int64
+	Resolved     bool // a dispute marked resolved
+	Note         string
+}
+
+// Issues lists up to limit each of the range's no-shows and disputes (by start) and done
+// work without payment (by done_at), the same dispatches Figures counts.
+func (s *Store) Issues(ctx context.Context, from, to string, limit int) ([]Issue, error) {
+	a, b, err := s.rangeOf(from, to)
+	if err != nil {
+		return nil, err
+	}
+	var out []Issue
+	q := &readChain{s: s, ctx: ctx}
+	scan := func(kind IssueKind) func(*sql.Rows) error {
+		return func(r *sql.Rows) error {
+			is := Issue{Kind: kind}
+			var starts int64
+			var paid sql.NullInt64
+			var resolved sql.NullInt64
+			if err := r.Scan(&is.DispatchID, &is.JobID, &is.TradeID, &is.Worker, &is.Employer, &starts, &is.AgreedPayFen,
+				&paid, &resolved, &is.Note); err != nil {
+				return err
+			}
+			is.StartsAt, is.PaidFen, is.Resolved = time.Unix(starts, 0), paid.Int64, resolved.Valid
+			out = append(out, is)
+			return nil
+		}
+	}
+	const cols = `SELECT d.id, d.job_id, j.trade_id, w.name, e.name, d.starts_at, d.agreed_pay_fen, d.paid_fen, d.dispute_resolved_at, d.dispute_note
+		FROM dispatches d JOIN jobs j ON j.id = d.job_id JOIN workers w ON w.id = d.worker_id JOIN employers e ON e.id = j.employer_id `
+	q.rows(cols+`WHERE d.starts_at >= ? AND d.starts_at < ? AND d.status = 'no_show' ORDER BY d.starts_at, d.id LIMIT ?`,
+		[]any{a, b, limit}, scan(IssueNoShow))
+	q.rows(cols+`WHERE d.starts_at >= ? AND d.starts_at < ? AND d.disputed <> 0 ORDER BY d.starts_at, d.id LIMIT ?`,
+		[]any{a, b, limit}, scan(IssueDispute))
+	q.rows(cols+`WHERE d.done_at >= ? AND d.done_at < ? AND d.status = 'done' AND d.paid_at IS NULL ORDER BY d.starts_at, d.id LIMIT ?`,
+		[]any{a, b, limit}, scan(IssueUnpaid))
+	return out, dbError(q.err, s.path)
+}

@@ -1,0 +1,76 @@
+package store
+
+import (
+	"context"
+	"time"
+)
+
+// Summary is everything the end-of-day screen and the reports show for one period.
+type Summary struct {
+	Span   Span
+	Day    string  // the day the period was chosen by
+	Cur    Figures // the period
+	Prev   Figures // the period before (yesterday, last week, last month); no splits by trade, community or hour
+	Last7  Figures // the 7 periods before Cur, together (divide by 7 for the average); no splits either
+	Trend  []DayCount
+	Open   []OpenJob
+	Issues []Issue
+	Now    time.Time
+}
+
+// TrendDays is how many days the dispatch sparkline covers.
+const TrendDays = 30
+
+// ListLimit caps each list to act on.
+const ListLimit = 200
+
+// Summary gathers the period of span holding day, with what it is compared to and its lists.
+func (s *Store) Summary(ctx context.Context, span Span, day string) (Summary, error) {
+	from, to, err := Period(span, day, 0)
+	if err != nil {
+		return Summary{Span: span, Day: day}, err
+	}
+	pf, pt, _ := Period(span, day, -1)
+	lf, _, _ := Period(span, day, -7)
+	return s.summarize(ctx, Summary{Span: span, Day: day}, [3][2]string{{from, to}, {pf, pt}, {lf, pt}})
+}
+
+// SummaryRange gathers the days [from, to], compared with the same number of days just
+// before and with the 7 such ranges before it (a report asked for with --date and --to).
+func (s *Store) SummaryRange(ctx context.Context, from, to string) (Summary, error) {
+	a, b, err := s.rangeOf(from, to)
+	if err != nil {
+		return Summary{Span: SpanRange, Day: from}, err
+	}
+	n := int((b - a + 43200) / 86400) // whole days, DST-proof
+	pf, _, _ := Period(SpanDay, from, -n)
+	pt, _, _ := Period(SpanDay, from, -1)
+	lf, _, _ := Period(SpanDay, from, -7*n)
+	span := SpanRange
+	if n == 1 {
+		span = SpanDay
+	}
+	return s.summarize(ctx, Summary{Span: span, Day: from}, [3][2]string{{from, to}, {pf, pt}, {lf, pt}})
+}
+
+func (s *Store) summarize(ctx context.Context, sum Summary, r [3][2]string) (Summary, error) {
+	var err error
+	sum.Now = s.Now()
+	if sum.Cur, err = s.DayFigures(ctx, r[0][0], r[0][1]); err != nil {
+		return sum, err
+	}
+	// The period before ends where the 7 before end: one pass gives both.
+	if sum.Last7, sum.Prev, err = s.comparedFigures(ctx, r[2][0], r[1][0], r[2][1]); err != nil {
+		return sum, err
+	}
+	to := r[0][1]
+	tf, _, _ := Period(SpanDay, to, -(TrendDays - 1))
+	if sum.Trend, err = s.DailyDispatches(ctx, tf, to); err != nil {
+		return sum, err
+	}
+	if sum.Open, err = s.OpenJobs(ctx, to, ListLimit); err != nil {
+		return sum, err
+	}
+	sum.Issues, err = s.Issues(ctx, r[0][0], to, ListLimit)
+	return sum, err
+}

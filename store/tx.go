@@ -1,0 +1,73 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+// Tx is one write: the staff member making it and one `now` for every row it touches.
+type Tx struct {
+	tx    *sql.Tx
+	ctx   context.Context
+	now   time.Time
+	staff int64
+	s     *Store
+}
+
+// write runs fn in one immediate transaction; every change in it is audited under staff.
+func (s *Store) write(ctx context.Context, staff int64, fn func(*Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return dbError(err, s.path)
+	}
+	defer tx.Rollback()
+	if err := fn(&Tx{tx: tx, ctx: ctx, now: s.now(), staff: staff, s: s}); err != nil {
+		if AsError(err) != nil {
+			return err
+		}
+		return dbError(err, s.path)
+	}
+	if err := tx.Commit(); err != nil {
+		return dbError(err, s.path)
+	}
+	return nil
+}
+
+func (t *Tx) exec(query string, args ...any) (sql.Result, error) {
+	return t.tx.ExecContext(t.ctx, query, args...)
+}
+
+func (t *Tx) queryRow(query string, args ...any) *sql.Row {
+	return t.tx.QueryRowContext(t.ctx, query, args...)
+}
+
+func (t *Tx) query(query string, args ...any) (*sql.Rows, error) {
+	return t.tx.QueryContext(t.ctx, query, args...)
+}
+
+// insert runs an INSERT and returns the new row's id.
+func (t *Tx) insert(query string, args ...any) (int64, error) {
+	res, err := t.exec(query, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// audit records who did what to which record; the app never updates or deletes these rows.
+func (t *Tx) audit(action, entity string, id int64, detail string) error {
+	var staff any
+	if t.staff > 0 {
+		staff = t.staff
+	}
+	_, err := t.exec(`INSERT INTO audit (at, staff_id, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)`,
+		t.now.Unix(), staff, action, entity, id, detail)
+	return err
+}
+
+// exists answers NotFound (naming entity) when query finds no row for id.
+func (t *Tx) exists(query string, id int64, entity string) error {
+	var one int
+	return notFound(t.queryRow(query, id).Scan(&one), entity)
+}
