@@ -1,10 +1,3 @@
-// Package demo fills a station database with realistic, deterministic demo data: the same
-// seed and the same clock give the same records, row for row.
-//
-// The default is a small station (300 workers, 40 employers, 30 days). A district-sized load
-// of 100,000 workers and about a million dispatches is
-//
-//	gigdesk demo --db big.db --workers 100000 --employers 8000 --days 365
 package demo
 
 import (

@@ -45,6 +45,16 @@ func load(t testing.TB, name string, o demo.Options) (*store.Store, demo.Counts)
 	return s, c
 }
 
+// tableCounts is the number of rows in every table of s; a failed count fails the test.
+func tableCounts(t *testing.T, s *store.Store) map[string]int64 {
+	t.Helper()
+	n, err := s.TableCounts(context.Background())
+	if err != nil {
+		t.Fatalf("table counts: %v", err)
+	}
+	return n
+}
+
 func dumpAll(t *testing.T, s *store.Store) map[string][]string {
 	t.Helper()
 	ctx := context.Background()
@@ -70,17 +80,12 @@ func dumpAll(t *testing.T, s *store.Store) map[string][]string {
 var bcryptHash = regexp.MustCompile(`\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}`)
 
 func TestSameSeedSameRecords(t *testing.T) {
-	ctx := context.Background()
 	a, ca := load(t, "a.db", small(7))
 	b, cb := load(t, "b.db", small(7))
 	if ca != cb {
 		t.Fatalf("counts differ: %+v vs %+v", ca, cb)
 	}
-	na, err := a.TableCounts(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	nb, _ := b.TableCounts(ctx)
+	na, nb := tableCounts(t, a), tableCounts(t, b)
 	for _, tb := range []string{"workers", "worker_trades", "worker_keys", "employers", "jobs", "dispatches", "call_attempts", "sign_ins", "service_visits", "staff", "settings", "audit"} {
 		if na[tb] == 0 {
 			t.Errorf("table %s is empty", tb)
@@ -118,12 +123,12 @@ func TestNotTwice(t *testing.T) {
 	if _, err := demo.Generate(ctx, s, small(1)); store.ErrorCode(err) != store.Conflict {
 		t.Fatalf("second load: %v, want a conflict", err)
 	}
-	before, _ := s.TableCounts(ctx)
+	before := tableCounts(t, s)
 	c, err := demo.Fill(ctx, s, small(2))
 	if err != nil || c != (demo.Counts{}) {
 		t.Fatalf("Fill on a filled database: %+v, %v", c, err)
 	}
-	after, _ := s.TableCounts(ctx)
+	after := tableCounts(t, s)
 	if before["workers"] != after["workers"] || before["dispatches"] != after["dispatches"] {
 		t.Fatal("Fill changed a filled database")
 	}
@@ -139,11 +144,17 @@ func TestFillKeepsStaffAndSettings(t *testing.T) {
 	if _, err := demo.Fill(ctx, s, small(3)); err != nil {
 		t.Fatal(err)
 	}
-	staff, _ := s.ListStaff(ctx)
+	staff, err := s.ListStaff(ctx)
+	if err != nil {
+		t.Fatalf("staff after Fill: %v", err)
+	}
 	if len(staff) != 1 || staff[0].ID != head.ID {
 		t.Fatalf("staff after Fill: %+v", staff)
 	}
-	st, _ := s.Settings(ctx)
+	st, err := s.Settings(ctx)
+	if err != nil {
+		t.Fatalf("settings after Fill: %v", err)
+	}
 	if st.StationName != "杨家坪零工驿站" {
 		t.Fatalf("station renamed to %q", st.StationName)
 	}

@@ -9,24 +9,57 @@ import (
 	"gigdesk/store"
 )
 
+// rightsLoad writes the rights-and-rules records through the store's own (audited) methods,
+// drawing from its own random stream so the bulk load's draws stay as they are.
+type rightsLoad struct {
+	ctx     context.Context
+	s       *store.Store
+	r       *rand.Rand
+	staff   []int64
+	today   time.Time
+	tradeID map[string]int64 // catalogue id by trade code
+}
+
+// by is the staff member who records the next change.
+func (rl *rightsLoad) by() int64 { return rl.staff[rl.r.IntN(len(rl.staff))] }
+
 // addRights gives the demo station its rights-and-rules records after the bulk load, through
 // the store's own (audited) methods and from the same seed: guide pay per trade and unit a
 // little under the middle of what the demo's jobs pay, local training offers, some workers'
 // training wishes with referrals, a few rights cases from dispatches still followed up (at
 // different stages), and the insurer and policy number of today's insured dispatches.
 func addRights(ctx context.Context, s *store.Store, o Options, head int64, staff []int64) error {
-	r := rand.New(rand.NewPCG(o.Seed, 0x5eed_0009))
-	by := func() int64 { return staff[r.IntN(len(staff))] }
+	rl := &rightsLoad{ctx: ctx, s: s, r: rand.New(rand.NewPCG(o.Seed, 0x5eed_0009)), staff: staff, tradeID: map[string]int64{}}
 	cat, err := s.Catalog(ctx)
 	if err != nil {
 		return err
 	}
-	tradeID := map[string]int64{}
 	for _, t := range cat.Trades {
-		tradeID[t.Code] = t.ID
+		rl.tradeID[t.Code] = t.ID
 	}
+	if err := rl.guidePay(head); err != nil {
+		return err
+	}
+	if rl.today, err = time.ParseInLocation(time.DateOnly, s.Today(), s.Location()); err != nil {
+		return err
+	}
+	offers, err := rl.trainingOffers()
+	if err != nil {
+		return err
+	}
+	if err := rl.trainingWishes(o.Workers, offers); err != nil {
+		return err
+	}
+	if err := rl.rightsCases(); err != nil {
+		return err
+	}
+	return rl.insurance()
+}
+
+// guidePay sets the head's guide pay for each trade and unit a little under the middle of the band.
+func (rl *rightsLoad) guidePay(head int64) error {
 	for _, spec := range tradeSpecs {
-		id, ok := tradeID[spec.code]
+		id, ok := rl.tradeID[spec.code]
 		if !ok {
 			continue
 		}
@@ -37,54 +70,18 @@ func addRights(ctx context.Context, s *store.Store, o Options, head int64, staff
 			}
 			seen[b.unit] = true
 			yuan := (b.lo + (b.hi-b.lo)/4) / b.step * b.step
-			if err := s.SetGuidePay(ctx, head, id, b.unit, yuan*100); err != nil {
+			if err := rl.s.SetGuidePay(rl.ctx, head, id, b.unit, yuan*100); err != nil {
 				return err
 			}
 		}
 	}
+	return nil
+}
 
-	today, err := time.ParseInLocation(time.DateOnly, s.Today(), s.Location())
-	if err != nil {
-		return err
-	}
-	var offers []store.TrainingOffer
-	for i, o := range []store.TrainingOffer{
-		{Title: "低压电工作业培训", Provider: "九龙坡区职业技能培训中心", Place: "杨家坪", Contact: "023-6878****"},
-		{Title: "育婴员培训", Provider: "区妇联家政培训基地", Place: "谢家湾", Contact: "023-6842****"},
-		{Title: "养老护理员培训", Provider: "区社会福利院", Place: "石坪桥", Contact: "023-6851****"},
-		{Title: "家电维修技能培训", Provider: "区职教中心", Place: "石桥铺", Contact: "023-6860****", FeeFen: 20000},
-		{Title: "叉车司机培训", Provider: "西彭职业培训学校", Place: "西彭", Contact: "023-6578****"},
-	} {
-		o.StartsOn = today.AddDate(0, 0, 7*(i+1)).Format(time.DateOnly)
-		o.TradeID = tradeID[[]string{"plumbing", "domestic", "care", "appliance", "loading"}[i]]
-		saved, err := s.SaveOffer(ctx, by(), o)
-		if err != nil {
-			return err
-		}
-		offers = append(offers, saved)
-	}
-
-	// wishes of about one worker in twenty (at most 40), half of those that fit referred
-	topics := []string{"电工证", "育婴员", "养老护理", "家电维修", "叉车证", "焊工证", "厨师证"}
-	wishers := min(max(o.Workers/20, 1), 40)
-	for i := range wishers {
-		worker := int64(1 + r.IntN(o.Workers))
-		w, err := s.AddWish(ctx, by(), store.TrainingWish{WorkerID: worker, Topic: topics[(i+r.IntN(len(topics)))%len(topics)]})
-		if store.AsError(err) != nil && store.AsError(err).Code == store.Conflict {
-			continue // the same worker drawn twice with the same wish
-		}
-		if err != nil {
-			return err
-		}
-		if m := store.MatchWishes([]store.TrainingWish{w}, offers, s.Today()); len(m) > 0 && r.IntN(2) == 0 {
-			if _, err := s.Refer(ctx, by(), worker, m[0].Offer.ID, w.ID); err != nil && store.AsError(err) == nil {
-				return err
-			}
-		}
-	}
-
-	// cases from dispatches still followed up: unpaid work is an unpaid-wage case, a dispute one
-	// over the terms; the oldest move on
+// rightsCases opens cases from dispatches still followed up: unpaid work is an unpaid-wage
+// case, a dispute one over the terms; the oldest move on.
+func (rl *rightsLoad) rightsCases() error {
+	ctx, s, r := rl.ctx, rl.s, rl.r
 	follow, err := s.Dispatches(ctx, store.DispatchFilter{FollowUp: true, Limit: 40})
 	if err != nil {
 		return err
@@ -102,27 +99,32 @@ func addRights(ctx context.Context, s *store.Store, o Options, head int64, staff
 				c.OpenedBy, c.Summary = store.ByEmployer, "雇主称零工未按要求完成，拒付部分工资"
 			}
 		}
-		c, err := s.OpenCase(ctx, by(), c)
+		c, err := s.OpenCase(ctx, rl.by(), c)
 		if err != nil {
 			return err
 		}
-		steps := [][]store.CaseStep{
-			{{Status: store.CaseInProgress, Note: "已电话联系雇主，约定三日内答复"}},
-			{{Status: store.CaseInProgress, Note: "约双方到站面谈"}, {Status: store.CaseReferred, ReferredTo: store.ReferMediation, Note: "面谈未果，转街道调解"}},
-			{{Status: store.CaseInProgress, Note: "已联系雇主"}, {Status: store.CaseResolved, Note: "雇主已付清，零工确认"}},
-			{{Status: store.CaseReferred, ReferredTo: store.ReferInspection, Note: "雇主拒不支付，转劳动监察大队"}},
-			nil, nil,
-		}[opened]
-		for _, st := range steps {
-			if _, err := s.UpdateCase(ctx, by(), c.ID, st); err != nil {
+		for _, st := range caseSteps[opened] {
+			if _, err := s.UpdateCase(ctx, rl.by(), c.ID, st); err != nil {
 				return err
 			}
 		}
 		opened++
 	}
+	return nil
+}
 
-	// today's insured dispatches carry their insurer and policy number (at most 60)
-	ds, err := s.Dispatches(ctx, store.DispatchFilter{Day: s.Today(), Limit: 200})
+// caseSteps are how far the n-th case opened has moved on.
+var caseSteps = [][]store.CaseStep{
+	{{Status: store.CaseInProgress, Note: "已电话联系雇主，约定三日内答复"}},
+	{{Status: store.CaseInProgress, Note: "约双方到站面谈"}, {Status: store.CaseReferred, ReferredTo: store.ReferMediation, Note: "面谈未果，转街道调解"}},
+	{{Status: store.CaseInProgress, Note: "已联系雇主"}, {Status: store.CaseResolved, Note: "雇主已付清，零工确认"}},
+	{{Status: store.CaseReferred, ReferredTo: store.ReferInspection, Note: "雇主拒不支付，转劳动监察大队"}},
+	nil, nil,
+}
+
+// insurance gives today's insured dispatches (at most 60) their insurer and policy number.
+func (rl *rightsLoad) insurance() error {
+	ds, err := rl.s.Dispatches(rl.ctx, store.DispatchFilter{Day: rl.s.Today(), Limit: 200})
 	if err != nil {
 		return err
 	}
@@ -132,8 +134,8 @@ func addRights(ctx context.Context, s *store.Store, o Options, head int64, staff
 		if !d.Insured || n == 60 {
 			continue
 		}
-		policy := fmt.Sprintf("LGB%s%05d", today.Format("20060102"), d.ID)
-		if _, err := s.SetInsurance(ctx, by(), d.ID, true, insurers[r.IntN(len(insurers))], policy); err != nil {
+		policy := fmt.Sprintf("LGB%s%05d", rl.today.Format("20060102"), d.ID)
+		if _, err := rl.s.SetInsurance(rl.ctx, rl.by(), d.ID, true, insurers[rl.r.IntN(len(insurers))], policy); err != nil {
 			return err
 		}
 		n++
