@@ -25,7 +25,7 @@ func (s *Store) tableNames(ctx context.Context) ([]string, error) {
 		}
 		out = append(out, n)
 	}
-	return out, dbError0(rows.Err(), s.path)
+	return out, dbError(rows.Err(), s.path)
 }
 
 // TableCounts is the number of rows in every table.
@@ -105,5 +105,5 @@ func (s *Store) DumpTable(ctx context.Context, table string) ([]string, error) {
 		}
 		out = append(out, sb.String())
 	}
-	return out, dbError0(rows.Err(), s.path)
+	return out, dbError(rows.Err(), s.path)
 }

@@ -113,8 +113,6 @@ func isUnique(err error) bool {
 	return errors.As(err, &se) && se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE
 }
 
-// dbError0 is dbError under its old name, kept only for bulk.go (not this split's file).
-func dbError0(err error, path string) error { return dbError(err, path) }
 
 // notFound maps sql.ErrNoRows to a NotFound error for entity.
 func notFound(err error, entity string) error {
