@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/bubbles/cursor"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
 	"github.com/muesli/termenv"
 
@@ -140,4 +141,58 @@ func Station(t testing.TB, lang i18n.Lang, now time.Time) *common.Common {
 	clock := func() time.Time { return now }
 	s, _ := OpenStore(t, clock)
 	return Shared(t, s, lang, clock)
+}
+
+// Screen drives one screen as the root would: it runs the commands its messages lead to and
+// keeps, instead of feeding back, the messages meant for the root (those keep picks out).
+type Screen struct {
+	t    testing.TB
+	M    common.Screen
+	keep func(tea.Msg) bool
+	Kept []tea.Msg // what keep picked out, in order
+}
+
+// NewScreen sizes m to w×h, runs its Init and returns the driver.
+func NewScreen(t testing.TB, m common.Screen, w, h int, keep func(tea.Msg) bool) *Screen {
+	t.Helper()
+	d := &Screen{t: t, M: m, keep: keep}
+	m.SetSize(w, h)
+	d.run(m.Init())
+	return d
+}
+
+// Send delivers each message in turn and runs what it leads to.
+func (d *Screen) Send(msgs ...tea.Msg) {
+	d.t.Helper()
+	for _, msg := range msgs {
+		var cmd tea.Cmd
+		d.M, cmd = d.M.Update(msg)
+		d.run(cmd)
+	}
+}
+
+// Type sends s as typed text.
+func (d *Screen) Type(s string) { d.t.Helper(); d.Send(Runes(s)) }
+
+// Press sends keys of the given types (Enter, Esc, arrows…).
+func (d *Screen) Press(keys ...tea.KeyType) {
+	d.t.Helper()
+	for _, k := range keys {
+		d.Send(tea.KeyMsg{Type: k})
+	}
+}
+
+// View is the screen as a person reads it: the rendering without colours or styles.
+func (d *Screen) View() string { return ansi.Strip(d.M.View()) }
+
+func (d *Screen) run(cmd tea.Cmd) {
+	Run(cmd, func(msg tea.Msg) tea.Cmd {
+		if d.keep != nil && d.keep(msg) {
+			d.Kept = append(d.Kept, msg)
+			return nil
+		}
+		var next tea.Cmd
+		d.M, next = d.M.Update(msg)
+		return next
+	})
 }
