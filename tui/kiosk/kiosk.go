@@ -1,5 +1,8 @@
 // Package kiosk is the door screen: open jobs in large rows, paged every few seconds, for
 // anyone walking in. It reads only store.PublicBoard, which has no personal fields at all.
+//
+// It must never show a name, a phone or an address, and it takes no key but Ctrl+Q twice
+// (to exit): anyone at the door can reach the keyboard.
 package kiosk
 
 import (

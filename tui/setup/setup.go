@@ -1,4 +1,8 @@
-// Package setup is the first-run form: the station's name and its first staff member.
+// Package setup is the first-run form: the station's name and its first staff member, the
+// station head, with a PIN typed twice.
+//
+// It writes once, through store.SetupWithPIN, and then reports DoneMsg; it does not put anyone
+// on duty (the root does) and is never shown again once the station is configured.
 package setup
 
 import (

@@ -1,5 +1,8 @@
 // Package staff chooses the staff member on duty: a name, then their PIN (or, the first time,
 // a new PIN typed twice). It is also the idle lock, asking the PIN of whoever is on duty.
+//
+// It reports ChosenMsg and leaves it to the root to put that person on duty; stored PINs are
+// checked only by the store (StaffSignIn), and the lock never opens without one.
 package staff
 
 import (
