@@ -10,6 +10,25 @@ import (
 	"gigdesk/tui/staff"
 )
 
+// chooseStaff opens the staff chooser (F8, and after start-up).
+func (m *Model) chooseStaff() tea.Cmd {
+	m.mode = modeStaff
+	m.staff = staff.New(m.c)
+	m.resize()
+	return m.staff.Init()
+}
+
+// choose puts a staff member on duty and opens the main screens the first time.
+func (m *Model) choose(st store.Staff) tea.Cmd {
+	m.c.Staff = st
+	m.mode = modeMain
+	m.setStatus(m.c.T("staff.changed", st.Name), false)
+	if m.screens[0] != nil {
+		return nil
+	}
+	return m.openScreens()
+}
+
 // idleLock is the root's sign-in state: when the keys were last touched, and whether the idle
 // lock covers the screens. It only keeps time and state; the root decides what to show.
 type idleLock struct {

@@ -10,10 +10,15 @@ import (
 
 	"gigdesk/store"
 	"gigdesk/tui/admin"
+	"gigdesk/tui/board"
 	"gigdesk/tui/common"
 	"gigdesk/tui/i18n"
+	"gigdesk/tui/jobs"
+	"gigdesk/tui/match"
+	"gigdesk/tui/register"
 	"gigdesk/tui/setup"
 	"gigdesk/tui/staff"
+	"gigdesk/tui/summary"
 )
 
 // MinWidth and MinHeight are the smallest terminal gigdesk draws in.
@@ -111,6 +116,23 @@ func (m *Model) tick() tea.Cmd {
 		wait = time.Minute
 	}
 	return tea.Tick(wait, func(t time.Time) tea.Msg { return tickMsg(t) })
+}
+
+// openScreens builds the five pages, once, when the first staff member comes on duty.
+func (m *Model) openScreens() tea.Cmd {
+	m.screens = [common.PageCount]common.Screen{
+		common.PageRegister: register.New(m.c),
+		common.PageJobs:     jobs.New(m.c),
+		common.PageBoard:    board.New(m.c),
+		common.PageMatch:    match.New(m.c),
+		common.PageSummary:  summary.New(m.c),
+	}
+	m.resize()
+	cmds := make([]tea.Cmd, 0, len(m.screens))
+	for _, s := range m.screens {
+		cmds = append(cmds, s.Init())
+	}
+	return tea.Batch(cmds...)
 }
 
 // active is the screen that gets keys now.

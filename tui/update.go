@@ -3,16 +3,10 @@ package tui
 import (
 	tea "github.com/charmbracelet/bubbletea"
 
-	"gigdesk/store"
 	"gigdesk/tui/admin"
-	"gigdesk/tui/board"
 	"gigdesk/tui/common"
-	"gigdesk/tui/jobs"
-	"gigdesk/tui/match"
-	"gigdesk/tui/register"
 	"gigdesk/tui/setup"
 	"gigdesk/tui/staff"
-	"gigdesk/tui/summary"
 )
 
 // Update handles what belongs to the root (size, clock, start-up, sign-in, the lock, global
@@ -132,36 +126,6 @@ func (m *Model) clickTab(msg tea.MouseMsg) bool {
 		m.page = p
 	}
 	return ok
-}
-
-func (m *Model) chooseStaff() tea.Cmd {
-	m.mode = modeStaff
-	m.staff = staff.New(m.c)
-	m.resize()
-	return m.staff.Init()
-}
-
-// choose puts a staff member on duty and opens the main screens the first time.
-func (m *Model) choose(st store.Staff) tea.Cmd {
-	m.c.Staff = st
-	m.mode = modeMain
-	m.setStatus(m.c.T("staff.changed", st.Name), false)
-	if m.screens[0] != nil {
-		return nil
-	}
-	m.screens = [common.PageCount]common.Screen{
-		common.PageRegister: register.New(m.c),
-		common.PageJobs:     jobs.New(m.c),
-		common.PageBoard:    board.New(m.c),
-		common.PageMatch:    match.New(m.c),
-		common.PageSummary:  summary.New(m.c),
-	}
-	m.resize()
-	cmds := make([]tea.Cmd, 0, len(m.screens))
-	for _, s := range m.screens {
-		cmds = append(cmds, s.Init())
-	}
-	return tea.Batch(cmds...)
 }
 
 // broadcast hands msg to every open screen (a record changed: each reloads what it shows).
