@@ -31,8 +31,8 @@ func (f *form) values() (store.Employer, store.Job, bool) {
 	j := f.edit
 	j.TradeID = f.trade.Value()
 	j.Headcount, _ = headcount(f.inputs[fHead].Value())
-	j.StartsAt, _ = when.Parse(f.inputs[fWhen].Value(), f.c.Clock())
-	j.Duration, _ = when.ParseDuration(f.inputs[fDur].Value())
+	j.StartsAt, _ = f.start()
+	j.Duration, _ = f.duration()
 	j.PayFen, _ = valid.ParseYuan(f.inputs[fPay].Value())
 	j.PayUnit = store.PayUnits[f.unit]
 	j.Address = f.inputs[fAddr].Value()
@@ -110,11 +110,12 @@ func (f *form) check(fl field) {
 			f.errs[fl] = f.c.T(key)
 		}
 	case fWhen:
-		if _, key := when.Parse(val(fl), f.c.Clock()); key != "" {
+		if _, _, key := when.ParseSpan(val(fl), f.c.Clock()); key != "" {
 			f.errs[fl] = f.c.T("err." + key)
 		}
+
 	case fDur:
-		if _, key := when.ParseDuration(val(fl)); key != "" {
+		if _, key := f.duration(); key != "" {
 			f.errs[fl] = f.c.T("err." + key)
 		}
 	case fPay:

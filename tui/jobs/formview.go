@@ -18,19 +18,22 @@ func (f *form) preview(fl field) (string, bool) {
 	cat := f.c.Cat
 	switch fl {
 	case fWhen:
-		if t, key := when.Parse(f.inputs[fWhen].Value(), f.c.Clock()); key == "" {
+		if t, end, key := when.ParseSpan(f.inputs[fWhen].Value(), f.c.Clock()); key == "" && !end.IsZero() {
+			return "→ " + cat.Span(t, end.Sub(t), f.c.Clock()), false
+		} else if key == "" {
 			return "→ " + cat.When(t, f.c.Clock()) + " " + cat.Weekday(t), false
 		}
+
 	case fDur:
-		if d, key := when.ParseDuration(f.inputs[fDur].Value()); key == "" {
-			return "→ " + cat.Duration(d), false
+		if d, key := f.duration(); key == "" {
+			return f.durationPreview(d), false
 		}
 	case fPay:
 		fen, p := valid.ParseYuan(f.inputs[fPay].Value())
 		if p != nil || valid.PayFen(fen) != nil {
 			return "", false
 		}
-		d, key := when.ParseDuration(f.inputs[fDur].Value())
+		d, key := f.duration()
 		if key != "" {
 			d = 8 * time.Hour
 		}
