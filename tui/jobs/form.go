@@ -77,10 +77,12 @@ type form struct {
 	width    int
 	height   int
 	touched  bool
-	leaving  bool            // Esc with input typed: asking whether to discard it
-	over     common.TypeOver // the focused field's value is selected: typing replaces it
-	edge     string          // Tab at the last field (or Shift+Tab at the first): said, not wrapped
-	rights   jobRights       // guide pay, flagged words and the employer's open unpaid-wage cases (rights.go)
+	leaving  bool // Esc with input typed: asking whether to discard it
+	// placeAsked: saving without an address or a community was questioned once already
+	placeAsked bool
+	over       common.TypeOver // the focused field's value is selected: typing replaces it
+	edge       string          // Tab at the last field (or Shift+Tab at the first): said, not wrapped
+	rights     jobRights       // guide pay, flagged words and the employer's open unpaid-wage cases (rights.go)
 }
 
 func newForm(c *common.Common) *form {
