@@ -11,6 +11,7 @@ import (
 	"gigdesk/store"
 	"gigdesk/store/valid"
 	"gigdesk/store/when"
+	"gigdesk/tui/common"
 )
 
 // preview is what a field's text means, shown beside it: the parsed start, the hourly pay.
@@ -194,11 +195,16 @@ func (f *form) fieldView(fl field, lw int) []string {
 	for _, l := range lines[1:] {
 		out = append(out, indent+l)
 	}
+	room := max(f.width-len(indent), 20)
 	if msg, ok := f.errs[fl]; ok {
-		out = append(out, indent+s.Error.Render("✗ "+msg))
+		for _, l := range common.Wrap("✗ "+msg, room) { // a message is read whole, never cut
+			out = append(out, indent+s.Error.Render(l))
+		}
 	} else if p, warn := f.preview(fl); p != "" {
 		if warn {
-			out = append(out, indent+s.Warning.Render("⚠ "+p))
+			for _, l := range common.Wrap("⚠ "+p, room) {
+				out = append(out, indent+s.Warning.Render(l))
+			}
 		} else {
 			out[0] += "  " + s.Subtle.Render(p)
 		}
