@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
@@ -20,8 +21,10 @@ import (
 func (p *jobPane) view() string {
 	st := p.c.Styles
 	if p.jobID == 0 {
+		k := p.c.Keys
+		keys := common.KeyBlock(st, []key.Binding{k.MatchJob, k.MatchWalkIn, k.MatchToday, k.MatchFollowUp, k.MatchPlan}, max(p.width-4, 20), "")
 		return lipgloss.NewStyle().Padding(1, 2).Render(st.Title.Render(p.c.T("match.title")) + "\n\n" +
-			lipgloss.NewStyle().Width(max(p.width-6, 20)).Render(p.c.T("match.intro")))
+			lipgloss.NewStyle().Width(max(p.width-6, 20)).Render(p.c.T("match.intro")) + "\n\n" + keys)
 	}
 	if p.loadErr != "" {
 		return st.Error.Render(p.c.T("match.job_no", p.jobID) + "  " + p.loadErr)

@@ -47,7 +47,7 @@ func (p *jobPane) back() bool { return false }
 
 func (p *jobPane) help() []key.Binding {
 	k := p.c.Keys
-	return []key.Binding{k.MatchJob, k.MatchNoAnswer, k.MatchDecline, k.MatchAccept, k.MatchSkip, k.MatchToday, k.MatchWalkIn, k.MatchPlan}
+	return []key.Binding{k.MatchNoAnswer, k.MatchDecline, k.MatchAccept, k.MatchDispatch, k.MatchSkip, k.MatchReveal, k.MatchJob}
 }
 
 // rows is how many candidates fit with the job's header and the detail pane.
