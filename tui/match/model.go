@@ -70,12 +70,10 @@ func (m *Model) Init() tea.Cmd { return nil }
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
 	if m.q != nil {
-		m.q.p.SetWidth(m.inputWidth())
+		m.q.p.SetLineWidth(m.width)
 	}
 }
 
-// inputWidth is how wide a question's field is.
-func (d *shared) inputWidth() int { return max(d.width-30, 10) }
 
 // pane is the sub-model of the current view.
 func (m *Model) pane() pane {
