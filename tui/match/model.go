@@ -74,7 +74,6 @@ func (m *Model) SetSize(w, h int) {
 	}
 }
 
-
 // pane is the sub-model of the current view.
 func (m *Model) pane() pane {
 	switch m.view {
