@@ -99,7 +99,7 @@ func init() {
 		"dispatch.key.cancel":        {"取消", "cancel"},
 		"dispatch.key.dispute":       {"纠纷", "dispute"},
 		"dispatch.key.resolve":       {"纠纷解决", "resolved"},
-		"dispatch.today.title":       {"今天的派工（%d）", "Today's dispatches (%d)"},
+		"dispatch.today.title":       {"今天开工或今天派出的派工（%d）", "Starting or dispatched today (%d)"},
 		"dispatch.followup.title":    {"待跟进：未付工资或纠纷未解决（%d）", "Follow-up: unpaid or disputed (%d)"},
 		"dispatch.none":              {"没有记录。", "Nothing here."},
 		"dispatch.col.time":          {"时间", "Time"},

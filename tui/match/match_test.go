@@ -225,7 +225,7 @@ func TestCallDispatchCheckInDonePaid(t *testing.T) {
 
 	// today's dispatches: check in, done, paid (the agreed pay by default), rate
 	d.keys("t")
-	d.want("今天的派工（1）", "张*丰", "已派工", "¥260.00")
+	d.want("今天开工或今天派出的派工（1）", "张*丰", "已派工", "¥260.00")
 	d.keys("i")
 	d.want("已到岗")
 	if j := d.jobNow(); j.Status != store.JobInProgress {
