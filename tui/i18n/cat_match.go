@@ -89,7 +89,7 @@ func init() {
 		"match.key.accept":               {"接受并派工", "accept"},
 		"match.key.dispatch":             {"派工", "dispatch"},
 		"match.key.skip":                 {"跳过", "skip"},
-		"match.key.reveal":               {"看手机号", "phone"},
+		"match.key.reveal":               {"看姓名电话", "reveal"},
 
 		"dispatch.key.check_in":      {"到岗", "check in"},
 		"dispatch.key.done":          {"完工", "done"},

@@ -137,7 +137,7 @@ func (p *jobPane) candRow(i int, c smatch.Candidate, w int, cols candCols) strin
 	if info.Match.PresentToday {
 		present = "●"
 	}
-	name := present + valid.MaskName(info.Name)
+	name := present + p.nameOf(c.WorkerID, info)
 	switch p.outcome[c.WorkerID] {
 	case store.NoAnswer:
 		name += "?"
@@ -225,7 +225,7 @@ func (p *jobPane) detail(c smatch.Candidate) string {
 	if p, ok := p.revealed[c.WorkerID]; ok {
 		phone = p
 	}
-	head := st.Label.Render(p.c.T("match.detail", c.WorkerID, valid.MaskName(info.Name), phone, c.Score))
+	head := st.Label.Render(p.c.T("match.detail", c.WorkerID, p.nameOf(c.WorkerID, info), phone, c.Score))
 	var parts []string
 	for _, f := range c.Factors {
 		part := fmt.Sprintf("%s %d/%d", p.c.T("match.factor."+f.Key), f.Points, most[f.Key])
@@ -247,4 +247,13 @@ func idleText(c *common.Common, info store.Candidate) string {
 		return c.T("match.idle.never")
 	}
 	return c.T("match.days", info.IdleDays)
+}
+
+// nameOf is a candidate's name: masked, as on every screen others can see, until the
+// dispatcher reveals it with the phone to call them (v, audited).
+func (p *jobPane) nameOf(w int64, info store.Candidate) string {
+	if n, ok := p.names[w]; ok {
+		return n
+	}
+	return valid.MaskName(info.Name)
 }
