@@ -192,7 +192,7 @@ func (p *auditPane) view(w, _ int) string {
 			who = "-"
 		}
 		line := fmt.Sprintf("%-16s %s %s %s #%d %s", a.At.In(p.c.Store.Location()).Format("2006-01-02 15:04"),
-			common.Cell(who, 10), common.Cell(actionWords(p.c, a.Action), 16), entityWords(p.c, a.Entity), a.EntityID, a.Detail)
+			common.Cell(who, 10), common.Cell(actionWords(p.c, a.Action), 16), entityWords(p.c, a.Entity), a.EntityID, detailWords(p.c, a.Detail))
 		b.WriteString(ansi.Truncate(line, w, "…") + "\n")
 	}
 	b.WriteString(s.Subtle.Render(p.c.T("admin.audit.count", len(p.rows), auditLimit)+"  "+p.c.T("admin.audit.readonly")) + "\n")
