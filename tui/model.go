@@ -45,17 +45,6 @@ type Options struct {
 	Page  common.Page // the page shown once staff is on duty (gigdesk board opens on the Board)
 }
 
-// mode is what the root shows: which model gets the keys.
-type mode int
-
-const (
-	modeLoading mode = iota
-	modeSetup        // first-run setup
-	modeStaff        // the staff chooser, or the idle lock
-	modeMain         // the five pages (F1–F5)
-	modeAdmin        // the station head's Admin area (F6), outside the five pages
-)
-
 type tickMsg time.Time
 
 // Model is the root model.
@@ -104,10 +93,6 @@ func New(o Options) *Model {
 
 // Common exposes the shared context (tests read the staff on duty from it).
 func (m *Model) Common() *common.Common { return m.c }
-
-func (m *Model) Init() tea.Cmd {
-	return tea.Batch(m.load, m.tick(), m.startupCheck)
-}
 
 // tick wakes the root on the next full minute: the header's clock and the idle lock.
 func (m *Model) tick() tea.Cmd {
