@@ -98,6 +98,7 @@ var auditWrites = []struct {
 	}},
 	{"SetWorkerStatus", false, func(w *walk) error { return w.s.SetWorkerStatus(w.ctx, w.clerk, w.w3.ID, Paused, "回老家") }},
 	{"RebuildSearchKeys", true, func(w *walk) error { _, err := w.s.RebuildSearchKeys(w.ctx, w.head); return err }},
+	{"RebuildWorkerRecords", true, func(w *walk) error { return w.s.RebuildWorkerRecords(w.ctx, w.head) }},
 	{"SaveEmployer", false, func(w *walk) (err error) {
 		w.e, err = w.s.SaveEmployer(w.ctx, w.clerk, Employer{Kind: Resident, Name: "李阿姨", Phone: "13912345678", Address: "后街12号", CommunityID: 100})
 		return err

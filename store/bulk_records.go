@@ -1,6 +1,7 @@
 package store
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -161,6 +162,7 @@ func (l *Loader) Dispatch(d *DispatchRecord) error {
 	if !known {
 		f = jobFacts{}
 	}
+	l.sums[d.WorkerID] = l.sums[d.WorkerID].add(d)
 	return l.dispatches.add(d.ID, d.JobID, d.WorkerID, d.Status, d.StartsAt.Unix(), d.EndsAt.Unix(), d.AgreedPayFen,
 		boolInt(d.Insured), d.Insurer, d.PolicyNo, nullTimeArg(d.CheckedInAt), nullTimeArg(d.DoneAt), paid, nullTimeArg(d.PaidAt),
 		nullInt(d.WorkerRating), nullInt(d.EmployerRating), d.CancelledBy, d.CancelReason, boolInt(d.Disputed), d.DisputeNote,
@@ -191,4 +193,66 @@ func (l *Loader) Visit(v *VisitRecord) error {
 // Audit writes one audit row (a load is summed up in one row, not one per record).
 func (l *Loader) Audit(a AuditEntry) error {
 	return l.audit.add(a.ID, a.At.Unix(), nullID(a.StaffID), a.Action, a.Entity, a.EntityID, a.Detail)
+}
+
+// recordSums is one worker's record (a row of worker_records) summed over a load's dispatches,
+// as workerRecordFigures computes it from the table.
+type recordSums struct {
+	dispatches, completed, noShows, ratingSum, ratingCount int64
+	last                                                   int64 // created_at of the latest not cancelled
+}
+
+func (r *recordSums) add(d *DispatchRecord) *recordSums {
+	if r == nil {
+		r = &recordSums{}
+	}
+	if d.Status == string(Cancelled) {
+		return r
+	}
+	switch d.Status {
+	case string(DoneStatus):
+		r.dispatches++
+		r.completed++
+	case string(NoShow):
+		r.dispatches++
+		r.noShows++
+	}
+	if d.WorkerRating > 0 {
+		r.ratingSum += int64(d.WorkerRating)
+		r.ratingCount++
+	}
+	r.last = max(r.last, d.CreatedAt.Unix())
+	return r
+}
+
+// writeRecords brings worker_records up to date for the workers this load dispatched: from the
+// sums when the table held no dispatches before (a demo), else from the table, worker by worker.
+func (l *Loader) writeRecords() error {
+	ids := make([]int64, 0, len(l.sums))
+	for id := range l.sums {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	if err := l.sync(); err != nil { // the dispatches are written, and nothing runs beside what follows
+		return err
+	}
+	if l.anyDispatch {
+		tx := &Tx{tx: l.tx, ctx: l.ctx}
+		for _, id := range ids {
+			if err := tx.refreshWorkerRecord(id); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if _, err := l.tx.ExecContext(l.ctx, `DELETE FROM worker_records`); err != nil { // rows of no dispatch are stale
+		return err
+	}
+	for _, id := range ids {
+		r := l.sums[id]
+		if err := l.workerRecords.add(id, r.dispatches, r.completed, r.noShows, r.ratingSum, r.ratingCount, r.last); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -11,37 +11,60 @@ import (
 )
 
 // loadStaticPool reads the workers f asks for with what only a write changes: trades,
-// place, expectations, priority and their record of dispatches.
+// place, expectations, priority and their record of dispatches (one row of worker_records).
 func loadStaticPool(ctx context.Context, tx *sql.Tx, mc MatchContext, f PoolFilter, loc *time.Location) ([]match.Worker, error) {
-	ws, err := readPoolWorkers(ctx, tx, mc, f)
+	where, args := `w.erased = 0 AND w.status = 'active'`, []any{}
+	if f.AnyStatus {
+		where = `w.erased = 0`
+	}
+	only, onlyArgs := oneWorker(f, "worker_id")
+	if f.WorkerID != 0 {
+		where += ` AND w.id = ?`
+		args = append(args, f.WorkerID)
+	}
+	return readStaticPool(ctx, tx, mc, loc, poolScope{where, args, only, onlyArgs})
+}
+
+// loadStaticWorkers reads the active workers among ids (at most a few thousand), as loadStaticPool does.
+func loadStaticWorkers(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.Location, ids []int64) ([]match.Worker, error) {
+	in := placeholders(len(ids))
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return readStaticPool(ctx, tx, mc, loc, poolScope{`w.erased = 0 AND w.status = 'active' AND w.id IN (` + in + `)`, args,
+		` AND worker_id IN (` + in + `)`, args})
+}
+
+// poolScope is which workers a pool read covers: a condition on workers w, and the same on
+// another table's worker_id column.
+type poolScope struct {
+	where    string
+	args     []any
+	only     string
+	onlyArgs []any
+}
+
+func readStaticPool(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.Location, scope poolScope) ([]match.Worker, error) {
+	ws, err := readPoolWorkers(ctx, tx, mc, loc, scope)
 	if err != nil {
 		return nil, err
 	}
-	p := newPoolRead(ctx, tx, ws, f)
+	p := &poolRead{ctx: ctx, tx: tx, ws: ws, index: positions(ws), only: scope.only, onlyArgs: scope.onlyArgs}
 	if err := p.addTrades(); err != nil {
-		return nil, err
-	}
-	if err := p.addRecord(loc); err != nil {
 		return nil, err
 	}
 	return ws, nil
 }
 
-// readPoolWorkers reads the workers f asks for, by ID, with their place, expectations and priority.
-func readPoolWorkers(ctx context.Context, tx *sql.Tx, mc MatchContext, f PoolFilter) ([]match.Worker, error) {
-	where, args := `w.erased = 0 AND w.status = 'active'`, []any{}
-	if f.AnyStatus {
-		where = `w.erased = 0`
-	}
-	if f.WorkerID != 0 {
-		where += ` AND w.id = ?`
-		args = append(args, f.WorkerID)
-	}
+// readPoolWorkers reads the workers of scope, by ID, with their place, expectations, priority and record.
+func readPoolWorkers(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.Location, scope poolScope) ([]match.Worker, error) {
 	return queryRows(ctx, tx, func(sc scanner) (match.Worker, error) {
 		var w match.Worker
-		var status string
-		var unit string
-		if err := sc.Scan(&w.ID, &status, &w.Community, &w.ExpectedPayFen, &unit, &w.Priority); err != nil {
+		var status, unit string
+		var last int64
+		if err := sc.Scan(&w.ID, &status, &w.Community, &w.ExpectedPayFen, &unit, &w.Priority,
+			&w.Dispatches, &w.Completed, &w.NoShows, &w.RatingSum, &w.RatingCount, &last); err != nil {
 			return w, err
 		}
 		w.Active = status == string(Active)
@@ -49,9 +72,14 @@ func readPoolWorkers(ctx context.Context, tx *sql.Tx, mc MatchContext, f PoolFil
 		if w.Community != 0 {
 			w.SubDistrict, w.District = mc.Catalog.Area(w.Community)
 		}
+		if last > 0 {
+			w.LastDispatch = time.Unix(last, 0).In(loc)
+		}
 		return w, nil
-	}, `SELECT w.id, w.status, coalesce(w.community_id, 0), w.expected_pay_fen, w.expected_pay_unit, w.groups <> ''
-		FROM workers w WHERE `+where+` ORDER BY w.id`, args...)
+	}, `SELECT w.id, w.status, coalesce(w.community_id, 0), w.expected_pay_fen, w.expected_pay_unit, w.groups <> '',
+			coalesce(r.dispatches, 0), coalesce(r.completed, 0), coalesce(r.no_shows, 0), coalesce(r.rating_sum, 0),
+			coalesce(r.rating_count, 0), coalesce(r.last_dispatch_at, 0)
+		FROM workers w LEFT JOIN worker_records r ON r.worker_id = w.id WHERE `+scope.where+` ORDER BY w.id`, scope.args...)
 }
 
 // poolRead adds to the workers of a pool, inside one transaction, what other tables say of them.
@@ -104,43 +132,6 @@ func (p *poolRead) addTrades() error {
 			w.Trades = append(w.Trades, ty)
 			return nil
 		}, &ty.Trade, &ty.Years)
-}
-
-// addRecord reads each worker's record: only dispatches whose outcome is known count towards
-// the rates; the rotation counts when dispatches were made, so work already booked also waits
-// its turn. One pass over the dispatches in table order beats a GROUP BY that looks each row
-// up by index.
-func (p *poolRead) addRecord(loc *time.Location) error {
-	last := make([]int64, len(p.ws))
-	var created int64
-	var status string
-	var rating int
-	err := p.each(`SELECT worker_id, status, coalesce(worker_rating, 0), created_at FROM dispatches WHERE status <> 'cancelled'`+p.only,
-		p.withOnly(), func(w *match.Worker, k int) error {
-			switch status {
-			case string(DoneStatus):
-				w.Dispatches++
-				w.Completed++
-			case string(NoShow):
-				w.Dispatches++
-				w.NoShows++
-			}
-			if rating > 0 {
-				w.RatingSum += rating
-				w.RatingCount++
-			}
-			last[k] = max(last[k], created)
-			return nil
-		}, &status, &rating, &created)
-	if err != nil {
-		return err
-	}
-	for k := range p.ws {
-		if last[k] > 0 {
-			p.ws[k].LastDispatch = time.Unix(last[k], 0).In(loc)
-		}
-	}
-	return nil
 }
 
 // oneWorker is the condition (and its argument) that limits a query to f's one worker.
