@@ -22,8 +22,8 @@ type Loader struct {
 	tx  *sql.Tx
 	ctx context.Context
 
-	staff, settings, workers, workerTrades, employers, jobs, dispatches, calls, signIns, visits, audit, workerKeys, workerRecords *batcher
-	all                                                                                                                           []*batcher
+	staff, settings, workers, workerTrades, employers, jobs, dispatches, calls, signIns, visits, audit, workerKeys, pool *batcher
+	all                                                                                                                  []*batcher
 
 	work    chan write
 	stopped chan struct{}
@@ -36,10 +36,11 @@ type Loader struct {
 	keyCache map[string][]string
 	indexes  []string // CREATE INDEX statements to run again before commit
 
-	// the worker records of the workers this load dispatched: summed here when the load
-	// starts from no dispatches at all, else computed again from the table at the end
-	sums        map[int64]*recordSums
-	anyDispatch bool // the table held dispatches before this load
+	// the pool's rows of the workers this load wrote or dispatched: made from what was written
+	// when the load starts from no workers at all, else computed again from the tables at the end
+	facts     map[int64]workerFacts
+	sums      map[int64]*recordSums
+	anyWorker bool // the database held workers before this load
 }
 
 // workerKey is one search key of a worker, a row of worker_keys.
@@ -71,7 +72,7 @@ func (s *Store) Bulk(ctx context.Context, fn func(*Loader) error) error {
 	}
 	defer tx.Rollback()
 	l := newLoader(ctx, s, tx)
-	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM dispatches)`).Scan(&l.anyDispatch); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM workers)`).Scan(&l.anyWorker); err != nil {
 		return dbError(err, s.path)
 	}
 	// the cached pool may hold workers this load changes, and a load need not audit each one
@@ -96,7 +97,7 @@ func (s *Store) Bulk(ctx context.Context, fn func(*Loader) error) error {
 // newLoader declares the tables a load writes, each after the tables its foreign keys point to.
 func newLoader(ctx context.Context, s *Store, tx *sql.Tx) *Loader {
 	l := &Loader{s: s, tx: tx, ctx: ctx, keyCache: map[string][]string{},
-		jobFacts: map[int64]jobFacts{}, priority: map[int64]bool{}, sums: map[int64]*recordSums{}, work: make(chan write, 16), stopped: make(chan struct{})}
+		jobFacts: map[int64]jobFacts{}, priority: map[int64]bool{}, facts: map[int64]workerFacts{}, sums: map[int64]*recordSums{}, work: make(chan write, 16), stopped: make(chan struct{})}
 	l.staff = l.table("staff", "id, name, role, active, created_at")
 	l.settings = l.table("settings", "key, value")
 	l.settings.suffix = " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
@@ -118,7 +119,7 @@ func newLoader(ctx context.Context, s *Store, tx *sql.Tx) *Loader {
 	// jobs, dispatches and calls reach staff through employers and workers, which flush staff first
 	l.audit = l.table("audit", "id, at, staff_id, action, entity, entity_id, detail", l.staff)
 	l.workerKeys = l.table("worker_keys", "key, worker_id", l.workers)
-	l.workerRecords = l.table("worker_records", workerRecordColumns, l.workers)
+	l.pool = l.table("worker_pool", poolColumns, l.workers)
 	return l
 }
 
@@ -150,7 +151,7 @@ func (l *Loader) finish() error {
 			return err
 		}
 	}
-	if err := l.writeRecords(); err != nil {
+	if err := l.writePool(); err != nil {
 		return err
 	}
 	if err := l.sync(); err != nil {

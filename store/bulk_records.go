@@ -1,7 +1,9 @@
 package store
 
 import (
+	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -118,11 +120,20 @@ func (l *Loader) Worker(w *Worker, createdBy int64) error {
 		return err
 	}
 	l.priority[w.ID] = len(w.Groups) > 0
-	for _, t := range w.Trades {
+	trades := slices.Clone(w.Trades)
+	slices.SortFunc(trades, func(a, b WorkerTrade) int { return cmp.Compare(a.TradeID, b.TradeID) })
+	var text []byte
+	for i, t := range trades {
 		if err := l.workerTrades.add(w.ID, t.TradeID, int64(t.Years)); err != nil {
 			return err
 		}
+		if i > 0 {
+			text = append(text, ',')
+		}
+		text = strconv.AppendInt(append(strconv.AppendInt(text, t.TradeID, 10), ':'), int64(t.Years), 10)
 	}
+	l.facts[w.ID] = workerFacts{status: string(w.Status), payUnit: string(w.ExpectedPayUnit), trades: string(text),
+		community: w.CommunityID, payFen: w.ExpectedPayFen, priority: strings.Join(w.Groups, ",") != ""}
 	keys, ok := l.keyCache[w.Name]
 	if !ok {
 		keys = SearchKeys(w.Name)
@@ -195,7 +206,7 @@ func (l *Loader) Audit(a AuditEntry) error {
 	return l.audit.add(a.ID, a.At.Unix(), nullID(a.StaffID), a.Action, a.Entity, a.EntityID, a.Detail)
 }
 
-// recordSums is one worker's record (a row of worker_records) summed over a load's dispatches,
+// recordSums is one worker's record (part of a row of worker_pool) summed over a load's dispatches,
 // as workerRecordFigures computes it from the table.
 type recordSums struct {
 	dispatches, completed, noShows, ratingSum, ratingCount int64
@@ -225,34 +236,51 @@ func (r *recordSums) add(d *DispatchRecord) *recordSums {
 	return r
 }
 
-// writeRecords brings worker_records up to date for the workers this load dispatched: from the
-// sums when the table held no dispatches before (a demo), else from the table, worker by worker.
-func (l *Loader) writeRecords() error {
-	ids := make([]int64, 0, len(l.sums))
+// writePool brings worker_pool up to date for the workers this load wrote or dispatched: from
+// what the load summed when the database held no workers before it (a demo), else from the
+// tables, worker by worker.
+func (l *Loader) writePool() error {
+	touched := map[int64]bool{}
+	for id := range l.facts {
+		touched[id] = true
+	}
 	for id := range l.sums {
+		touched[id] = true
+	}
+	ids := make([]int64, 0, len(touched))
+	for id := range touched {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	if err := l.sync(); err != nil { // the dispatches are written, and nothing runs beside what follows
+	if err := l.sync(); err != nil { // the workers and dispatches are written, and nothing runs beside what follows
 		return err
 	}
-	if l.anyDispatch {
+	if l.anyWorker {
 		tx := &Tx{tx: l.tx, ctx: l.ctx}
 		for _, id := range ids {
-			if err := tx.refreshWorkerRecord(id); err != nil {
+			if err := tx.refreshPoolRow(id); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	if _, err := l.tx.ExecContext(l.ctx, `DELETE FROM worker_records`); err != nil { // rows of no dispatch are stale
-		return err
-	}
+	var none recordSums
 	for _, id := range ids {
-		r := l.sums[id]
-		if err := l.workerRecords.add(id, r.dispatches, r.completed, r.noShows, r.ratingSum, r.ratingCount, r.last); err != nil {
+		f, r := l.facts[id], l.sums[id]
+		if r == nil {
+			r = &none
+		}
+		if err := l.pool.add(id, f.status, int64(0), f.community, f.payFen, f.payUnit, boolInt(f.priority), f.trades,
+			r.dispatches, r.completed, r.noShows, r.ratingSum, r.ratingCount, r.last); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// workerFacts is what worker_pool copies of a worker this load wrote.
+type workerFacts struct {
+	status, payUnit, trades string
+	community, payFen       int64
+	priority                bool
 }

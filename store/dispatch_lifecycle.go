@@ -27,10 +27,6 @@ func (s *Store) lifecycle(ctx context.Context, staff, id int64, action, detail s
 		if err := fn(tx, &d); err != nil {
 			return err
 		}
-		// every step may change the worker's record (outcome, rating, a cancelled booking)
-		if err := tx.refreshWorkerRecord(d.WorkerID); err != nil {
-			return err
-		}
 		return tx.audit(action, "dispatch", id, detail)
 	})
 	if err != nil {

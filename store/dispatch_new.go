@@ -40,9 +40,6 @@ func (s *Store) Dispatch(ctx context.Context, staff int64, in DispatchInput) (Di
 		if err != nil {
 			return err
 		}
-		if err := tx.refreshWorkerRecord(in.WorkerID); err != nil {
-			return err
-		}
 		filled := j.Filled + 1
 		if _, err := tx.exec(`UPDATE jobs SET filled = ?, status = ?, updated_at = ? WHERE id = ?`,
 			filled, string(jobStatusFor(filled, j.Headcount)), tx.now.Unix(), j.ID); err != nil {

@@ -103,4 +103,7 @@ func TestCachedPoolFollowsChanges(t *testing.T) {
 	if n := st.s.poolCache().reads; n != 2 {
 		t.Fatalf("after a new place the pool was read whole %d times, want 2", n)
 	}
+	if ids, n, err := st.s.CheckWorkerPool(st.ctx); err != nil || n != 0 {
+		t.Fatalf("the pool's rows differ from the records for %d workers (%v): %v", n, ids, err)
+	}
 }

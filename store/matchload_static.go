@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"database/sql"
@@ -11,75 +12,84 @@ import (
 )
 
 // loadStaticPool reads the workers f asks for with what only a write changes: trades,
-// place, expectations, priority and their record of dispatches (one row of worker_records).
+// place, expectations, priority and their record of dispatches, one row of worker_pool each.
 func loadStaticPool(ctx context.Context, tx *sql.Tx, mc MatchContext, f PoolFilter, loc *time.Location) ([]match.Worker, error) {
-	where, args := `w.erased = 0 AND w.status = 'active'`, []any{}
+	where, args := `erased = 0 AND status = 'active'`, []any{}
 	if f.AnyStatus {
-		where = `w.erased = 0`
+		where = `erased = 0`
 	}
-	only, onlyArgs := oneWorker(f, "worker_id")
 	if f.WorkerID != 0 {
-		where += ` AND w.id = ?`
+		where += ` AND worker_id = ?`
 		args = append(args, f.WorkerID)
 	}
-	return readStaticPool(ctx, tx, mc, loc, poolScope{where, args, only, onlyArgs})
+	return readStaticPool(ctx, tx, mc, loc, where, args)
 }
 
 // loadStaticWorkers reads the active workers among ids (at most a few thousand), as loadStaticPool does.
 func loadStaticWorkers(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.Location, ids []int64) ([]match.Worker, error) {
-	in := placeholders(len(ids))
 	args := make([]any, len(ids))
 	for i, id := range ids {
 		args[i] = id
 	}
-	return readStaticPool(ctx, tx, mc, loc, poolScope{`w.erased = 0 AND w.status = 'active' AND w.id IN (` + in + `)`, args,
-		` AND worker_id IN (` + in + `)`, args})
+	return readStaticPool(ctx, tx, mc, loc, `erased = 0 AND status = 'active' AND worker_id IN (`+placeholders(len(ids))+`)`, args)
 }
 
-// poolScope is which workers a pool read covers: a condition on workers w, and the same on
-// another table's worker_id column.
-type poolScope struct {
-	where    string
-	args     []any
-	only     string
-	onlyArgs []any
-}
-
-func readStaticPool(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.Location, scope poolScope) ([]match.Worker, error) {
-	ws, err := readPoolWorkers(ctx, tx, mc, loc, scope)
-	if err != nil {
-		return nil, err
-	}
-	p := &poolRead{ctx: ctx, tx: tx, ws: ws, index: positions(ws), only: scope.only, onlyArgs: scope.onlyArgs}
-	if err := p.addTrades(); err != nil {
-		return nil, err
-	}
-	return ws, nil
-}
-
-// readPoolWorkers reads the workers of scope, by ID, with their place, expectations, priority and record.
-func readPoolWorkers(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.Location, scope poolScope) ([]match.Worker, error) {
+// readStaticPool reads the rows of worker_pool where says, by worker ID.
+func readStaticPool(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.Location, where string, args []any) ([]match.Worker, error) {
+	var status, unit, trades sql.RawBytes
+	var last int64
 	return queryRows(ctx, tx, func(sc scanner) (match.Worker, error) {
 		var w match.Worker
-		var status, unit string
-		var last int64
-		if err := sc.Scan(&w.ID, &status, &w.Community, &w.ExpectedPayFen, &unit, &w.Priority,
+		if err := sc.Scan(&w.ID, &status, &w.Community, &w.ExpectedPayFen, &unit, &w.Priority, &trades,
 			&w.Dispatches, &w.Completed, &w.NoShows, &w.RatingSum, &w.RatingCount, &last); err != nil {
 			return w, err
 		}
-		w.Active = status == string(Active)
-		w.ExpectedPayUnit = match.PayUnit(unit)
+		w.Active = string(status) == string(Active)
+		w.ExpectedPayUnit = payUnit(unit)
 		if w.Community != 0 {
 			w.SubDistrict, w.District = mc.Catalog.Area(w.Community)
 		}
 		if last > 0 {
 			w.LastDispatch = time.Unix(last, 0).In(loc)
 		}
+		w.Trades = parseTrades(trades)
 		return w, nil
-	}, `SELECT w.id, w.status, coalesce(w.community_id, 0), w.expected_pay_fen, w.expected_pay_unit, w.groups <> '',
-			coalesce(r.dispatches, 0), coalesce(r.completed, 0), coalesce(r.no_shows, 0), coalesce(r.rating_sum, 0),
-			coalesce(r.rating_count, 0), coalesce(r.last_dispatch_at, 0)
-		FROM workers w LEFT JOIN worker_records r ON r.worker_id = w.id WHERE `+scope.where+` ORDER BY w.id`, scope.args...)
+	}, `SELECT worker_id, status, community_id, expected_pay_fen, expected_pay_unit, priority, trades,
+			dispatches, completed, no_shows, rating_sum, rating_count, last_dispatch_at
+		FROM worker_pool WHERE `+where+` ORDER BY worker_id`, args...)
+}
+
+// payUnit is unit as matching knows it, without a new string for each of a hundred thousand rows.
+func payUnit(unit []byte) match.PayUnit {
+	for _, u := range []match.PayUnit{match.PerHour, match.PerDay, match.PerPiece, match.Fixed} {
+		if string(u) == string(unit) {
+			return u
+		}
+	}
+	return match.PayUnit(unit)
+}
+
+// parseTrades reads worker_pool's trades column ("trade:years" comma-separated); nil when empty.
+func parseTrades(b []byte) []match.TradeYears {
+	if len(b) == 0 {
+		return nil
+	}
+	out := make([]match.TradeYears, 0, 1+bytes.Count(b, []byte{','}))
+	var t match.TradeYears
+	n := int64(0)
+	for i := 0; i <= len(b); i++ {
+		switch {
+		case i == len(b) || b[i] == ',':
+			t.Years = int(n)
+			out = append(out, t)
+			n = 0
+		case b[i] == ':':
+			t.Trade, n = n, 0
+		default:
+			n = n*10 + int64(b[i]-'0')
+		}
+	}
+	return out
 }
 
 // poolRead adds to the workers of a pool, inside one transaction, what other tables say of them.
@@ -123,16 +133,6 @@ func (p *poolRead) each(query string, args []any, fn func(w *match.Worker, k int
 
 // withOnly appends the arguments of the one-worker condition to args.
 func (p *poolRead) withOnly(args ...any) []any { return append(args, p.onlyArgs...) }
-
-// addTrades reads each worker's trades and years.
-func (p *poolRead) addTrades() error {
-	var ty match.TradeYears
-	return p.each(`SELECT worker_id, trade_id, years FROM worker_trades WHERE 1 = 1`+p.only, p.withOnly(),
-		func(w *match.Worker, _ int) error {
-			w.Trades = append(w.Trades, ty)
-			return nil
-		}, &ty.Trade, &ty.Years)
-}
 
 // oneWorker is the condition (and its argument) that limits a query to f's one worker.
 func oneWorker(f PoolFilter, col string) (string, []any) {

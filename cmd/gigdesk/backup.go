@@ -103,7 +103,7 @@ func cmdCheck(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if rep.OK() {
-		if err := checkWorkerRecords(ctx, env, *db, cat); err != nil {
+		if err := checkWorkerPool(ctx, env, *db, cat); err != nil {
 			return err
 		}
 		fmt.Fprintln(env.Stdout, cat.T("backup.check_ok", *db))

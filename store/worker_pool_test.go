@@ -141,7 +141,7 @@ func TestWorkerRecordsEqualHistory(t *testing.T) {
 	}
 	defer other.Close()
 	samePoolRecords(t, "read afresh, after the changes", load(other), want)
-	if ids, n, err := s.CheckWorkerRecords(ctx); err != nil || n != 0 {
+	if ids, n, err := s.CheckWorkerPool(ctx); err != nil || n != 0 {
 		t.Fatalf("check finds %d workers differ (%v): %v", n, ids, err)
 	}
 
@@ -150,22 +150,22 @@ func TestWorkerRecordsEqualHistory(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if _, err := db.Exec(`UPDATE worker_records SET completed = completed + 1 WHERE worker_id = (SELECT min(worker_id) FROM worker_records)`); err != nil {
+	if _, err := db.Exec(`UPDATE worker_pool SET completed = completed + 1 WHERE worker_id = (SELECT min(worker_id) FROM worker_pool)`); err != nil {
 		t.Fatal(err)
 	}
-	if _, n, err := s.CheckWorkerRecords(ctx); err != nil || n != 1 {
+	if _, n, err := s.CheckWorkerPool(ctx); err != nil || n != 1 {
 		t.Fatalf("check finds %d workers differ after one row was spoilt: %v", n, err)
 	}
-	if err := s.RebuildWorkerRecords(ctx, head); err != nil {
+	if err := s.RebuildWorkerPool(ctx, head); err != nil {
 		t.Fatal(err)
 	}
-	if ids, n, err := s.CheckWorkerRecords(ctx); err != nil || n != 0 {
+	if ids, n, err := s.CheckWorkerPool(ctx); err != nil || n != 0 {
 		t.Fatalf("after the rebuild check finds %d workers differ (%v): %v", n, ids, err)
 	}
 }
 
 // staffHead is the station head's staff id.
-func staffHead(t *testing.T, s *store.Store) int64 {
+func staffHead(t testing.TB, s *store.Store) int64 {
 	t.Helper()
 	staff, err := s.ListStaff(context.Background())
 	if err != nil {

@@ -1,0 +1,26 @@
+-- Each worker as ranking reads them: place, expectations, priority, trades and their record of
+-- dispatches, one narrow row per worker. The store rewrites a worker's row in the transaction
+-- of every write to the worker or one of their dispatches (store/worker_pool.go), so loading
+-- the pool for the Match screen reads one row per worker instead of the workers' wide rows,
+-- their trades and every dispatch the station ever made. Open fills it (and gigdesk check
+-- compares it with the records and rebuilds it).
+CREATE TABLE worker_pool (
+    worker_id INTEGER PRIMARY KEY REFERENCES workers (id),
+    status TEXT NOT NULL,                        -- workers.status
+    erased INTEGER NOT NULL DEFAULT 0,           -- workers.erased
+    community_id INTEGER NOT NULL DEFAULT 0,     -- 0: none recorded
+    expected_pay_fen INTEGER NOT NULL DEFAULT 0,
+    expected_pay_unit TEXT NOT NULL DEFAULT '',
+    priority INTEGER NOT NULL DEFAULT 0,         -- 1: in a priority group
+    trades TEXT NOT NULL DEFAULT '',             -- "trade:years" by trade, comma-separated
+    dispatches INTEGER NOT NULL DEFAULT 0,       -- done or no-show: the outcome is known
+    completed INTEGER NOT NULL DEFAULT 0,        -- done
+    no_shows INTEGER NOT NULL DEFAULT 0,
+    rating_sum INTEGER NOT NULL DEFAULT 0,       -- the employers' ratings of the worker, dispatches not cancelled
+    rating_count INTEGER NOT NULL DEFAULT 0,
+    last_dispatch_at INTEGER NOT NULL DEFAULT 0  -- created_at of the latest dispatch not cancelled; 0 = none
+);
+
+-- The bookings that overlap a job's time: those ending after it starts. Read by the end, a
+-- window reads only the bookings still to come, not the month before it that starts_at would.
+CREATE INDEX dispatches_end_cover ON dispatches (ends_at, starts_at, status, worker_id);
