@@ -21,7 +21,7 @@ var auditReadOnly = map[string]string{
 	"JobListings": "", "JobReviewOf": "", "Jobs": "", "LastJob": "", "ListStaff": "", "LoadWorkerPool": "",
 	"Location": "", "MatchContext": "", "MatchJob": "", "MatchWeights": "", "NewWatcher": "", "Now": "",
 	"Offers": "", "OpenJobs": "", "OpenUnpaidCases": "", "Path": "", "PlanDay": "", "PresentToday": "",
-	"PublicBoard": "", "PublicJobs": "", "QuickCheck": "", "CheckWorkerPool": "", "RankForJob": "", "RankJobsForWorker": "",
+	"PublicBoard": "", "PublicJobs": "", "QuickCheck": "", "CheckWorkerPool": "", "WarmPool": "", "RankForJob": "", "RankJobsForWorker": "",
 	"Referrals": "", "ReviewJob": "", "RightsCase": "", "RightsCases": "", "RightsFigures": "",
 	"SearchWorkers": "", "Settings": "", "SignedIn": "", "StaffMember": "", "Summary": "", "SummaryRange": "",
 	"TableCounts": "", "Tables": "", "Today": "", "Visits": "", "Wishes": "", "Worker": "", "WorkerHistory": "",

@@ -20,6 +20,11 @@ type poolCache struct {
 	mark    poolMark
 	workers []match.Worker // ordered by ID
 	reads   int            // how many times every worker was read (tests watch it)
+
+	// recent is when each worker's dispatches (not cancelled) made since recentFrom were made,
+	// so the rotation's last 7 days are counted here instead of read again on every load
+	recent     map[int64][]int64
+	recentFrom int64
 }
 
 // poolMark is how far the database had come: the last audit row, worker and dispatch. Audit
@@ -45,6 +50,13 @@ func (s *Store) poolCache() *poolCache {
 	return c.(*poolCache)
 }
 
+// warm reports whether the cache holds a pool (perhaps one to bring up to date).
+func (c *poolCache) warm() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.workers != nil
+}
+
 // drop forgets the pool: the next load reads every worker.
 func (c *poolCache) drop() {
 	c.mu.Lock()
@@ -52,9 +64,10 @@ func (c *poolCache) drop() {
 	c.workers = nil
 }
 
-// cachedPool returns a copy of the active workers' static pool, bringing the cache up to date
-// with what was written since it was read. Copies share the read-only Trades slices.
-func (s *Store) cachedPool(ctx context.Context, tx *sql.Tx, mc MatchContext) ([]match.Worker, error) {
+// cachedPool returns a copy of the active workers' static pool with the dispatches each made
+// since week, bringing the cache up to date with what was written since it was read. Copies
+// share the read-only Trades slices.
+func (s *Store) cachedPool(ctx context.Context, tx *sql.Tx, mc MatchContext, week int64) ([]match.Worker, error) {
 	var m poolMark
 	if err := tx.QueryRowContext(ctx, `SELECT (SELECT coalesce(max(id), 0) FROM audit), (SELECT coalesce(max(id), 0) FROM workers),
 		(SELECT coalesce(max(id), 0) FROM dispatches)`).Scan(&m.audit, &m.workers, &m.dispatches); err != nil {
@@ -79,15 +92,67 @@ func (s *Store) cachedPool(ctx context.Context, tx *sql.Tx, mc MatchContext) ([]
 		}
 		c.workers = clipTrades(ws)
 		c.reads++
+		c.recent = nil
 	case len(changed) > 0:
 		fresh, err := loadStaticWorkers(ctx, tx, mc, s.loc, changed)
 		if err != nil {
 			return nil, err
 		}
 		c.workers = patchPool(c.workers, changed, clipTrades(fresh))
+		if c.recent != nil {
+			if err := c.readRecent(ctx, tx, c.recentFrom, changed); err != nil {
+				return nil, err
+			}
+		}
 	}
 	c.mark = m
-	return slices.Clone(c.workers), nil
+	// read the recent dispatches again when the week starts before them, or a day after them
+	if c.recent == nil || week < c.recentFrom || week-c.recentFrom > 86400 {
+		c.recent = map[int64][]int64{}
+		if err := c.readRecent(ctx, tx, week, nil); err != nil {
+			c.recent = nil
+			return nil, err
+		}
+		c.recentFrom = week
+	}
+	ws := slices.Clone(c.workers)
+	at := positions(ws)
+	for id, times := range c.recent {
+		if k := at(id); k >= 0 {
+			for _, t := range times {
+				if t >= week {
+					ws[k].DispatchesLast7++
+				}
+			}
+		}
+	}
+	return ws, nil
+}
+
+// readRecent reads when the dispatches not cancelled made since from were made, of the workers
+// ids (nil: of everyone); the rows of the created_at index, not the dispatches themselves.
+func (c *poolCache) readRecent(ctx context.Context, tx *sql.Tx, from int64, ids []int64) error {
+	q, args := `SELECT worker_id, created_at FROM dispatches WHERE created_at >= ? AND status <> 'cancelled'`, []any{from}
+	if ids != nil {
+		q += ` AND worker_id IN (` + placeholders(len(ids)) + `)`
+		for _, id := range ids {
+			args = append(args, id)
+			delete(c.recent, id)
+		}
+	}
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, at int64
+		if err := rows.Scan(&id, &at); err != nil {
+			return err
+		}
+		c.recent[id] = append(c.recent[id], at)
+	}
+	return rows.Err()
 }
 
 func clipTrades(ws []match.Worker) []match.Worker {

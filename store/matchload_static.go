@@ -34,6 +34,21 @@ func loadStaticWorkers(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *ti
 	return readStaticPool(ctx, tx, mc, loc, `erased = 0 AND status = 'active' AND worker_id IN (`+placeholders(len(ids))+`)`, args)
 }
 
+// loadTradePool reads the active workers with one of trades, and counts every active worker.
+func loadTradePool(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.Location, trades []int64) ([]match.Worker, int, error) {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM worker_pool WHERE status = 'active' AND erased = 0`).Scan(&n); err != nil {
+		return nil, 0, err
+	}
+	args := make([]any, len(trades))
+	for i, t := range trades {
+		args[i] = t
+	}
+	ws, err := readStaticPool(ctx, tx, mc, loc, `erased = 0 AND status = 'active'
+		AND worker_id IN (SELECT worker_id FROM worker_trades WHERE trade_id IN (`+placeholders(len(trades))+`))`, args)
+	return ws, n, err
+}
+
 // readStaticPool reads the rows of worker_pool where says, by worker ID.
 func readStaticPool(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.Location, where string, args []any) ([]match.Worker, error) {
 	var status, unit, trades sql.RawBytes

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -178,4 +179,50 @@ func staffHead(t testing.TB, s *store.Store) int64 {
 	}
 	t.Fatal("no head among the staff")
 	return 0
+}
+
+// A process that ranks one job reads only the workers with a fitting trade; its ranking and
+// the count of workers considered are those of the whole cached pool.
+func TestRankingFromTradesEqualsWholePool(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "demo.db")
+	clock := store.WithClock(func() time.Time { return recordNow })
+	s, err := store.Open(path, clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	o := demo.Defaults()
+	o.Now = recordNow
+	if _, err := demo.Generate(ctx, s, o); err != nil {
+		t.Fatal(err)
+	}
+	jobs, err := s.Jobs(ctx, store.JobFilter{From: recordNow, Statuses: []store.JobStatus{store.JobOpen, store.JobPartly}})
+	if err != nil || len(jobs) < 3 {
+		t.Fatalf("%d open jobs: %v", len(jobs), err)
+	}
+	for _, j := range jobs[:3] {
+		cold, err := store.Open(path, clock)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := cold.RankForJob(ctx, j.ID, 0)
+		cold.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.WarmPool(ctx); err != nil {
+			t.Fatal(err)
+		}
+		b, err := s.RankForJob(ctx, j.ID, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Pool != b.Pool || !reflect.DeepEqual(a.Candidates, b.Candidates) {
+			t.Fatalf("job %d: from its trades %d considered, %d candidates; from the whole pool %d, %d", j.ID, a.Pool, len(a.Candidates), b.Pool, len(b.Candidates))
+		}
+		if len(a.Candidates) == 0 {
+			t.Fatalf("job %d has no candidates: the test proves nothing", j.ID)
+		}
+	}
 }

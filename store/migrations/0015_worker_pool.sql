@@ -20,6 +20,8 @@ CREATE TABLE worker_pool (
     rating_count INTEGER NOT NULL DEFAULT 0,
     last_dispatch_at INTEGER NOT NULL DEFAULT 0  -- created_at of the latest dispatch not cancelled; 0 = none
 );
+-- How many workers are in the pool, counted from the index alone.
+CREATE INDEX worker_pool_status ON worker_pool (status, erased);
 
 -- The bookings that overlap a job's time: those ending after it starts. Read by the end, a
 -- window reads only the bookings still to come, not the month before it that starts_at would.
