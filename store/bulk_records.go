@@ -265,13 +265,22 @@ func (l *Loader) writePool() error {
 		return nil
 	}
 	var none recordSums
+	var facts []byte // as poolFacts makes them
 	for _, id := range ids {
 		f, r := l.facts[id], l.sums[id]
 		if r == nil {
 			r = &none
 		}
-		if err := l.pool.add(id, f.status, int64(0), f.community, f.payFen, f.payUnit, boolInt(f.priority), f.trades,
-			r.dispatches, r.completed, r.noShows, r.ratingSum, r.ratingCount, r.last); err != nil {
+		b := facts[:0]
+		for _, n := range [...]int64{f.community, f.payFen} {
+			b = append(strconv.AppendInt(b, n, 10), ' ')
+		}
+		b = append(append(b, f.payUnit...), ' ')
+		for _, n := range [...]int64{boolInt(f.priority), r.dispatches, r.completed, r.noShows, r.ratingSum, r.ratingCount, r.last} {
+			b = append(strconv.AppendInt(b, n, 10), ' ')
+		}
+		facts = append(b, f.trades...)
+		if err := l.pool.add(id, f.status, int64(0), string(facts)); err != nil {
 			return err
 		}
 	}

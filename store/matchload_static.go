@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"fmt"
 	"slices"
 	"time"
 
@@ -51,27 +52,50 @@ func loadTradePool(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.L
 
 // readStaticPool reads the rows of worker_pool where says, by worker ID.
 func readStaticPool(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.Location, where string, args []any) ([]match.Worker, error) {
-	var status, unit, trades sql.RawBytes
-	var last int64
+	var status, facts sql.RawBytes
 	return queryRows(ctx, tx, func(sc scanner) (match.Worker, error) {
 		var w match.Worker
-		if err := sc.Scan(&w.ID, &status, &w.Community, &w.ExpectedPayFen, &unit, &w.Priority, &trades,
-			&w.Dispatches, &w.Completed, &w.NoShows, &w.RatingSum, &w.RatingCount, &last); err != nil {
+		if err := sc.Scan(&w.ID, &status, &facts); err != nil {
 			return w, err
 		}
 		w.Active = string(status) == string(Active)
-		w.ExpectedPayUnit = payUnit(unit)
+		if err := parseFacts(facts, &w, loc); err != nil {
+			return w, fmt.Errorf("worker_pool row %d: %w", w.ID, err)
+		}
 		if w.Community != 0 {
 			w.SubDistrict, w.District = mc.Catalog.Area(w.Community)
 		}
-		if last > 0 {
-			w.LastDispatch = time.Unix(last, 0).In(loc)
-		}
-		w.Trades = parseTrades(trades)
 		return w, nil
-	}, `SELECT worker_id, status, community_id, expected_pay_fen, expected_pay_unit, priority, trades,
-			dispatches, completed, no_shows, rating_sum, rating_count, last_dispatch_at
-		FROM worker_pool WHERE `+where+` ORDER BY worker_id`, args...)
+	}, `SELECT worker_id, status, facts FROM worker_pool WHERE `+where+` ORDER BY worker_id`, args...)
+}
+
+// parseFacts reads worker_pool's facts into w: eleven fields, each but the last followed by a
+// space (see migration 0015), the last the trades "trade:years" comma-separated.
+func parseFacts(b []byte, w *match.Worker, loc *time.Location) error {
+	var n [10]int64
+	unit := []byte(nil)
+	for i := range n {
+		sp := bytes.IndexByte(b, ' ')
+		if sp < 0 {
+			return fmt.Errorf("facts end after %d fields", i)
+		}
+		field := b[:sp]
+		b = b[sp+1:]
+		if i == 2 {
+			unit = field
+			continue
+		}
+		for _, c := range field {
+			n[i] = n[i]*10 + int64(c-'0')
+		}
+	}
+	w.Community, w.ExpectedPayFen, w.ExpectedPayUnit, w.Priority = n[0], n[1], payUnit(unit), n[3] != 0
+	w.Dispatches, w.Completed, w.NoShows, w.RatingSum, w.RatingCount = int(n[4]), int(n[5]), int(n[6]), int(n[7]), int(n[8])
+	if n[9] > 0 {
+		w.LastDispatch = time.Unix(n[9], 0).In(loc)
+	}
+	w.Trades = parseTrades(b)
+	return nil
 }
 
 // payUnit is unit as matching knows it, without a new string for each of a hundred thousand rows.
@@ -84,7 +108,7 @@ func payUnit(unit []byte) match.PayUnit {
 	return match.PayUnit(unit)
 }
 
-// parseTrades reads worker_pool's trades column ("trade:years" comma-separated); nil when empty.
+// parseTrades reads the trades of worker_pool's facts ("trade:years" comma-separated); nil when empty.
 func parseTrades(b []byte) []match.TradeYears {
 	if len(b) == 0 {
 		return nil

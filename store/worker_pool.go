@@ -22,8 +22,7 @@ import (
 const WorkerPoolVersion = 1
 
 // poolColumns are worker_pool's columns, in the order poolFacts computes them.
-const poolColumns = `worker_id, status, erased, community_id, expected_pay_fen, expected_pay_unit, priority, trades,
-	dispatches, completed, no_shows, rating_sum, rating_count, last_dispatch_at`
+const poolColumns = `worker_id, status, erased, facts`
 
 // recordFigures computes the record part of worker_pool's rows from the dispatches (add a
 // WHERE, then GROUP BY worker_id). Only dispatches whose outcome is known count towards the
@@ -38,10 +37,12 @@ const recordFigures = `SELECT worker_id,
 	FROM dispatches`
 
 // poolFacts computes worker_pool's rows from the workers (w) and their dispatches' figures
-// (r, joined by the caller), with the trades given as the 1st argument. Standard SQL.
-const poolFacts = `SELECT w.id, w.status, w.erased, coalesce(w.community_id, 0), w.expected_pay_fen, w.expected_pay_unit,
-	CASE WHEN w.groups <> '' THEN 1 ELSE 0 END, ?, coalesce(r.dispatches, 0), coalesce(r.completed, 0), coalesce(r.no_shows, 0),
-	coalesce(r.rating_sum, 0), coalesce(r.rating_count, 0), coalesce(r.last_dispatch_at, 0)`
+// (r, joined by the caller), the trades given as the 1st argument (see the migration for the
+// fields of facts; Loader.writePool and parseFacts follow it). Standard SQL.
+const poolFacts = `SELECT w.id, w.status, w.erased, coalesce(w.community_id, 0) || ' ' || w.expected_pay_fen || ' ' ||
+	w.expected_pay_unit || ' ' || (CASE WHEN w.groups <> '' THEN 1 ELSE 0 END) || ' ' || coalesce(r.dispatches, 0) || ' ' ||
+	coalesce(r.completed, 0) || ' ' || coalesce(r.no_shows, 0) || ' ' || coalesce(r.rating_sum, 0) || ' ' ||
+	coalesce(r.rating_count, 0) || ' ' || coalesce(r.last_dispatch_at, 0) || ' ' || ?`
 
 // poolChanged follows an audited write: a worker or a dispatch written changes one worker's row.
 func (t *Tx) poolChanged(entity string, id int64) error {
@@ -76,11 +77,7 @@ func (t *Tx) refreshPoolRow(workerID int64) error {
 	_, err = t.exec(`INSERT INTO worker_pool (`+poolColumns+`) `+poolFacts+`
 		FROM workers w LEFT JOIN (`+recordFigures+` WHERE worker_id = ? GROUP BY worker_id) r ON r.worker_id = w.id
 		WHERE w.id = ?
-		ON CONFLICT (worker_id) DO UPDATE SET status = excluded.status, erased = excluded.erased,
-			community_id = excluded.community_id, expected_pay_fen = excluded.expected_pay_fen,
-			expected_pay_unit = excluded.expected_pay_unit, priority = excluded.priority, trades = excluded.trades,
-			dispatches = excluded.dispatches, completed = excluded.completed, no_shows = excluded.no_shows,
-			rating_sum = excluded.rating_sum, rating_count = excluded.rating_count, last_dispatch_at = excluded.last_dispatch_at`,
+		ON CONFLICT (worker_id) DO UPDATE SET status = excluded.status, erased = excluded.erased, facts = excluded.facts`,
 		text[workerID], workerID, workerID)
 	return err
 }
@@ -131,22 +128,21 @@ func computedPool(ctx context.Context, q querier) (map[int64]string, error) {
 	}
 	out, err := poolLines(rows)
 	for id, line := range out {
-		out[id] = line + text[id] + "|"
+		out[id] = line + text[id]
 	}
 	return out, err
 }
 
 // keptPool is worker_pool as it is, by worker ID.
 func keptPool(ctx context.Context, q querier) (map[int64]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+strings.Replace(poolColumns, "trades,", "'',", 1)+`, trades FROM worker_pool`)
+	rows, err := q.QueryContext(ctx, `SELECT `+poolColumns+` FROM worker_pool`)
 	if err != nil {
 		return nil, err
 	}
-	out, err := poolLines(rows)
-	return out, err
+	return poolLines(rows)
 }
 
-// poolLines reads rows of the pool's columns (trades last) as one comparable line per worker.
+// poolLines reads rows of the pool's columns as one comparable line per worker, facts last.
 func poolLines(rows *sql.Rows) (map[int64]string, error) {
 	defer rows.Close()
 	cols, err := rows.Columns()
@@ -166,9 +162,11 @@ func poolLines(rows *sql.Rows) (map[int64]string, error) {
 		}
 		id, _ := strconv.ParseInt(string(vals[0]), 10, 64)
 		sb.Reset()
-		for _, v := range vals {
+		for i, v := range vals {
+			if i > 0 {
+				sb.WriteByte('|')
+			}
 			sb.Write(v)
-			sb.WriteByte('|')
 		}
 		out[id] = sb.String()
 	}
@@ -192,7 +190,7 @@ func rebuildWorkerPool(ctx context.Context, tx *sql.Tx) error {
 		FROM workers w LEFT JOIN (`+recordFigures+` WHERE 1 = 1 GROUP BY worker_id) r ON r.worker_id = w.id WHERE 1 = 1`, ""); err != nil {
 		return err
 	}
-	st, err := tx.PrepareContext(ctx, `UPDATE worker_pool SET trades = ? WHERE worker_id = ?`)
+	st, err := tx.PrepareContext(ctx, `UPDATE worker_pool SET facts = facts || ? WHERE worker_id = ?`)
 	if err != nil {
 		return err
 	}

@@ -19,7 +19,7 @@ func TestCheckRebuildsWorkerPool(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if _, err := db.Exec(`UPDATE worker_pool SET no_shows = no_shows + 2 WHERE worker_id IN (SELECT worker_id FROM worker_pool ORDER BY worker_id LIMIT 2)`); err != nil {
+	if _, err := db.Exec(`UPDATE worker_pool SET facts = facts || ',99:1' WHERE worker_id IN (SELECT worker_id FROM worker_pool ORDER BY worker_id LIMIT 2)`); err != nil {
 		t.Fatal(err)
 	}
 	out, err := gd(t, "check", "--db", path)
