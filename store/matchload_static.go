@@ -19,11 +19,14 @@ func loadStaticPool(ctx context.Context, tx *sql.Tx, mc MatchContext, f PoolFilt
 	if f.AnyStatus {
 		where = `erased = 0`
 	}
+	hint := 1
 	if f.WorkerID != 0 {
 		where += ` AND worker_id = ?`
 		args = append(args, f.WorkerID)
+	} else if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM worker_pool WHERE `+where).Scan(&hint); err != nil {
+		return nil, err
 	}
-	return readStaticPool(ctx, tx, mc, loc, where, args)
+	return readStaticPool(ctx, tx, mc, loc, hint, where, args)
 }
 
 // loadStaticWorkers reads the active workers among ids (at most a few thousand), as loadStaticPool does.
@@ -32,7 +35,7 @@ func loadStaticWorkers(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *ti
 	for i, id := range ids {
 		args[i] = id
 	}
-	return readStaticPool(ctx, tx, mc, loc, `erased = 0 AND status = 'active' AND worker_id IN (`+placeholders(len(ids))+`)`, args)
+	return readStaticPool(ctx, tx, mc, loc, len(ids), `erased = 0 AND status = 'active' AND worker_id IN (`+placeholders(len(ids))+`)`, args)
 }
 
 // loadTradePool reads the active workers with one of trades, and counts every active worker.
@@ -45,28 +48,36 @@ func loadTradePool(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.L
 	for i, t := range trades {
 		args[i] = t
 	}
-	ws, err := readStaticPool(ctx, tx, mc, loc, `erased = 0 AND status = 'active'
+	ws, err := readStaticPool(ctx, tx, mc, loc, n, `erased = 0 AND status = 'active'
 		AND worker_id IN (SELECT worker_id FROM worker_trades WHERE trade_id IN (`+placeholders(len(trades))+`))`, args)
 	return ws, n, err
 }
 
-// readStaticPool reads the rows of worker_pool where says, by worker ID.
-func readStaticPool(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.Location, where string, args []any) ([]match.Worker, error) {
+// readStaticPool reads the rows of worker_pool where says, by worker ID; about hint of them
+// (a hundred thousand workers grown by appending are copied over and over).
+func readStaticPool(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.Location, hint int, where string, args []any) ([]match.Worker, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT worker_id, status, facts FROM worker_pool WHERE `+where+` ORDER BY worker_id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make([]match.Worker, 0, hint)
 	var status, facts sql.RawBytes
-	return queryRows(ctx, tx, func(sc scanner) (match.Worker, error) {
+	for rows.Next() {
 		var w match.Worker
-		if err := sc.Scan(&w.ID, &status, &facts); err != nil {
-			return w, err
+		if err := rows.Scan(&w.ID, &status, &facts); err != nil {
+			return nil, err
 		}
 		w.Active = string(status) == string(Active)
 		if err := parseFacts(facts, &w, loc); err != nil {
-			return w, fmt.Errorf("worker_pool row %d: %w", w.ID, err)
+			return nil, fmt.Errorf("worker_pool row %d: %w", w.ID, err)
 		}
 		if w.Community != 0 {
 			w.SubDistrict, w.District = mc.Catalog.Area(w.Community)
 		}
-		return w, nil
-	}, `SELECT worker_id, status, facts FROM worker_pool WHERE `+where+` ORDER BY worker_id`, args...)
+		out = append(out, w)
+	}
+	return out, rows.Err()
 }
 
 // parseFacts reads worker_pool's facts into w: eleven fields, each but the last followed by a
