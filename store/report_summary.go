@@ -64,7 +64,10 @@ func (s *Store) summarize(ctx context.Context, sum Summary, r [3][2]string) (Sum
 	parts := []func() error{
 		func() (err error) { sum.Cur, err = s.DayFigures(ctx, r[0][0], r[0][1]); return err },
 		// The period before ends where the 7 before end: one pass gives both.
-		func() (err error) { sum.Last7, sum.Prev, err = s.comparedFigures(ctx, r[2][0], r[1][0], r[2][1]); return err },
+		func() (err error) {
+			sum.Last7, sum.Prev, err = s.comparedFigures(ctx, r[2][0], r[1][0], r[2][1])
+			return err
+		},
 		func() (err error) { sum.Trend, err = s.DailyDispatches(ctx, tf, to); return err },
 		func() (err error) {
 			if sum.Open, err = s.OpenJobs(ctx, to, ListLimit); err != nil {
