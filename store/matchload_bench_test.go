@@ -19,6 +19,9 @@ func BenchmarkLoadPoolBig(b *testing.B) {
 	job := district.OpenJob(b, s)
 	ctx := context.Background()
 	mc := must(s.MatchContext(ctx))(b)
+	if err := s.WarmPool(ctx); err != nil {
+		b.Fatal(err)
+	}
 	var n int
 	for b.Loop() {
 		pool, err := s.LoadWorkerPool(ctx, mc, store.PoolFilter{From: job.StartsAt, To: job.EndsAt()})
