@@ -89,7 +89,7 @@ func (s *Store) LoadWorkerPool(ctx context.Context, mc MatchContext, f PoolFilte
 	case len(f.Trades) > 0 && !s.poolCache().warm():
 		ws, considered, err = loadTradePool(ctx, tx, mc, s.loc, f.Trades)
 	default:
-		ws, err = s.cachedPool(ctx, tx, mc, mc.Now.AddDate(0, 0, -7).Unix())
+		ws, considered, err = s.cachedPool(ctx, tx, mc, mc.Now.AddDate(0, 0, -7).Unix(), f.Trades)
 		rotated = true
 	}
 	if err != nil {

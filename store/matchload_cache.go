@@ -64,14 +64,15 @@ func (c *poolCache) drop() {
 	c.workers = nil
 }
 
-// cachedPool returns a copy of the active workers' static pool with the dispatches each made
-// since week, bringing the cache up to date with what was written since it was read. Copies
-// share the read-only Trades slices.
-func (s *Store) cachedPool(ctx context.Context, tx *sql.Tx, mc MatchContext, week int64) ([]match.Worker, error) {
+// cachedPool returns a copy of the active workers' static pool (only those with one of trades,
+// when given) with the dispatches each made since week, and how many active workers there are,
+// bringing the cache up to date with what was written since it was read. Copies share the
+// read-only Trades slices.
+func (s *Store) cachedPool(ctx context.Context, tx *sql.Tx, mc MatchContext, week int64, trades []int64) ([]match.Worker, int, error) {
 	var m poolMark
 	if err := tx.QueryRowContext(ctx, `SELECT (SELECT coalesce(max(id), 0) FROM audit), (SELECT coalesce(max(id), 0) FROM workers),
 		(SELECT coalesce(max(id), 0) FROM dispatches)`).Scan(&m.audit, &m.workers, &m.dispatches); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	c := s.poolCache()
 	c.mu.Lock()
@@ -81,14 +82,14 @@ func (s *Store) cachedPool(ctx context.Context, tx *sql.Tx, mc MatchContext, wee
 	if !all && m != c.mark {
 		var err error
 		if changed, all, err = changedWorkers(ctx, tx, c.mark, m); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 	}
 	switch {
 	case all:
 		ws, err := loadStaticPool(ctx, tx, mc, PoolFilter{}, s.loc)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		c.workers = clipTrades(ws)
 		c.reads++
@@ -96,12 +97,12 @@ func (s *Store) cachedPool(ctx context.Context, tx *sql.Tx, mc MatchContext, wee
 	case len(changed) > 0:
 		fresh, err := loadStaticWorkers(ctx, tx, mc, s.loc, changed)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		c.workers = patchPool(c.workers, changed, clipTrades(fresh))
 		if c.recent != nil {
 			if err := c.readRecent(ctx, tx, c.recentFrom, changed); err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 		}
 	}
@@ -111,11 +112,11 @@ func (s *Store) cachedPool(ctx context.Context, tx *sql.Tx, mc MatchContext, wee
 		c.recent = map[int64][]int64{}
 		if err := c.readRecent(ctx, tx, week, nil); err != nil {
 			c.recent = nil
-			return nil, err
+			return nil, 0, err
 		}
 		c.recentFrom = week
 	}
-	ws := slices.Clone(c.workers)
+	ws := copyFitting(c.workers, trades)
 	at := positions(ws)
 	for id, times := range c.recent {
 		if k := at(id); k >= 0 {
@@ -126,7 +127,25 @@ func (s *Store) cachedPool(ctx context.Context, tx *sql.Tx, mc MatchContext, wee
 			}
 		}
 	}
-	return ws, nil
+	return ws, len(c.workers), nil
+}
+
+// copyFitting copies the workers with one of trades (all of them when trades is nil): a
+// hundred thousand workers copied for every ranking cost more than the ranking.
+func copyFitting(ws []match.Worker, trades []int64) []match.Worker {
+	if trades == nil {
+		return slices.Clone(ws)
+	}
+	out := make([]match.Worker, 0, len(ws)/4)
+	for i := range ws {
+		for _, t := range ws[i].Trades {
+			if slices.Contains(trades, t.Trade) {
+				out = append(out, ws[i])
+				break
+			}
+		}
+	}
+	return out
 }
 
 // readRecent reads when the dispatches not cancelled made since from were made, of the workers
