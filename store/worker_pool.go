@@ -233,8 +233,8 @@ func (s *Store) RebuildWorkerPool(ctx context.Context, staff int64) error {
 		if err := rebuildWorkerPool(tx.ctx, tx.tx); err != nil {
 			return err
 		}
-		var any bool
-		if err := tx.queryRow(`SELECT EXISTS (SELECT 1 FROM workers)`).Scan(&any); err != nil || !any {
+		var workers bool
+		if err := tx.queryRow(`SELECT EXISTS (SELECT 1 FROM workers)`).Scan(&workers); err != nil || !workers {
 			return err // a new database: nothing was rebuilt worth a line in the log
 		}
 		return tx.audit("rebuild", "worker_pool", 0, fmt.Sprintf("version %d", WorkerPoolVersion))
