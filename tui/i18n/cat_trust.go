@@ -43,6 +43,7 @@ func init() {
 		"backup.aside":               {"原来的文件已保留为 %s", "The replaced file was kept as %s"},
 		"backup.check_ok":            {"检查通过：%s 完好。", "Check passed: %s is sound."},
 		"backup.check_bad":           {"数据文件已损坏（%s）：%s", "The data file is damaged (%s): %s"},
+		"backup.pool_rebuilt":        {"派工匹配用的工人汇总与登记和派工记录不一致（%d 人），已按记录重建。", "The workers' summary that matching reads disagreed with their records for %d worker(s) and was rebuilt from them."},
 		"backup.damaged":             {"数据文件已损坏，为防止进一步损失已停止使用。", "The data file is damaged; gigdesk stopped using it to prevent further loss."},
 		"backup.what_to_do":          {"请关闭 gigdesk，然后执行：\n  gigdesk restore --db %s --from %s --force\n（原文件会被保留，不会删除）", "Close gigdesk, then run:\n  gigdesk restore --db %s --from %s --force\n(the damaged file is kept aside, not deleted)"},
 		"backup.restore_line":        {"最近的备份是 %s（%s）。恢复请执行：gigdesk restore --db %s --from %s --force（损坏的文件会被保留）", "The latest backup is %s (%s). To restore it, run: gigdesk restore --db %s --from %s --force (the damaged file is kept aside)"},

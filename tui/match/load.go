@@ -80,6 +80,17 @@ func (caseMsg) Owner() common.Page   { return common.PageMatch }
 // candidateLimit is how many candidates a job lists: more than staff will ever phone.
 const candidateLimit = 100
 
+// warmPool reads every worker into the store's pool cache at start-up, so the Match screen's
+// first open ranks from memory instead of reading a district's hundred thousand workers then.
+// A failure only leaves the first open to read them.
+func (m *Model) warmPool() tea.Cmd {
+	s, ctx := m.c.Store, m.c.Ctx
+	return func() tea.Msg {
+		s.WarmPool(ctx)
+		return nil
+	}
+}
+
 // load fetches a job's ranking and the calls already made for it.
 func (p *jobPane) load(id int64) tea.Cmd {
 	p.req++
