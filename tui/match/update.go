@@ -11,6 +11,12 @@ import (
 // open question, the screen's own keys or the current pane, in that order.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case common.ShownMsg:
+		if m.view == viewJob && m.job.jobID == 0 && m.c.LastJob != 0 && m.q == nil {
+			m.q = nil
+			return m, m.job.open(m.c.LastJob) // the job just taken on the phone, ready to call
+		}
+		return m, nil
 	case common.GotoMsg:
 		if msg.Job != 0 {
 			m.show(viewJob)
