@@ -78,7 +78,9 @@ func (c *Catalog) When(t, now time.Time) string {
 	case 1:
 		return c.T("day.tomorrow") + " " + clock
 	case 2:
-		return c.T("day.after_tomorrow") + " " + clock
+		if c.Lang != En { // 后天; English has no one word for it, and "day after" reads as half a phrase
+			return c.T("day.after_tomorrow") + " " + clock
+		}
 	}
 	return t.Format("01-02") + " " + c.Weekday(t) + " " + clock
 }
