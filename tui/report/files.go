@@ -156,8 +156,8 @@ func (d *Doc) WriteCSV(w io.Writer) error {
 		if i > 0 {
 			cw.Write(nil)
 		}
-		cw.Write([]string{t.Title})
-		cw.Write(t.Head)
+		cw.Write([]string{SafeCSV(t.Title)})
+		cw.Write(safeRow(t.Head))
 		for _, r := range t.Rows {
 			cells := make([]string, len(r))
 			for k, c := range r {
@@ -186,7 +186,7 @@ func num(v float64, u Unit) Cell {
 
 func (c Cell) csv() string {
 	if !c.IsNum {
-		return c.Text
+		return SafeCSV(c.Text)
 	}
 	switch c.Unit {
 	case Money:
