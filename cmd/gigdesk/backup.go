@@ -72,15 +72,16 @@ func cmdRestore(ctx context.Context, env *Env, args []string) error {
 		return usageErr("err.cli.need", "--from FILE")
 	}
 	now := env.Now().In(store.Shanghai)
-	aside, err := store.Restore(ctx, *from, *db, *force, now)
+	res, err := store.Restore(ctx, *from, *db, *force, now)
 	if err != nil {
 		return err
 	}
 	cat := i18n.New(env.Lang)
 	fmt.Fprintln(env.Stdout, cat.T("backup.restored", *from, *db))
-	if aside != "" {
-		fmt.Fprintln(env.Stdout, cat.T("backup.aside", aside))
+	if res.Aside != "" {
+		fmt.Fprintln(env.Stdout, cat.T("backup.aside", res.Aside))
 	}
+	printReapplied(env.Stdout, cat, res.Reapplied)
 	return nil
 }
 

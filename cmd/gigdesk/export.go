@@ -59,6 +59,9 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	}
 	cat := i18n.New(env.Lang)
 	req := store.ExportRequest{Kind: kind, From: *from, To: *to, Full: *full}
+	if *out != "" {
+		req.File = absPath(*out)
+	}
 	write := func(w io.Writer) (int, error) {
 		bw := bufio.NewWriterSize(w, 1<<16)
 		e, err := report.NewExportCSV(bw, cat, rec, s.Location(), kind)

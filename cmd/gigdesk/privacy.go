@@ -53,18 +53,19 @@ func cmdPrivacy(ctx context.Context, env *Env, args []string) error {
 	}
 	who := fmt.Sprintf("%s #%d", cat.T("admin.priv."+string(kind)), id)
 	if verb == "erase" {
-		if err := s.ErasePerson(ctx, staff.ID, kind, id); err != nil {
+		rep, err := s.ErasePerson(ctx, staff.ID, kind, id)
+		if err != nil {
 			return err
 		}
 		fmt.Fprintln(env.Stdout, cat.T("privacy.erased", who))
+		printErase(env.Stdout, cat, rep)
 		return nil
 	}
-	ex, err := s.ExportPerson(ctx, staff.ID, kind, id)
-	if err != nil {
+	if _, err := s.ExportPersonFile(ctx, staff.ID, kind, id, absPath(*out)); err != nil {
+		if e := store.AsError(err); e != nil && e.Key == "privacy.out" {
+			return errors.New(cat.T("err.privacy.out") + " " + *out + " (" + e.Err.Error() + ")")
+		}
 		return err
-	}
-	if err := ex.WriteFile(*out); err != nil {
-		return errors.New(cat.T("err.privacy.out") + " " + *out + " (" + err.Error() + ")")
 	}
 	fmt.Fprintln(env.Stdout, cat.T("privacy.exported", who, *out))
 	return nil

@@ -137,15 +137,11 @@ func (p *privacyPane) exportNow() tea.Cmd {
 	dir := p.exportDir()
 	path := filepath.Join(dir, fmt.Sprintf("%s-%d-%s.json", kind, id, p.c.Clock().Format("20060102-150405")))
 	return func() tea.Msg {
-		ex, err := s.ExportPerson(ctx, by, kind, id)
-		if err != nil {
-			return doneMsg{err: err}
-		}
 		if err := mkdir(dir); err != nil {
 			return doneMsg{err: &store.Error{Code: store.Invalid, Key: "privacy.out", Err: err}}
 		}
-		if err := ex.WriteFile(path); err != nil {
-			return doneMsg{err: &store.Error{Code: store.Invalid, Key: "privacy.out", Err: err}}
+		if _, err := s.ExportPersonFile(ctx, by, kind, id, path); err != nil {
+			return doneMsg{err: err}
 		}
 		return doneMsg{text: p.c.T("admin.priv.exported", path)}
 	}
@@ -156,10 +152,15 @@ func (p *privacyPane) eraseNow() tea.Cmd {
 	kind, id := p.who()
 	who := p.found
 	return func() tea.Msg {
-		if err := s.ErasePerson(ctx, by, kind, id); err != nil {
+		rep, err := s.ErasePerson(ctx, by, kind, id)
+		if err != nil {
 			return doneMsg{err: err}
 		}
-		return doneMsg{text: p.c.T("admin.priv.erased", who)}
+		text := p.c.T("admin.priv.erased", who)
+		if len(rep.Exports) > 0 {
+			text += " " + p.c.T("privacy.erase.exports", len(rep.Exports))
+		}
+		return doneMsg{text: text}
 	}
 }
 

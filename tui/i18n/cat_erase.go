@@ -1,0 +1,22 @@
+package i18n
+
+// Erase must erase (issue #16): what an erase and a restore say about the ledger, the backups
+// and the files written earlier; the PIN a command asks for; strict import.
+func init() {
+	add(map[string][2]string{
+		"privacy.erase.backups":     {"已从 %d 个备份中清除此人。", "Removed the person from %d backup(s)."},
+		"privacy.erase.backup_bad":  {"这个备份没能清除，请删除它或再试：%s", "This backup could not be cleaned; delete it or try again: %s"},
+		"privacy.erase.wal_busy":    {"另一个程序（柜台或看板）正在读取数据库，日志要等它关闭后才清空。", "Another program (a counter or the board) is reading the database: its log empties once that program closes."},
+		"privacy.erase.exports":     {"%d 个 gigdesk 曾写出的文件可能仍有此人的信息，gigdesk 无法删除它们，请找到并删除：", "%d file(s) gigdesk wrote earlier may still hold this person; gigdesk cannot reach them, find and delete them:"},
+		"privacy.erase.no_exports":  {"审计记录中没有写出过含此人信息的文件。", "The audit log records no file written that could hold this person."},
+		"privacy.erase.file":        {"  %s  %s", "  %s  %s"},
+		"privacy.erase.to_screen":   {"（%s：输出到屏幕或管道，没有文件名）", "(%s: went to the screen or a pipe, no file name)"},
+		"privacy.erase.slip":        {"派工单 #%d（slips 文件夹）", "dispatch slip #%d (the slips folder)"},
+		"privacy.erase.what.export": {"个人信息导出", "personal data export"},
+		"privacy.erase.what.full":   {"完整导出 %s", "full export of %s"},
+		"privacy.erase.what.file":   {"导出 %s", "export of %s"},
+		"privacy.erase.what.report": {"报表", "report"},
+		"backup.reapplied":          {"恢复的备份比删除台账旧：已重新删除 %d 人的个人信息（%s）。", "The backup is older than the erase ledger: erased %d person(s) again (%s)."},
+		"err.privacy.ledger":        {"无法写入删除台账。", "The erase ledger cannot be written."},
+	})
+}
