@@ -145,4 +145,3 @@ func TestEraseLeavesNoByteBehind(t *testing.T) {
 		t.Fatalf("restore kept %d workers, want 31 (only the erased one is wiped)", n)
 	}
 }
-
