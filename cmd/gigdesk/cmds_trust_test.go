@@ -117,3 +117,20 @@ func TestBackupCheckRestoreCommands(t *testing.T) {
 		t.Fatalf("check of a damaged file: %v %q", err, out)
 	}
 }
+
+func TestImportStrictAndDemoLang(t *testing.T) {
+	t.Setenv("GIGDESK_LANG", "")
+	path := setUpStation(t)
+	csv := filepath.Join(t.TempDir(), "mixed.csv")
+	gbkRow := []byte{0xc0, 0xee, 0xcb, 0xc4, ',', '1', '3', '9', '0', '0', '1', '3', '9', '0', '0', '0', ',', 0xb1, 0xa3, 0xbd, 0xe0, '\n'} // 李四,13900139000,保洁
+	os.WriteFile(csv, append([]byte("姓名,手机,工种\n张三丰,13800138000,水电\n"), gbkRow...), 0o600)
+	_, err := gd(t, "import", "workers", "--db", path, csv)
+	if err == nil || !strings.Contains(err.Error(), "混用了 UTF-8 和 GBK") || !strings.Contains(err.Error(), "第 1 行是 UTF-8，第 3 行是 GBK") {
+		t.Fatalf("mixed file: %v", err)
+	}
+	db := filepath.Join(t.TempDir(), "demo.db")
+	out, err := gd(t, "demo", "--db", db, "--workers", "20", "--employers", "5", "--days", "2", "--lang", "zh")
+	if err != nil || !strings.Contains(out, "演示数据") {
+		t.Fatalf("demo --lang zh: %v %s", err, out)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 
 	"gigdesk/store"
 	"gigdesk/tui/i18n"
@@ -61,6 +62,10 @@ func cmdImport(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	rows, problems, gbk, err := store.ParseWorkersCSV(f, records, s.Now())
+	if e := store.AsError(err); e != nil && e.Key == "import.mixed" {
+		u, _ := strconv.Atoi(e.Detail)
+		return &worded{err: err, line: cat.Err(err) + " " + cat.T("import.mixed_lines", u, e.Ref)}
+	}
 	if err != nil {
 		return err
 	}

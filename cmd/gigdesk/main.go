@@ -126,7 +126,8 @@ func shellArg(p string) string {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	env := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Now: time.Now, Lang: i18n.FromEnv()}
 	err := dispatch(ctx, env, args)
-	if err == nil || errors.Is(err, errQuiet) {
+	var already *worded
+	if err == nil || errors.Is(err, errQuiet) || errors.As(err, &already) {
 		return err
 	}
 	return &worded{err: err, line: message(i18n.New(env.Lang), err)}

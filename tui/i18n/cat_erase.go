@@ -17,6 +17,11 @@ func init() {
 		"privacy.erase.what.file":   {"导出 %s", "export of %s"},
 		"privacy.erase.what.report": {"报表", "report"},
 		"backup.reapplied":          {"恢复的备份比删除台账旧：已重新删除 %d 人的个人信息（%s）。", "The backup is older than the erase ledger: erased %d person(s) again (%s)."},
+		"err.import.nul":            {"这一行含有空字符（NUL），文件可能已损坏或被改过。", "This row holds a NUL character: the file is damaged or was tampered with."},
+		"err.import.mixed":          {"这个文件混用了 UTF-8 和 GBK 两种编码，无法可靠读取。", "This file mixes the UTF-8 and GBK encodings and cannot be read reliably."},
+		"import.mixed_lines":        {"第 %d 行是 UTF-8，第 %d 行是 GBK：请在 Excel 里把整张表另存为“CSV UTF-8”后再导入。", "Line %d is UTF-8, line %d is GBK: save the whole sheet from Excel as \"CSV UTF-8\" and import that."},
+		"demo.done":                 {"演示数据：%v，用时 %.1f 秒（%s%s）", "demo: %v in %.1fs (%s%s)"},
+		"demo.pin":                  {"，工作人员密码 %s", ", staff PIN %s"},
 		"err.privacy.ledger":        {"无法写入删除台账。", "The erase ledger cannot be written."},
 	})
 }
