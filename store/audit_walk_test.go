@@ -14,7 +14,7 @@ import (
 // auditReadOnly are the exported methods of *Store that change no record: reads, the clock,
 // files beside the database, and the bulk loader (the demo audits its whole load in one row).
 var auditReadOnly = map[string]string{
-	"AllStaff": "", "Ledger": "", "Audit": "", "AuditNames": "", "Calls": "", "Catalog": "", "Check": "", "Close": "",
+	"AllStaff": "", "Ledger": "", "HeadOf": "", "Audit": "", "AuditNames": "", "Calls": "", "Catalog": "", "Check": "", "Close": "",
 	"DailyDispatches": "", "DayFigures": "", "DayOf": "", "DayRange": "", "DispatchByID": "", "Dispatches": "",
 	"DumpTable": "", "Employer": "", "EmployerByPhone": "", "EmployerHistory": "", "FilledToday": "",
 	"FindDuplicates": "", "GuideFor": "", "GuidePays": "", "InsuranceOf": "", "Issues": "", "Job": "",
@@ -153,6 +153,7 @@ var auditWrites = []struct {
 		_, err := w.s.ExportPersonFile(w.ctx, w.clerk, PersonWorker, w.w1.ID, filepath.Join(filepath.Dir(w.s.Path()), "w1.json"))
 		return err
 	}},
+	{"NoteRestore", true, func(w *walk) error { return w.s.NoteRestore(w.ctx, "王站长", "/tmp/gigdesk-20261127-090000.db", 1) }},
 	{"NoteReportFile", false, func(w *walk) error {
 		return w.s.NoteReportFile(w.ctx, w.clerk, "/tmp/日报.xlsx", "2026-11-28", "2026-11-28")
 	}},

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -293,4 +294,33 @@ func (s *Store) NoteReportFile(ctx context.Context, staff int64, path, from, to 
 	return s.write(ctx, staff, func(tx *Tx) error {
 		return tx.audit("report_file", "report", 0, fileDetail(from+".."+to, path))
 	})
+}
+
+// NoteRestore writes into a restored database who restored it from which file and how many
+// erases were applied again. The staff member is found by name: the copy may number staff
+// differently; a name it does not know is kept in the detail.
+func (s *Store) NoteRestore(ctx context.Context, staffName, from string, reapplied int) error {
+	var id int64
+	s.db.QueryRowContext(ctx, `SELECT id FROM staff WHERE name = ?`, staffName).Scan(&id)
+	detail := fileDetail(fmt.Sprintf("reapplied %d erasures", reapplied), from)
+	if id == 0 {
+		detail = "by " + staffName + ", " + detail
+	}
+	return s.write(ctx, id, func(tx *Tx) error { return tx.audit("restore", "database", 0, detail) })
+}
+
+// HeadOf names the first active station head in the database file at path, read-only ("" when
+// it cannot be read): the restore command a damaged station is told to run names them.
+func HeadOf(ctx context.Context, path string) string {
+	if probeHeader(path) != nil {
+		return ""
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
+	if err != nil {
+		return ""
+	}
+	defer db.Close()
+	var name string
+	db.QueryRowContext(ctx, `SELECT name FROM staff WHERE role = 'head' AND active = 1 ORDER BY id LIMIT 1`).Scan(&name)
+	return name
 }

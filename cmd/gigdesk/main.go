@@ -104,9 +104,9 @@ func restoreHint(cat *i18n.Catalog, se *store.Error) string {
 	b, ok := store.LatestBackup(store.BackupDir(path), store.Shanghai)
 	switch {
 	case ok && se.Key == "db.not_sqlite":
-		return " " + cat.T("backup.maybe_damaged") + " " + cat.T("backup.restore_line", b.Path, b.Taken.Format("2006-01-02 15:04"), shellArg(path), shellArg(b.Path))
+		return " " + cat.T("backup.maybe_damaged") + " " + cat.T("backup.restore_line", b.Path, b.Taken.Format("2006-01-02 15:04"), shellArg(path), shellArg(b.Path), headArg(context.Background(), cat, b.Path))
 	case ok:
-		return " " + cat.T("backup.restore_line", b.Path, b.Taken.Format("2006-01-02 15:04"), shellArg(path), shellArg(b.Path))
+		return " " + cat.T("backup.restore_line", b.Path, b.Taken.Format("2006-01-02 15:04"), shellArg(path), shellArg(b.Path), headArg(context.Background(), cat, b.Path))
 	case se.Key == "db.corrupt":
 		return " " + cat.T("backup.no_backup")
 	}

@@ -22,6 +22,9 @@ func init() {
 		"import.mixed_lines":        {"第 %d 行是 UTF-8，第 %d 行是 GBK：请在 Excel 里把整张表另存为“CSV UTF-8”后再导入。", "Line %d is UTF-8, line %d is GBK: save the whole sheet from Excel as \"CSV UTF-8\" and import that."},
 		"demo.done":                 {"演示数据：%v，用时 %.1f 秒（%s%s）", "demo: %v in %.1fs (%s%s)"},
 		"demo.pin":                  {"，工作人员密码 %s", ", staff PIN %s"},
+		"err.cli.pin_needed":        {"这个命令需要 --by 所写工作人员的密码：请在终端里运行，或加 --pin-stdin 从标准输入给出密码。", "This command needs the PIN of the staff member named by --by: run it in a terminal, or add --pin-stdin and give the PIN on standard input."},
+		"err.cli.pin_stdin":         {"--pin-stdin：标准输入里没有密码。", "--pin-stdin: standard input holds no PIN."},
+		"backup.head_placeholder":   {"站长姓名", "HEAD-NAME"},
 		"err.privacy.ledger":        {"无法写入删除台账。", "The erase ledger cannot be written."},
 	})
 }
