@@ -1,5 +1,8 @@
 // Package slip writes the dispatch slip (派工单): plain text that any printer or editor takes,
 // with both phones in full, so it is made only when staff ask for it (the store audits that).
+//
+// It renders and saves what it is handed: it never reads the store (callers read the dispatch
+// with store.DispatchSlip, which records who saw the phones) and never shows anything on screen.
 package slip
 
 import (
