@@ -15,7 +15,11 @@ type Summary struct {
 	Trend  []DayCount
 	Open   []OpenJob
 	Issues []Issue
-	Now    time.Time
+	// StillOpen are dispatches whose work ended by the period's end but are not closed (any
+	// age, oldest first); StillOpenCount is how many in all.
+	StillOpen      []StillOpen
+	StillOpenCount int
+	Now            time.Time
 }
 
 // TrendDays is how many days the dispatch sparkline covers.
@@ -69,6 +73,9 @@ func (s *Store) summarize(ctx context.Context, sum Summary, r [3][2]string) (Sum
 		return sum, err
 	}
 	if sum.Open, err = s.OpenJobs(ctx, to, ListLimit); err != nil {
+		return sum, err
+	}
+	if sum.StillOpen, sum.StillOpenCount, err = s.StillOpenDispatches(ctx, to, ListLimit); err != nil {
 		return sum, err
 	}
 	sum.Issues, err = s.Issues(ctx, r[0][0], to, ListLimit)
