@@ -157,8 +157,16 @@ func (p *privacyPane) eraseNow() tea.Cmd {
 			return doneMsg{err: err}
 		}
 		text := p.c.T("admin.priv.erased", who)
-		if len(rep.Exports) > 0 {
-			text += " " + p.c.T("privacy.erase.exports", len(rep.Exports))
+		if n := len(rep.Exports); n > 0 { // the clerk must find these: gigdesk cannot reach them
+			last := rep.Exports[n-1]
+			where := last.Path
+			if where == "" {
+				where = last.Action
+			}
+			text += " " + p.c.T("admin.priv.erase_files", n, last.At.Format("2006-01-02 15:04"), where)
+		}
+		if len(rep.BackupErrs) > 0 {
+			text += " " + p.c.T("privacy.erase.backup_bad", rep.BackupErrs[0])
 		}
 		return doneMsg{text: text}
 	}

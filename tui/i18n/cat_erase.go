@@ -25,6 +25,7 @@ func init() {
 		"err.cli.pin_needed":        {"这个命令需要 --by 所写工作人员的密码：请在终端里运行，或加 --pin-stdin 从标准输入给出密码。", "This command needs the PIN of the staff member named by --by: run it in a terminal, or add --pin-stdin and give the PIN on standard input."},
 		"err.cli.pin_stdin":         {"--pin-stdin：标准输入里没有密码。", "--pin-stdin: standard input holds no PIN."},
 		"backup.head_placeholder":   {"站长姓名", "HEAD-NAME"},
+		"admin.priv.erase_files":    {"另有 %d 个 gigdesk 写出的文件可能仍有此人信息，gigdesk 无法删除（最近一个：%s %s；操作记录里有全部）。", "%d file(s) gigdesk wrote may still hold this person and are out of its reach (latest: %s %s; the audit log lists them all)."},
 		"err.privacy.ledger":        {"无法写入删除台账。", "The erase ledger cannot be written."},
 	})
 }
