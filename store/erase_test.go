@@ -145,3 +145,31 @@ func TestEraseLeavesNoByteBehind(t *testing.T) {
 		t.Fatalf("restore kept %d workers, want 31 (only the erased one is wiped)", n)
 	}
 }
+
+func TestEraseEmployerLeavesNoByteBehind(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "gigdesk.db")
+	s := must(Open(path, WithClock(func() time.Time { return fixedNow })))(t)
+	defer s.Close()
+	ctx := context.Background()
+	head := must(s.SetupWithPIN(ctx, "后街零工市场", "王芳", "2468"))(t)
+	e, _ := must2(s.CreateJob(ctx, head.ID, Employer{Kind: Resident, Name: "独特雇主甲", Contact: "独特联系人", Phone: "13987654321",
+		Address: "独特小区9栋", CommunityID: 100, Notes: "独特备注"},
+		Job{TradeID: 1, Headcount: 1, StartsAt: fixedNow.Add(20 * time.Hour), Duration: 4 * time.Hour, PayFen: 30000, PayUnit: PerDay, Address: "独特小区9栋"}))(t)
+	must(s.Backup(ctx, BackupDir(path)))(t)
+	rep := must(s.ErasePerson(ctx, head.ID, PersonEmployer, e.ID))(t)
+	if len(rep.Backups) != 1 {
+		t.Fatalf("report %+v", rep)
+	}
+	want := [][]byte{[]byte("独特雇主甲"), []byte("独特联系人"), []byte("13987654321"), []byte("独特小区"), []byte("独特备注")}
+	files := []string{path, path + "-wal"}
+	list, _ := ListBackups(BackupDir(path), Shanghai)
+	for _, b := range list {
+		files = append(files, b.Path)
+	}
+	for _, f := range files {
+		if got := leftIn(t, f, want); len(got) > 0 {
+			t.Errorf("%s still holds %q", filepath.Base(f), got)
+		}
+	}
+}
