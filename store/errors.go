@@ -113,7 +113,6 @@ func isUnique(err error) bool {
 	return errors.As(err, &se) && se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE
 }
 
-
 // notFound maps sql.ErrNoRows to a NotFound error for entity.
 func notFound(err error, entity string) error {
 	if errors.Is(err, sql.ErrNoRows) {

@@ -88,5 +88,8 @@ func (m *Model) damagedText(damage string) string {
 		text += m.c.T("backup.no_backup")
 	}
 	// long paths wrap rather than vanish past the edge; the details come last
-	return lipgloss.NewStyle().Width(max(m.width-6, 40)).Render(text + "\n\n" + damage)
+	if damage != "" {
+		text += "\n\n" + damage
+	}
+	return lipgloss.NewStyle().Width(max(m.width-6, 40)).Render(text)
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	tea "github.com/charmbracelet/bubbletea"
 
+	"gigdesk/store"
 	"gigdesk/tui/admin"
 	"gigdesk/tui/common"
 	"gigdesk/tui/setup"
@@ -90,6 +91,9 @@ func (m *Model) updateActive(msg tea.Msg) tea.Cmd {
 func (m *Model) loaded(msg loadedMsg) tea.Cmd {
 	if msg.err != nil {
 		m.fatal = m.c.Cat.Err(msg.err)
+		if se := store.AsError(msg.err); se != nil && se.Key == "db.corrupt" {
+			m.fatal = m.damagedText("") // the damage met first by a read: say what to restore, as the check does
+		}
 		return nil
 	}
 	m.c.Settings, m.c.Records = msg.settings, msg.records

@@ -45,6 +45,8 @@ type Model struct {
 	wanted   int   // workers still wanted over the shown jobs
 	idWidth  int
 	payWidth int // the widest pay of the loaded jobs, in cells
+	// whenWidth is the widest start of the loaded jobs, a night job's end included
+	whenWidth int
 
 	trade   int64
 	sub     int64

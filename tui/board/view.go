@@ -30,6 +30,7 @@ func (m *Model) columns() columns {
 	if !m.c.Cat.Zh() {
 		c.when = 15
 	}
+	c.when = max(c.when, min(m.whenWidth, 27))                              // a night job shows its end: 今天 22:00–次日02:00
 	fixed := 3 + c.id + c.when + c.pay + c.filled + c.waited + c.urgent + 7 // marks and gaps
 	flex := max(m.width-fixed, 16)
 	if flex >= 44 { // wide: show the sub-district too
@@ -168,7 +169,7 @@ func (m *Model) rowLine(r *row, c columns, active bool) string {
 	if c.sub > 0 {
 		parts = append(parts, common.Cell(m.c.Records.PlaceName(r.sub), c.sub))
 	}
-	parts = append(parts, common.Cell(cat.When(j.StartsAt.In(m.now.Location()), m.now), c.when), common.Cell(cat.Pay(j.PayFen, j.PayUnit), c.pay),
+	parts = append(parts, common.Cell(cat.WhenEnd(j.StartsAt.In(m.now.Location()), j.Duration, m.now), c.when), common.Cell(cat.Pay(j.PayFen, j.PayUnit), c.pay),
 		common.CellRight(strconv.Itoa(j.Filled)+"/"+strconv.Itoa(j.Headcount), c.filled), common.CellRight(m.waited(m.now.Sub(j.CreatedAt)), c.waited))
 	urgent := common.Cell("", c.urgent)
 	if j.Urgent {

@@ -51,7 +51,7 @@ func (m *Model) cells(j store.PublicJob, now time.Time) cells {
 		where = kind
 	}
 	return cells{no: strconv.FormatInt(j.ID, 10), trade: m.c.Cat.TradeName(m.rec, j.TradeID), where: where,
-		when: m.c.Cat.When(j.StartsAt.In(now.Location()), now), pay: m.c.Cat.Pay(j.PayFen, j.PayUnit), need: t("kiosk.need", j.Wanted())}
+		when: m.c.Cat.WhenEnd(j.StartsAt.In(now.Location()), j.Duration, now), pay: m.c.Cat.Pay(j.PayFen, j.PayUnit), need: t("kiosk.need", j.Wanted())}
 }
 
 // layout sizes the columns to what the loaded jobs need, then shrinks the widest cells to fit

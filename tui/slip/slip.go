@@ -61,7 +61,7 @@ func (s Slip) Text(cat *i18n.Catalog) string {
 	line(cat.T("slip.number"), fmt.Sprintf("%d", d.ID))
 	line(cat.T("slip.job"), fmt.Sprintf("%d  %s", d.JobID, trade))
 	start, end := d.StartsAt.In(loc), d.EndsAt.In(loc)
-	line(cat.T("slip.time"), cat.Date(start)+" "+start.Format("15:04")+" – "+end.Format("15:04")+" ("+cat.Duration(end.Sub(start))+")")
+	line(cat.T("slip.time"), cat.Date(start)+" "+start.Format("15:04")+" – "+cat.EndClock(start, end)+" ("+cat.Duration(end.Sub(start))+")")
 	addr := d.Address
 	if s.Records != nil {
 		if p, ok := s.Records.Place(d.CommunityID); ok {
