@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -285,14 +284,14 @@ func fileDetail(what, path string) string {
 	if path == "" {
 		return what
 	}
-	return strings.TrimSpace(what + " file=" + path)
+	return strings.TrimSpace(what + " " + refs("file", path)) // last: a path may hold spaces
 }
 
 // NoteReportFile writes to the audit log that a report for [from, to] went to the file at path,
 // so that an erase can say which files may still hold the person.
 func (s *Store) NoteReportFile(ctx context.Context, staff int64, path, from, to string) error {
 	return s.write(ctx, staff, func(tx *Tx) error {
-		return tx.audit("report_file", "report", 0, fileDetail(from+".."+to, path))
+		return tx.audit("report_file", "report", 0, fileDetail(refs("from", from, "to", to), path))
 	})
 }
 
@@ -302,9 +301,9 @@ func (s *Store) NoteReportFile(ctx context.Context, staff int64, path, from, to 
 func (s *Store) NoteRestore(ctx context.Context, staffName, from string, reapplied int) error {
 	var id int64
 	s.db.QueryRowContext(ctx, `SELECT id FROM staff WHERE name = ?`, staffName).Scan(&id)
-	detail := fileDetail(fmt.Sprintf("reapplied %d erasures", reapplied), from)
+	detail := fileDetail(refs("reapplied", reapplied), from)
 	if id == 0 {
-		detail = "by " + staffName + ", " + detail
+		detail = refs("by", staffName) + " " + detail
 	}
 	return s.write(ctx, id, func(tx *Tx) error { return tx.audit("restore", "database", 0, detail) })
 }

@@ -134,9 +134,9 @@ func (s *Store) Export(ctx context.Context, staff int64, req ExportRequest, row 
 	}
 	q += ` ORDER BY ` + spec.order
 	if req.Full || req.File != "" { // an erase later names the files that may still hold someone
-		detail := "all"
+		detail := refs("range", "all")
 		if req.From != "" {
-			detail = req.From + ".." + req.To
+			detail = refs("from", req.From, "to", req.To)
 		}
 		action := "export_file"
 		if req.Full {

@@ -68,3 +68,27 @@ func TestMatchFooterAt80(t *testing.T) {
 		})
 	}
 }
+
+// TestStatusBelongsToItsScreen: a status set on one screen is not shown on the next one, and
+// goes after StatusFor.
+func TestStatusBelongsToItsScreen(t *testing.T) {
+	m0, _ := started(t, i18n.Zh, "后街零工市场", "王芳")
+	var m tea.Model = m0
+	m = press(t, m, tea.KeyMsg{Type: tea.KeyF2})
+	m = drive(t, m, common.Status("有 2 项需要修改", true))
+	if !strings.Contains(screen(m), "有 2 项需要修改") {
+		t.Fatalf("the status is not shown where it was set:\n%s", screen(m))
+	}
+	m = press(t, m, tea.KeyMsg{Type: tea.KeyF4})
+	if strings.Contains(screen(m), "有 2 项需要修改") {
+		t.Fatalf("the Jobs status followed the clerk to Match:\n%s", screen(m))
+	}
+	m = press(t, m, tea.KeyMsg{Type: tea.KeyF2})
+	if !strings.Contains(screen(m), "有 2 项需要修改") {
+		t.Fatalf("back on Jobs within %v the status is gone:\n%s", StatusFor, screen(m))
+	}
+	m0.statusAt = m0.statusAt.Add(-StatusFor)
+	if strings.Contains(screen(m), "有 2 项需要修改") {
+		t.Fatalf("the status outlived %v:\n%s", StatusFor, screen(m))
+	}
+}

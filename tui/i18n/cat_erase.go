@@ -26,6 +26,15 @@ func init() {
 		"err.cli.pin_stdin":         {"--pin-stdin：标准输入里没有密码。", "--pin-stdin: standard input holds no PIN."},
 		"backup.head_placeholder":   {"站长姓名", "HEAD-NAME"},
 		"admin.priv.erase_files":    {"另有 %d 个 gigdesk 写出的文件可能仍有此人信息，gigdesk 无法删除（最近一个：%s %s；操作记录里有全部）。", "%d file(s) gigdesk wrote may still hold this person and are out of its reach (latest: %s %s; the audit log lists them all)."},
+		"audit.act.export_file":     {"导出到文件", "exported to a file"},
+		"audit.act.report_file":     {"报表写出到文件", "report written to a file"},
+		"audit.act.restore":         {"从备份恢复", "restored from a backup"},
+		"audit.sub.reapplied":       {"恢复后重新删除", "again after a restore"},
+		"audit.ent.report":          {"报表", "report"},
+		"audit.ent.database":        {"数据库", "database"},
+		"audit.ref.file":            {"文件 %s", "file %s"},
+		"audit.ref.reapplied":       {"重新删除 %s 人", "%s erased again"},
+		"audit.ref.by":              {"由 %s", "by %s"},
 		"err.privacy.ledger":        {"无法写入删除台账。", "The erase ledger cannot be written."},
 	})
 }

@@ -56,7 +56,8 @@ type (
 		text     string
 		err      error
 		dispatch store.Dispatch
-		planLine int // ≥ 0: the plan line this write settled
+		planLine int       // ≥ 0: the plan line this write settled
+		asked    *question // the question open when the write was made: the one it answers
 	}
 	revealMsg struct {
 		worker      int64
@@ -161,8 +162,9 @@ func (p *walkPane) loadJobsFor(worker int64) tea.Cmd {
 
 // write runs one store change in a command and reports it; every screen reloads after.
 func (d *shared) write(planLine int, fn func() (store.Dispatch, string, error)) tea.Cmd {
+	asked := d.q
 	return func() tea.Msg {
 		d, text, err := fn()
-		return doneMsg{text: text, err: err, dispatch: d, planLine: planLine}
+		return doneMsg{text: text, err: err, dispatch: d, planLine: planLine, asked: asked}
 	}
 }
