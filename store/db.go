@@ -91,6 +91,7 @@ func dsn(path string) string {
 		"journal_mode(WAL)",
 		"synchronous(FULL)", // a record staff saw saved must survive a power cut
 		"foreign_keys(1)",
+		"secure_delete(1)", // a deleted or overwritten row leaves zeros, not the person, in free space
 	} {
 		q.Add("_pragma", p)
 	}

@@ -112,9 +112,9 @@ func restoreHint(cat *i18n.Catalog, se *store.Error) string {
 	b, ok := store.LatestBackup(store.BackupDir(path), store.Shanghai)
 	switch {
 	case ok && se.Key == "db.not_sqlite":
-		return " " + cat.T("backup.maybe_damaged") + " " + cat.T("backup.restore_line", b.Path, b.Taken.Format("2006-01-02 15:04"), shellArg(path), shellArg(b.Path))
+		return " " + cat.T("backup.maybe_damaged") + " " + cat.T("backup.restore_line", b.Path, b.Taken.Format("2006-01-02 15:04"), shellArg(path), shellArg(b.Path), headArg(context.Background(), cat, b.Path))
 	case ok:
-		return " " + cat.T("backup.restore_line", b.Path, b.Taken.Format("2006-01-02 15:04"), shellArg(path), shellArg(b.Path))
+		return " " + cat.T("backup.restore_line", b.Path, b.Taken.Format("2006-01-02 15:04"), shellArg(path), shellArg(b.Path), headArg(context.Background(), cat, b.Path))
 	case se.Key == "db.corrupt":
 		return " " + cat.T("backup.no_backup")
 	}
@@ -134,7 +134,8 @@ func shellArg(p string) string {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	env := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Now: time.Now, Lang: i18n.FromEnv()}
 	err := dispatch(ctx, env, args)
-	if err == nil || errors.Is(err, errQuiet) {
+	var already *worded
+	if err == nil || errors.Is(err, errQuiet) || errors.As(err, &already) {
 		return err
 	}
 	return &worded{err: err, line: message(i18n.New(env.Lang), err)}
