@@ -7,6 +7,8 @@ func init() {
 		"err.code.not_found":             {"找不到这条记录。", "That record was not found."},
 		"err.code.conflict":              {"与已有记录冲突。", "This clashes with an existing record."},
 		"err.code.internal":              {"内部错误，已记录。请重试或联系维护人员。", "Something went wrong inside gigdesk; it was logged. Try again or call support."},
+		"err.internal":                   {"gigdesk 内部出错", "Something went wrong inside gigdesk"},
+		"err.trace":                      {"，错误码 %s：请记下这个错误码，打电话告诉站长。", " (code %s): note the code and phone it to the station head."},
 		"err.db.folder":                  {"无法创建数据文件夹。", "The data folder cannot be created."},
 		"err.db.create":                  {"无法创建数据文件。", "The data file cannot be created."},
 		"err.db.read":                    {"无法读取数据文件（权限不足或只读）。", "The data file cannot be read or written (permissions or read-only)."},
