@@ -97,7 +97,7 @@ func newDoc(ctx context.Context, s *store.Store, lang i18n.Lang, sum store.Summa
 	if err != nil {
 		return nil, err
 	}
-	return &report.Doc{Cat: i18n.New(lang), Rec: rec, Station: st.StationName, Sum: sum, Rights: rights}, nil
+	return &report.Doc{Cat: i18n.New(lang), Rec: rec, Station: st.StationName, Sum: sum, Rights: rights, Made: s.Now()}, nil
 }
 
 // writeFileAtomic writes data to path through report.WriteFile.

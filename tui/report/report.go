@@ -43,7 +43,8 @@ type Doc struct {
 	Rec     *store.Catalog
 	Station string
 	Sum     store.Summary
-	Rights  Rights // the rights-and-rules figures of the same periods (LoadRights)
+	Rights  Rights    // the rights-and-rules figures of the same periods (LoadRights)
+	Made    time.Time // when it was made, on the station's clock: stamped into the files written
 }
 
 // Lines are the summary's figures in the order every report lists them.

@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/csv"
@@ -389,5 +390,27 @@ func TestRightsFiguresInReports(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("figure rows lack rights cases opened = %d: %v", r.CasesOpened, d.FigureRows())
+	}
+}
+
+// TestWorkbookIsDatedWhenMade: every entry of the xlsx zip carries the report's time, not 1980.
+func TestWorkbookIsDatedWhenMade(t *testing.T) {
+	d, _ := demoDoc(t, i18n.Zh, "2026-11-27", "2026-11-27")
+	d.Made = time.Date(2026, 11, 28, 17, 30, 0, 0, store.Shanghai)
+	var b bytes.Buffer
+	if err := d.WriteXLSX(&b); err != nil {
+		t.Fatalf("write xlsx: %v", err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
+	if err != nil {
+		t.Fatalf("the workbook is no zip: %v", err)
+	}
+	for _, f := range zr.File {
+		if got := f.Modified.Format("2006-01-02 15:04"); got != "2026-11-28 17:30" {
+			t.Errorf("%s is dated %s", f.Name, got)
+		}
+	}
+	if _, err := excelize.OpenReader(bytes.NewReader(b.Bytes())); err != nil {
+		t.Fatalf("the restamped workbook does not open: %v", err)
 	}
 }

@@ -1,9 +1,12 @@
 package report
 
 import (
+	"archive/zip"
+	"bytes"
 	"io"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -11,13 +14,18 @@ import (
 // WriteXLSX writes the report as an Excel workbook: one sheet per table, headers in the
 // report's language, numbers stored as numbers, money in 元 ("0.00"), rates as percentages.
 func (d *Doc) WriteXLSX(w io.Writer) error {
-	return WriteWorkbook(w, d.Tables())
+	return WriteWorkbook(w, d.Tables(), d.Made)
 }
 
-// WriteWorkbook writes tables as the sheets of one xlsx workbook.
-func WriteWorkbook(w io.Writer, tables []Table) error {
+// WriteWorkbook writes tables as the sheets of one xlsx workbook, dated made (its properties
+// and every entry of the zip inside, which would otherwise read 1980-00-00).
+func WriteWorkbook(w io.Writer, tables []Table, made time.Time) error {
 	x := excelize.NewFile()
 	defer x.Close()
+	stamp := made.UTC().Format(time.RFC3339)
+	if err := x.SetDocProps(&excelize.DocProperties{Created: stamp, Modified: stamp}); err != nil {
+		return err
+	}
 	bold, err := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#DDEBF7"}}})
 	if err != nil {
 		return err
@@ -39,8 +47,35 @@ func WriteWorkbook(w io.Writer, tables []Table) error {
 			return err
 		}
 	}
-	_, err = x.WriteTo(w)
-	return err
+	var buf bytes.Buffer
+	if _, err := x.WriteTo(&buf); err != nil {
+		return err
+	}
+	return restamp(w, buf.Bytes(), made)
+}
+
+// restamp copies the zip in data to w with every entry dated made.
+func restamp(w io.Writer, data []byte, made time.Time) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return err
+	}
+	zw := zip.NewWriter(w)
+	for _, f := range zr.File {
+		in, err := f.Open()
+		if err != nil {
+			return err
+		}
+		out, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: f.Method, Modified: made})
+		if err == nil {
+			_, err = io.Copy(out, in)
+		}
+		in.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return zw.Close()
 }
 
 // sheetStyles are a workbook's cell styles: bold headings, money in 元, rates, decimals.
