@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
 
+	"gigdesk/oplog"
 	"gigdesk/store"
 	"gigdesk/tui/admin"
 	"gigdesk/tui/board"
@@ -49,6 +50,7 @@ type Options struct {
 	Now   func() time.Time
 	Demo  bool
 	Page  common.Page // the page shown once staff is on duty (gigdesk board opens on the Board)
+	Log   *oplog.Log  // internal errors are logged here and shown with their code; nil logs nothing
 }
 
 type mode int
@@ -95,6 +97,9 @@ func New(o Options) *Model {
 		o.Now = time.Now
 	}
 	cat := i18n.New(o.Lang)
+	if o.Log != nil {
+		cat.Log = o.Log
+	}
 	c := &common.Common{
 		Ctx:    context.Background(),
 		Store:  o.Store,
@@ -103,6 +108,7 @@ func New(o Options) *Model {
 		Keys:   common.DefaultKeyMap(cat.T),
 		Now:    o.Now,
 		Demo:   o.Demo,
+		Log:    o.Log,
 		Width:  MinWidth,
 		Height: MinHeight,
 	}

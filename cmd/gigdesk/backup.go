@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"gigdesk/store"
@@ -72,10 +73,12 @@ func cmdRestore(ctx context.Context, env *Env, args []string) error {
 		return usageErr("err.cli.need", "--from FILE")
 	}
 	now := env.Now().In(store.Shanghai)
+	env.logBeside(*db)
 	aside, err := store.Restore(ctx, *from, *db, *force, now)
 	if err != nil {
 		return err
 	}
+	env.Log.Event("restore done", "from", filepath.Base(*from), "kept_aside", aside != "")
 	cat := i18n.New(env.Lang)
 	fmt.Fprintln(env.Stdout, cat.T("backup.restored", *from, *db))
 	if aside != "" {
@@ -104,6 +107,7 @@ func cmdCheck(ctx context.Context, env *Env, args []string) error {
 	}
 	if rep.OK() {
 		fmt.Fprintln(env.Stdout, cat.T("backup.check_ok", *db))
+		printRecentErrors(env.Stdout, cat, *db, true)
 		return nil
 	}
 	line := cat.T("backup.check_bad", *db, rep.Summary())
@@ -111,5 +115,6 @@ func cmdCheck(ctx context.Context, env *Env, args []string) error {
 		line += " " + strings.ReplaceAll(cat.T("backup.what_to_do", *db, b.Path), "\n", " ")
 	}
 	fmt.Fprintln(env.Stdout, line)
+	printRecentErrors(env.Stdout, cat, *db, false)
 	return errDamaged
 }

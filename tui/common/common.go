@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"gigdesk/oplog"
 	"gigdesk/store"
 	"gigdesk/tui/i18n"
 )
@@ -25,6 +26,7 @@ type Common struct {
 	Settings store.Settings
 	Records  *store.Catalog // trades and places
 	Demo     bool
+	Log      *oplog.Log // the operations log (Admin reads its last errors); may be nil
 	Width    int
 	Height   int
 }
