@@ -27,11 +27,12 @@ const (
 	secTraining                // training.go
 	secCases                   // cases.go, casenew.go
 	secWeights                 // weights.go
+	secErrors                  // errlog.go
 	secCount
 )
 
 var sectionKeys = [secCount]string{"admin.tab.staff", "admin.tab.settings", "admin.tab.trades", "admin.tab.audit", "admin.tab.privacy",
-	"rights.tab.guide", "rights.tab.training", "rights.tab.cases", "admin.tab.weights"}
+	"rights.tab.guide", "rights.tab.training", "rights.tab.cases", "admin.tab.weights", "admin.tab.errors"}
 
 // pane is one Admin section; the Model only routes to it.
 type pane interface {
@@ -94,6 +95,7 @@ func New(c *common.Common) *Model {
 		secTraining: newTrainingPane(c),
 		secCases:    newCasesPane(c),
 		secWeights:  newWeightsPane(c),
+		secErrors:   newErrorsPane(d),
 	}
 	return m
 }

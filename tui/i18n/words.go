@@ -20,7 +20,9 @@ func (c *Catalog) Err(err error) string {
 	var se *store.Error
 	if errors.As(err, &se) {
 		text := c.T("err.code." + string(se.Code))
-		if se.Key != "" && Has("err."+se.Key) {
+		if se.Key == "db.error" && c.Log != nil {
+			text = c.T("err.internal.db") // its sentence says "logged"; the code says where
+		} else if se.Key != "" && Has("err."+se.Key) {
 			text = c.T("err." + se.Key)
 		} else if se.Code == store.Internal && c.Log != nil {
 			text = c.T("err.internal")
