@@ -26,13 +26,13 @@ const (
 	secGuide                   // guidepay.go
 	secTraining                // training.go
 	secCases                   // cases.go, casenew.go
-	secWeights                 // weights.go
 	secErrors                  // errlog.go
+	secWeights                 // weights.go
 	secCount
 )
 
 var sectionKeys = [secCount]string{"admin.tab.staff", "admin.tab.settings", "admin.tab.trades", "admin.tab.audit", "admin.tab.privacy",
-	"rights.tab.guide", "rights.tab.training", "rights.tab.cases", "admin.tab.weights", "admin.tab.errors"}
+	"rights.tab.guide", "rights.tab.training", "rights.tab.cases", "admin.tab.errors", "admin.tab.weights"}
 
 // pane is one Admin section; the Model only routes to it.
 type pane interface {
