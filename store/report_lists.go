@@ -48,6 +48,7 @@ type OpenJob struct {
 	CommunityID int64
 	Employer    string
 	StartsAt    time.Time
+	Duration    time.Duration
 	Headcount   int
 	Filled      int
 	Urgent      bool
@@ -62,16 +63,16 @@ func (s *Store) OpenJobs(ctx context.Context, to string, limit int) ([]OpenJob, 
 	}
 	var out []OpenJob
 	q := &readChain{s: s, ctx: ctx}
-	q.rows(`SELECT j.id, j.trade_id, coalesce(j.community_id, 0), e.name, j.starts_at, j.headcount, j.filled, j.urgent
+	q.rows(`SELECT j.id, j.trade_id, coalesce(j.community_id, 0), e.name, j.starts_at, j.duration_minutes, j.headcount, j.filled, j.urgent
 		FROM jobs j JOIN employers e ON e.id = j.employer_id
 		WHERE j.status IN ('open', 'partly') AND j.starts_at >= ? AND j.created_at < ?
 		ORDER BY j.starts_at, j.id LIMIT ?`, []any{b.Unix(), b.Unix(), limit}, func(r *sql.Rows) error {
 		var o OpenJob
-		var starts int64
-		if err := r.Scan(&o.JobID, &o.TradeID, &o.CommunityID, &o.Employer, &starts, &o.Headcount, &o.Filled, &o.Urgent); err != nil {
+		var starts, minutes int64
+		if err := r.Scan(&o.JobID, &o.TradeID, &o.CommunityID, &o.Employer, &starts, &minutes, &o.Headcount, &o.Filled, &o.Urgent); err != nil {
 			return err
 		}
-		o.StartsAt = time.Unix(starts, 0)
+		o.StartsAt, o.Duration = time.Unix(starts, 0), time.Duration(minutes)*time.Minute
 		out = append(out, o)
 		return nil
 	})

@@ -97,7 +97,11 @@ func TestShellZhAndEn(t *testing.T) {
 			if m.Common().Staff.Name != tc.head || !strings.Contains(scr, tc.station) || !strings.Contains(scr, tc.head) {
 				t.Fatalf("after setup the head should be on duty:\n%s", scr)
 			}
-			if st, _ := s.Settings(t.Context()); st.StationName != tc.station {
+			st, err := s.Settings(t.Context())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.StationName != tc.station {
 				t.Fatalf("station name not saved: %q", st.StationName)
 			}
 			lines := strings.Split(scr, "\n")
@@ -192,7 +196,10 @@ func TestStaffChangeAndAdd(t *testing.T) {
 	if m.Common().Staff.Name != "李强" {
 		t.Fatalf("on duty = %q, want the new staff member", m.Common().Staff.Name)
 	}
-	staff, _ := s.ListStaff(t.Context())
+	staff, err := s.ListStaff(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(staff) != 2 {
 		t.Fatalf("staff = %d", len(staff))
 	}
@@ -209,7 +216,10 @@ func TestStaffChangeAndAdd(t *testing.T) {
 	if !strings.Contains(screen(tm), "姓名中不能含有表情") {
 		t.Fatalf("emoji name not refused with a reason:\n%s", screen(tm))
 	}
-	if staff, _ := s.ListStaff(t.Context()); len(staff) != 2 {
+	if staff, err = s.ListStaff(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if len(staff) != 2 {
 		t.Fatal("a bad staff name was saved")
 	}
 }

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"encoding/binary"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,8 +23,13 @@ func TestIdleLockKeepsInputAndAdmin(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	head, _ := s.SetupWithPIN(t.Context(), "后街零工市场", "王芳", headPIN)
-	s.AddStaff(t.Context(), head.ID, "李强", store.RoleStaff)
+	head, err := s.SetupWithPIN(t.Context(), "后街零工市场", "王芳", headPIN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddStaff(t.Context(), head.ID, "李强", store.RoleStaff); err != nil {
+		t.Fatal(err)
+	}
 	m := New(Options{Store: s, Lang: i18n.Zh, Now: clk})
 	var tm tea.Model = m
 	tm, _ = tm.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
@@ -61,7 +68,11 @@ func TestIdleLockKeepsInputAndAdmin(t *testing.T) {
 		t.Fatalf("unsaved input lost over the lock:\n%s", screen(tm))
 	}
 	tm = press(t, tm, tea.KeyMsg{Type: tea.KeyCtrlS})
-	if st, _ := s.Settings(t.Context()); st.StationName != "后街零工市场二站" {
+	st, err := s.Settings(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.StationName != "后街零工市场二站" {
 		t.Fatalf("settings not saved: %+v\n%s", st, screen(tm))
 	}
 	// the audit section lists what happened, read-only
@@ -80,33 +91,37 @@ func TestIdleLockKeepsInputAndAdmin(t *testing.T) {
 	}
 }
 
+// TestDamagedDatabaseAtStartUp: a file that opens but fails quick_check (index pages
+// overwritten, as a failing disk would) stops the app with the damaged-file text, naming the
+// latest backup to restore.
 func TestDamagedDatabaseAtStartUp(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "gigdesk.db")
-	s, _ := store.Open(path, store.WithClock(clock))
-	head, _ := s.SetupWithPIN(t.Context(), "后街零工市场", "王芳", headPIN)
+	s, err := store.Open(path, store.WithClock(clock))
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, err := s.SetupWithPIN(t.Context(), "后街零工市场", "王芳", headPIN)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for i := range 400 {
-		s.CreateWorker(t.Context(), head.ID, store.Worker{Name: "李四", Phone: "137" + strings.Repeat("0", 4) + string(rune('0'+i/1000%10)) + string(rune('0'+i/100%10)) + string(rune('0'+i/10%10)) + string(rune('0'+i%10)), BirthYear: 1980, Trades: []store.WorkerTrade{{TradeID: 2}}})
+		w := store.Worker{Name: "李四", Phone: fmt.Sprintf("1370000%04d", i), BirthYear: 1980, Trades: []store.WorkerTrade{{TradeID: 2}}}
+		if _, err := s.CreateWorker(t.Context(), head.ID, w); err != nil {
+			t.Fatal(err)
+		}
 	}
 	b, err := s.Backup(t.Context(), store.BackupDir(path))
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
-	// a failing disk: index pages overwritten
-	f, _ := os.OpenFile(path, os.O_RDWR, 0)
-	info, _ := f.Stat()
-	junk := make([]byte, 4096)
-	for i := range junk {
-		junk[i] = byte(i * 7)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
 	}
-	for off := info.Size() / 2; off < info.Size()-4096; off += 3 * 4096 {
-		f.WriteAt(junk, off)
-	}
-	f.Close()
+	damageIndexPages(t, path)
 	s, err = store.Open(path, store.WithClock(clock))
 	if err != nil {
-		t.Skipf("the damage already stops Open (%v): the command-line message covers it", err)
+		t.Fatalf("the damage should pass Open and be found by the start-up check: %v", err)
 	}
 	defer s.Close()
 	m := New(Options{Store: s, Lang: i18n.En, Now: clock})
@@ -116,5 +131,37 @@ func TestDamagedDatabaseAtStartUp(t *testing.T) {
 	scr := screen(tm)
 	if !strings.Contains(scr, "damaged") || !strings.Contains(scr, "gigdesk restore") || !strings.Contains(scr, filepath.Base(b.Path)) {
 		t.Fatalf("damage at start-up not explained:\n%s", scr)
+	}
+}
+
+// damageIndexPages overwrites the cells of the index leaf pages in the second half of the
+// file, where the workers' indexes grew: the header, the schema and every table stay sound,
+// so Open and the settings load work, but quick_check walks the indexes and finds the damage.
+func damageIndexPages(t *testing.T, path string) {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := int(binary.BigEndian.Uint16(raw[16:18])) // the page size, from the header
+	if size == 1 {
+		size = 65536
+	}
+	const leafIndex = 0x0a // b-tree page type of an index leaf
+	hit := 0
+	for off := len(raw) / 2 / size * size; off+size <= len(raw); off += size {
+		if raw[off] != leafIndex {
+			continue
+		}
+		for i := off + 8; i < off+size; i++ { // keep the page header, scramble the cell pointers and cells
+			raw[i] = byte(i * 7)
+		}
+		hit++
+	}
+	if hit == 0 {
+		t.Fatal("no index leaf page in the second half of the file")
+	}
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -34,7 +34,8 @@ func TestKioskInTerminal(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			st, _ := s.Settings(ctx)
+			st, err := s.Settings(ctx)
+			must(t, err)
 			st.Phone = "023-68781526"
 			if err := s.SaveSettings(ctx, head.ID, st); err != nil {
 				t.Fatal(err)

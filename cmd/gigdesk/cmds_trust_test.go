@@ -25,7 +25,7 @@ func TestImportCommand(t *testing.T) {
 	t.Setenv("GIGDESK_LANG", "")
 	path := setUpStation(t)
 	csv := filepath.Join(t.TempDir(), "workers.csv")
-	os.WriteFile(csv, []byte("\xef\xbb\xbf姓名,手机,工种,性别\n张三丰,13800138000,水电:5;力工,男\n李四,1380013,水电,\n王五,13700137000,飞行员,\n"), 0o600)
+	must(t, os.WriteFile(csv, []byte("\xef\xbb\xbf姓名,手机,工种,性别\n张三丰,13800138000,水电:5;力工,男\n李四,1380013,水电,\n王五,13700137000,飞行员,\n"), 0o600))
 	out, err := gd(t, "import", "workers", "--db", path, csv)
 	if err == nil || !strings.Contains(out, "第 3 行：手机号码应为11位数字。") || !strings.Contains(out, "第 4 行：未知的工种。") {
 		t.Fatalf("bad rows not listed: %v\n%s", err, out)
@@ -47,8 +47,10 @@ func TestImportCommand(t *testing.T) {
 func TestPrivacyCommand(t *testing.T) {
 	t.Setenv("GIGDESK_LANG", "")
 	path := setUpStation(t)
-	s, _ := store.Open(path)
-	head, _ := s.ListStaff(context.Background())
+	s, err := store.Open(path)
+	must(t, err)
+	head, err := s.ListStaff(context.Background())
+	must(t, err)
 	w, err := s.CreateWorker(context.Background(), head[0].ID, store.Worker{Name: "张三丰", Phone: "13800138000", BirthYear: 1975, Trades: []store.WorkerTrade{{TradeID: 1}}})
 	s.Close()
 	if err != nil {
@@ -62,12 +64,15 @@ func TestPrivacyCommand(t *testing.T) {
 	if msg, err := gd(t, "privacy", "export", "--db", path, "--worker", id, "--out", out); err != nil {
 		t.Fatalf("%v %s", err, msg)
 	}
-	b, _ := os.ReadFile(out)
+	b, err := os.ReadFile(out)
+	must(t, err)
 	var ex map[string]any
 	if err := json.Unmarshal(b, &ex); err != nil || !strings.Contains(string(b), "13800138000") {
 		t.Fatalf("export: %v\n%s", err, b)
 	}
-	if info, _ := os.Stat(out); runtime.GOOS != "windows" && info.Mode().Perm() != 0o600 {
+	info, err := os.Stat(out)
+	must(t, err)
+	if runtime.GOOS != "windows" && info.Mode().Perm() != 0o600 {
 		t.Fatalf("export mode %v", info.Mode().Perm())
 	}
 	if _, err := gd(t, "privacy", "export", "--db", path, "--worker", "1", "--employer", "2", "--out", out); err == nil {
@@ -89,7 +94,8 @@ func TestBackupCheckRestoreCommands(t *testing.T) {
 	if err != nil || !strings.Contains(out, "已备份") {
 		t.Fatalf("%v %s", err, out)
 	}
-	list, _ := store.ListBackups(dir, store.Shanghai)
+	list, err := store.ListBackups(dir, store.Shanghai)
+	must(t, err)
 	if len(list) != 1 {
 		t.Fatalf("backups %+v", list)
 	}
@@ -105,13 +111,14 @@ func TestBackupCheckRestoreCommands(t *testing.T) {
 	}
 	// damage the database: check says so in one line and exits non-zero
 	damaged := filepath.Join(t.TempDir(), "damaged.db")
-	b, _ := os.ReadFile(list[0].Path)
+	b, err := os.ReadFile(list[0].Path)
+	must(t, err)
 	for off := 4096; off+4096 <= len(b); off += 2 * 4096 {
 		for i := range 4096 {
 			b[off+i] = byte(i * 13)
 		}
 	}
-	os.WriteFile(damaged, b, 0o600)
+	must(t, os.WriteFile(damaged, b, 0o600))
 	out, err = gd(t, "check", "--db", damaged)
 	if err == nil || strings.Count(strings.TrimSpace(out), "\n") != 0 || !strings.Contains(out, "损坏") {
 		t.Fatalf("check of a damaged file: %v %q", err, out)

@@ -64,7 +64,7 @@ func setUpStation(t *testing.T) string {
 	if _, err := s.SetupWithPIN(context.Background(), "后街零工市场", "王芳", "2468"); err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
+	must(t, s.Close())
 	return path
 }
 
@@ -85,10 +85,12 @@ func saved(t *testing.T, path string, run int) map[int]bool {
 		}
 		for rows.Next() {
 			var phone string
-			rows.Scan(&phone)
-			n, _ := strconv.Atoi(phone[5:])
+			must(t, rows.Scan(&phone))
+			n, err := strconv.Atoi(phone[5:])
+			must(t, err)
 			got[n] = true
 		}
+		must(t, rows.Err())
 		rows.Close()
 	}
 	return got

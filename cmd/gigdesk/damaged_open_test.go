@@ -31,7 +31,7 @@ func TestDamagedFileNamesTheRestoreCommand(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s.Close()
+	must(t, s.Close())
 	raw, err := os.ReadFile(good)
 	if err != nil {
 		t.Fatal(err)
@@ -57,7 +57,7 @@ func TestDamagedFileNamesTheRestoreCommand(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "station one") // a space: the command must still paste
 			path := filepath.Join(dir, "gigdesk.db")
-			os.MkdirAll(dir, 0o700)
+			must(t, os.MkdirAll(dir, 0o700))
 			if err := os.WriteFile(path, raw, 0o600); err != nil {
 				t.Fatal(err)
 			}
@@ -101,14 +101,15 @@ func TestDamagedFileNamesTheRestoreCommand(t *testing.T) {
 	}
 	// the real binary prints exactly one line
 	path := filepath.Join(t.TempDir(), "gigdesk.db")
-	os.WriteFile(path, raw, 0o600)
-	bs, _ := store.Open(path)
+	must(t, os.WriteFile(path, raw, 0o600))
+	bs, err := store.Open(path)
+	must(t, err)
 	b, err := bs.Backup(context.Background(), store.BackupDir(path))
 	bs.Close()
 	if err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(path, raw[:len(raw)/3], 0o600)
+	must(t, os.WriteFile(path, raw[:len(raw)/3], 0o600))
 	c := exec.Command(binary(t), "--db", path)
 	c.Env = append(os.Environ(), "GIGDESK_LANG=zh")
 	out, err := c.CombinedOutput()

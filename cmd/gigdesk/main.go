@@ -1,4 +1,9 @@
-// Command gigdesk is the counter desk of a neighbourhood gig-work station (零工驿站).
+// Command gigdesk is the counter desk of a neighbourhood gig-work station (零工驿站): the
+// terminal UI by default, and subcommands (board, report, backup, restore, import, …) that
+// work on the same station file.
+//
+// It only wires: it reads flags, opens the store and hands it to the UI or a subcommand. It
+// holds no records' rules (store does) and draws no screen (tui does).
 package main
 
 import (

@@ -129,7 +129,8 @@ func TestPlanCommandOptimal(t *testing.T) {
 		s, _ := matchStation(t, db, now, true)
 		ctx := context.Background()
 		r := rand.New(rand.NewSource(seed))
-		e, _ := s.EmployerByPhone(ctx, "13912345678")
+		e, err := s.EmployerByPhone(ctx, "13912345678")
+		must(t, err)
 		day := time.Date(2026, 11, 28, 0, 0, 0, 0, store.Shanghai)
 		for i := range 3 {
 			if _, _, err := s.CreateJob(ctx, 1, e, store.Job{TradeID: int64(1 + r.Intn(3)), Headcount: 1 + r.Intn(2),
@@ -286,7 +287,8 @@ func TestMatchInTerminal(t *testing.T) {
 			tm.WaitFor(tc.slip)
 			tm.Keys("F10")
 			tm.WaitFor("EXIT=0")
-			matches, _ := filepath.Glob(filepath.Join(filepath.Dir(db), "slips", "*.txt"))
+			matches, err := filepath.Glob(filepath.Join(filepath.Dir(db), "slips", "*.txt"))
+			must(t, err)
 			if len(matches) != 1 {
 				t.Fatalf("slip files: %v", matches)
 			}

@@ -129,9 +129,9 @@ func TestReportFilesAndMistakes(t *testing.T) {
 	if sheets := x.GetSheetList(); sheets[0] != "Figures" || sheets[1] != "By trade" {
 		t.Errorf("sheets %v", sheets)
 	}
-	x.Close()
+	must(t, x.Close())
 	blocker := filepath.Join(dir, "a-file")
-	os.WriteFile(blocker, []byte("not a folder"), 0o600)
+	must(t, os.WriteFile(blocker, []byte("not a folder"), 0o600))
 	text, err := exec.Command(bin, "report", "--db", db, "--date", "2026-11-27").Output()
 	if err != nil || !strings.Contains(string(text), "日报 2026-11-27 周五") || !strings.Contains(string(text), "满足率") {
 		t.Fatalf("text report: %v\n%s", err, text)
@@ -194,7 +194,7 @@ func TestSummaryInTerminal(t *testing.T) {
 			if err != nil || len(staff) == 0 {
 				t.Fatalf("demo staff: %v %v", staff, err)
 			}
-			s.Close()
+			must(t, s.Close())
 			tm := StartTerm(t, tc.w, tc.h, nil, "--db", db, "--lang", tc.lang)
 			tm.WaitFor(staff[0].Name)
 			tm.Keys("Enter")
@@ -210,7 +210,8 @@ func TestSummaryInTerminal(t *testing.T) {
 			if strings.Contains(scr, "«") {
 				t.Errorf("a catalogue key is missing:\n%s", scr)
 			}
-			entries, _ := os.ReadDir(filepath.Join(filepath.Dir(db), "exports"))
+			entries, err := os.ReadDir(filepath.Join(filepath.Dir(db), "exports"))
+			must(t, err)
 			if len(entries) != 1 {
 				t.Errorf("exports folder holds %v", entries)
 			}

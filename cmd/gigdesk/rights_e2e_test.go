@@ -44,23 +44,25 @@ func TestRightsInTerminal(t *testing.T) {
 			tm.Keys("Enter")
 			ctx := context.Background()
 			var ds []store.Dispatch
+			var err error
 			for range 50 {
-				if ds, _ = s.Dispatches(ctx, store.DispatchFilter{JobID: job.ID}); len(ds) == 1 {
+				if ds, err = s.Dispatches(ctx, store.DispatchFilter{JobID: job.ID}); err == nil && len(ds) == 1 {
 					break
 				}
 				time.Sleep(100 * time.Millisecond)
 			}
-			if len(ds) != 1 {
-				t.Fatalf("dispatches: %+v\n%s", ds, tm.Screen())
+			if err != nil || len(ds) != 1 {
+				t.Fatalf("dispatches: %+v %v\n%s", ds, err, tm.Screen())
 			}
 			// the insurer is saved just after the dispatch
 			var in store.Insurance
 			for range 50 {
-				if in, _ = s.InsuranceOf(ctx, ds[0].ID); in.PolicyNo != "" {
+				if in, err = s.InsuranceOf(ctx, ds[0].ID); err == nil && in.PolicyNo != "" {
 					break
 				}
 				time.Sleep(100 * time.Millisecond)
 			}
+			must(t, err)
 			if !in.Insured || in.Insurer != "人保财险" || in.PolicyNo != "PICC-0001" {
 				t.Fatalf("insurance: %+v", in)
 			}
@@ -75,7 +77,8 @@ func TestRightsInTerminal(t *testing.T) {
 			tm.Keys("C-s")
 			scr := tm.WaitFor(tc.mark)
 			t.Logf("%s %dx%d dispatches:\n%s", tc.lang, tc.w, tc.h, scr)
-			cs, _ := s.RightsCases(ctx, store.CaseFilter{DispatchID: ds[0].ID})
+			cs, err := s.RightsCases(ctx, store.CaseFilter{DispatchID: ds[0].ID})
+			must(t, err)
 			if len(cs) != 1 || cs[0].Kind != store.CaseUnpaid || cs[0].AmountFen != 25000 {
 				t.Fatalf("cases: %+v", cs)
 			}

@@ -41,6 +41,14 @@ func binary(t *testing.T) string {
 	return binPath
 }
 
+// must stops the test when a step of its setup failed.
+func must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 // Term is one tmux session running a command.
 type Term struct {
 	t      *testing.T

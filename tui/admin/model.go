@@ -121,7 +121,7 @@ func (m *Model) ShortHelp() []key.Binding {
 
 func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
 
-// Capturing: the settings and personal-data sections are forms; elsewhere only while typing.
+// Capturing: the personal-data section is a form; the settings once typed into; elsewhere only while typing.
 func (m *Model) Capturing() bool { return m.pane().capturing() }
 
 // arrowsSwitch is whether ←/→ switch sections: not while a text field has the cursor, except

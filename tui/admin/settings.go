@@ -22,6 +22,7 @@ type settingsPane struct {
 	inputs []textinput.Model
 	at     int  // the field with the cursor
 	edited bool // typed since the last save
+	typing bool // typed into the field with the cursor since it got it: keys are the field's
 }
 
 var settingLabels = []string{"admin.set.name", "admin.set.phone", "admin.set.address", "admin.set.min_wage", "admin.set.backups", "admin.set.idle", "admin.set.valid_days"}
@@ -54,7 +55,7 @@ func (p *settingsPane) fill() {
 		in.Prompt = ""
 		p.inputs[i] = in
 	}
-	p.at, p.edited = 0, false
+	p.at, p.edited, p.typing = 0, false, false
 }
 
 func (p *settingsPane) setSize(w int) {
@@ -79,10 +80,12 @@ func (p *settingsPane) key(msg tea.KeyMsg) tea.Cmd {
 	k := p.c.Keys
 	switch {
 	case key.Matches(msg, k.Next), key.Matches(msg, k.Down), key.Matches(msg, k.Select):
+		p.typing = false
 		p.inputs[p.at].Blur()
 		p.at = (p.at + 1) % len(p.inputs)
 		return p.inputs[p.at].Focus()
 	case key.Matches(msg, k.Prev), key.Matches(msg, k.Up):
+		p.typing = false
 		p.inputs[p.at].Blur()
 		p.at = (p.at + len(p.inputs) - 1) % len(p.inputs)
 		return p.inputs[p.at].Focus()
@@ -93,7 +96,7 @@ func (p *settingsPane) key(msg tea.KeyMsg) tea.Cmd {
 	before := p.inputs[p.at].Value()
 	p.inputs[p.at], cmd = p.inputs[p.at].Update(msg)
 	if p.inputs[p.at].Value() != before {
-		p.edited, p.err = true, ""
+		p.edited, p.typing, p.err = true, true, ""
 	}
 	return cmd
 }
@@ -139,7 +142,7 @@ func (p *settingsPane) save() tea.Cmd {
 
 // saved marks the form clean after the root stored the new settings.
 func (p *settingsPane) saved() tea.Cmd {
-	p.edited, p.err = false, ""
+	p.edited, p.typing, p.err = false, false, ""
 	return common.Status(p.c.T("admin.set.saved"), false)
 }
 
@@ -167,9 +170,8 @@ func (p *settingsPane) help() []key.Binding {
 	return []key.Binding{k.Next, k.Save}
 }
 
-// capturing: the settings are a form, so keys go to the field with the cursor. This is also why
-// ←/→ and ? are typed into the field rather than switching sections or opening the help (a
-// known bug, kept in this restructuring; the fix belongs here or in Model.arrowsSwitch).
-func (p *settingsPane) capturing() bool { return true }
+// capturing: keys belong to the field only once something is typed into it, so ←/→ switch
+// sections and ? opens the help while the head only looks; Tab or Enter gives them back.
+func (p *settingsPane) capturing() bool { return p.typing }
 
 func (p *settingsPane) dirty() bool { return p.edited }

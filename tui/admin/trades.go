@@ -26,6 +26,7 @@ const (
 	formTrade          // code, zh, en, related
 	formPlace          // parent, name
 	formRelated        // related trades of the trade under the cursor
+	formAliases        // the counter's other words for the trade under the cursor
 )
 
 // tradeSaved answers a save; on error the form stays open with what was typed.
@@ -43,6 +44,7 @@ type tradesPane struct {
 	fieldEr map[int]string // an error shown under its field
 	target  store.Trade    // the trade whose related trades are edited
 	relate  key.Binding
+	alias   key.Binding
 	swap    key.Binding
 }
 
@@ -50,6 +52,7 @@ func newTradesPane(d *desk) *tradesPane {
 	t := d.c.T
 	return &tradesPane{desk: d,
 		relate: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", t("admin.trade.relate"))),
+		alias:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", t("admin.trade.alias"))),
 		swap:   key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("Tab", t("admin.tp.switch"))),
 	}
 }
@@ -174,6 +177,7 @@ var (
 	tradeLabels   = []string{"admin.trade.code", "admin.trade.zh", "admin.trade.en", "admin.trade.related"}
 	placeLabels   = []string{"admin.place.parent", "admin.place.name"}
 	relatedLabels = []string{"admin.trade.related"}
+	aliasLabels   = []string{"admin.trade.aliases"}
 )
 
 func (p *tradesPane) formLabels() []string {
@@ -184,6 +188,8 @@ func (p *tradesPane) formLabels() []string {
 		return placeLabels
 	case formRelated:
 		return relatedLabels
+	case formAliases:
+		return aliasLabels
 	}
 	return nil
 }
@@ -217,6 +223,11 @@ func (p *tradesPane) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, p.relate) && !p.places && p.cursor < len(p.c.Records.Trades):
 		p.target = p.c.Records.Trades[p.cursor]
 		return p.openForm(formRelated, relatedLabels, []string{strings.Join(p.relatedNames(p.target.ID), " ")})
+	case key.Matches(msg, p.alias) && !p.places && p.cursor < len(p.c.Records.Trades):
+		p.target = p.c.Records.Trades[p.cursor]
+		cmd := p.openForm(formAliases, aliasLabels, []string{strings.Join(p.target.Aliases, " ")})
+		p.inputs[0].CharLimit = store.MaxTradeAliases * (store.MaxTradeName + 1)
+		return cmd
 	}
 	return nil
 }
@@ -294,6 +305,12 @@ func (p *tradesPane) save() tea.Cmd {
 			err := s.SetRelated(ctx, by, target.ID, related)
 			return paneMsg{to: secTrades, v: tradeSaved{p.c.T("admin.trade.related_saved", p.c.Cat.Trade(target))}, err: err}
 		}
+	case formAliases:
+		words, target := splitWords(val(0)), p.target
+		return func() tea.Msg {
+			err := s.SetTradeAliases(ctx, by, target.ID, words)
+			return paneMsg{to: secTrades, v: tradeSaved{p.c.T("admin.trade.aliases_saved", p.c.Cat.Trade(target))}, err: err}
+		}
 	}
 	return nil
 }
@@ -319,6 +336,7 @@ var fieldOrder = map[tpForm][]string{
 	formTrade:   {"trade_code", "trade_zh", "trade_en", "trade_related"},
 	formPlace:   {"place_parent", "place_name"},
 	formRelated: {"trade_related"},
+	formAliases: {"trade_alias"},
 }
 
 // count is how many rows the list has.
@@ -379,7 +397,11 @@ func (p *tradesPane) row(i int, comms []store.Place) string {
 	if len(rel) > 0 {
 		relText = strings.Join(rel, "、")
 	}
-	return fmt.Sprintf(" %s %s %s ~ %s", common.Cell(t.NameZh, 9), common.Cell(t.NameEn, 22), common.Cell(t.Code, 12), relText)
+	line := fmt.Sprintf(" %s %s %s ~ %s", common.Cell(t.NameZh, 9), common.Cell(t.NameEn, 22), common.Cell(t.Code, 12), relText)
+	if len(t.Aliases) > 0 {
+		line += "  " + p.c.T("admin.trade.aka", strings.Join(t.Aliases, "、"))
+	}
+	return line
 }
 
 func (p *tradesPane) viewForm() string {
@@ -391,6 +413,8 @@ func (p *tradesPane) viewForm() string {
 		title = p.c.T("admin.place.add")
 	case formRelated:
 		title = p.c.T("admin.trade.related_of", p.c.Cat.Trade(p.target))
+	case formAliases:
+		title = p.c.T("admin.trade.aliases_of", p.c.Cat.Trade(p.target))
 	}
 	b.WriteString(s.Label.Render(title) + "\n")
 	labels := p.formLabels()
@@ -423,16 +447,21 @@ func (p *tradesPane) help() []key.Binding {
 	if p.form != formNone {
 		return []key.Binding{k.Next, k.Save, k.Back}
 	}
-	return []key.Binding{k.Up, k.Down, p.swap, p.add, p.relate}
+	return []key.Binding{k.Up, k.Down, p.swap, p.add, p.relate, p.alias}
 }
 
 func (p *tradesPane) capturing() bool { return p.form != formNone }
 
 func (p *tradesPane) dirty() bool {
 	for _, in := range p.inputs {
-		if p.form != formRelated && in.Value() != "" {
+		if p.form != formRelated && p.form != formAliases && in.Value() != "" {
 			return true
 		}
 	}
 	return false
+}
+
+// splitWords reads the words typed for a trade, separated by spaces or 、，,;.
+func splitWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(" 　、，,;；", r) })
 }

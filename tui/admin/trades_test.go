@@ -3,6 +3,7 @@ package admin
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -212,5 +213,34 @@ func TestTradesHeadOnly(t *testing.T) {
 	}
 	if cat := must(s.Catalog(context.Background()))(t, "Catalog"); len(cat.Trades) != 14 {
 		t.Fatal("a clerk added a trade")
+	}
+}
+
+// TestTradeAliasesInAdmin: a edits the counter's words for the trade under the cursor; a word
+// another trade already has is refused at the field and what was typed stays.
+func TestTradeAliasesInAdmin(t *testing.T) {
+	m, s := opened(t, i18n.Zh, true, 100, 19)
+	run(t, m, m.Next())
+	run(t, m, m.Next())
+	for range 6 { // 泥水 is the seventh trade
+		keys(t, m, tea.KeyDown)
+	}
+	scr := keys(t, m, "a")
+	if !strings.Contains(scr, "泥水 的别的叫法") || !strings.Contains(scr, "泥工") {
+		t.Fatalf("aliases form:\n%s", scr)
+	}
+	scr = keys(t, m, tea.KeyEnd, " 搬运", enter)
+	if !strings.Contains(scr, "这个叫法已经是别的工种的名称或叫法") || !strings.Contains(scr, "搬运") {
+		t.Fatalf("a taken word was not refused at its field:\n%s", scr)
+	}
+	for range 3 {
+		keys(t, m, tea.KeyBackspace)
+	}
+	if scr = keys(t, m, " 抹灰工", enter); strings.Contains(scr, "的别的叫法") {
+		t.Fatalf("the form stayed open:\n%s", scr)
+	}
+	tr, _ := must(s.Catalog(context.Background()))(t, "Catalog").Trade(7)
+	if !slices.Contains(tr.Aliases, "抹灰工") || !slices.Contains(tr.Aliases, "泥工") || slices.Contains(tr.Aliases, "搬运") {
+		t.Fatalf("aliases of 泥水 = %v", tr.Aliases)
 	}
 }

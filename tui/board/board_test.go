@@ -4,9 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -14,38 +12,25 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
-	"github.com/mattn/go-runewidth"
-	"github.com/muesli/termenv"
 
 	"gigdesk/store"
 	"gigdesk/tui/common"
 	"gigdesk/tui/i18n"
+	"gigdesk/tui/tuitest"
 )
 
-func init() {
-	lipgloss.SetColorProfile(termenv.Ascii)
-	runewidth.DefaultCondition.EastAsianWidth = false
-}
+func init() { tuitest.PlainTerminal() }
 
 // boardNow is a Saturday afternoon; the jobs were posted two hours earlier.
 var (
-	boardNow  = time.Date(2026, 11, 28, 14, 30, 0, 0, store.Shanghai)
-	postedAt  = boardNow.Add(-2 * time.Hour)
-	clockMu   sync.Mutex
-	clockTime = postedAt
+	boardNow = time.Date(2026, 11, 28, 14, 30, 0, 0, store.Shanghai)
+	postedAt = boardNow.Add(-2 * time.Hour)
+	testTime = tuitest.NewClock(postedAt)
 )
 
-func clock() time.Time {
-	clockMu.Lock()
-	defer clockMu.Unlock()
-	return clockTime
-}
+func clock() time.Time { return testTime.Now() }
 
-func setClock(t time.Time) {
-	clockMu.Lock()
-	clockTime = t
-	clockMu.Unlock()
-}
+func setClock(t time.Time) { testTime.Set(t) }
 
 // fixture is a station with five open jobs and one cancelled one.
 type fixture struct {
@@ -84,12 +69,7 @@ func at(days, h, m int) time.Time {
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	setClock(postedAt)
-	path := filepath.Join(t.TempDir(), "gigdesk.db")
-	s, err := store.Open(path, store.WithClock(clock))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s, path := tuitest.OpenStore(t, clock)
 	ctx := context.Background()
 	head, err := s.Setup(ctx, "后街零工市场", "王芳")
 	if err != nil {
@@ -111,17 +91,13 @@ func newFixture(t testing.TB) *fixture {
 
 func newCommon(t testing.TB, s *store.Store, lang i18n.Lang) *common.Common {
 	t.Helper()
-	cat := i18n.New(lang)
-	rec, err := s.Catalog(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := tuitest.Shared(t, s, lang, clock)
 	st, err := s.Settings(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &common.Common{Ctx: context.Background(), Store: s, Cat: cat, Styles: common.DefaultStyles(),
-		Keys: common.DefaultKeyMap(cat.T), Now: clock, Settings: st, Records: rec, Width: 80, Height: 24}
+	c.Settings, c.Width, c.Height = st, 80, 24
+	return c
 }
 
 // loaded is a board of w×h that has run its first load.

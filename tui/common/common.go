@@ -1,5 +1,9 @@
 // Package common is what every screen is handed: the store, the clock, the catalogue,
-// styles, keys, the staff member on duty and the window size.
+// styles, keys, the staff member on duty and the window size, plus the few messages and
+// helpers (cells, inputs, scrolling, pending writes) every screen speaks.
+//
+// It imports no screen and holds no screen's state; it never writes SQL, and nothing in it is
+// mutable at package level (each session builds its own Common).
 package common
 
 import (

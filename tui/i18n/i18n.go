@@ -1,5 +1,8 @@
 // Package i18n is the one catalogue every string on screen comes from (zh by default, en),
-// and the helpers that turn records into words.
+// and the helpers that turn records into words (dates, pay, durations, errors).
+//
+// It only words things: it never reads the store or decides a record's rules, and an error's
+// internals never reach the words (the store's error key does).
 package i18n
 
 import (

@@ -29,3 +29,15 @@ func TestSpanShowsTheNextDay(t *testing.T) {
 		}
 	}
 }
+
+func TestWhenEndShowsANightJobsEnd(t *testing.T) {
+	loc := time.FixedZone("CST", 8*3600)
+	now := time.Date(2026, 12, 6, 14, 0, 0, 0, loc)
+	c := New(Zh)
+	if got := c.WhenEnd(time.Date(2026, 12, 6, 22, 0, 0, 0, loc), 4*time.Hour, now); got != "今天 22:00–次日02:00" {
+		t.Errorf("night job = %q", got)
+	}
+	if got := c.WhenEnd(time.Date(2026, 12, 7, 8, 0, 0, 0, loc), 9*time.Hour, now); got != "明天 08:00" {
+		t.Errorf("day job = %q, want its start alone", got)
+	}
+}

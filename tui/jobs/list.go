@@ -240,7 +240,7 @@ func (l *jobList) cells(j store.JobListing, now time.Time) []string {
 	if p, ok := l.revealed[j.EmployerID]; ok && j.ID == l.jobs[l.cursor].ID {
 		phone = p
 	}
-	return []string{strconv.FormatInt(j.ID, 10) + mark, cat.When(j.StartsAt.In(l.c.Store.Location()), now), trade,
+	return []string{strconv.FormatInt(j.ID, 10) + mark, cat.WhenEnd(j.StartsAt.In(l.c.Store.Location()), j.Duration, now), trade,
 		strconv.Itoa(j.Filled) + "/" + strconv.Itoa(j.Headcount), cat.Pay(j.PayFen, j.PayUnit),
 		l.c.T("jobs.status." + string(j.Status)),
 		l.c.T("jobs.kind."+string(j.EmployerKind)) + "·" + l.c.Records.PlaceName(j.CommunityID), phone}

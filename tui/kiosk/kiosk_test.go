@@ -3,10 +3,8 @@ package kiosk
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -14,38 +12,24 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
-	"github.com/mattn/go-runewidth"
-	"github.com/muesli/termenv"
 
 	"gigdesk/store"
 	"gigdesk/store/demo"
 	"gigdesk/store/valid"
-	"gigdesk/tui/common"
 	"gigdesk/tui/i18n"
+	"gigdesk/tui/tuitest"
 )
 
-func init() {
-	lipgloss.SetColorProfile(termenv.Ascii)
-	runewidth.DefaultCondition.EastAsianWidth = false
-}
+func init() { tuitest.PlainTerminal() }
 
 var (
 	kioskNow = time.Date(2026, 11, 28, 14, 30, 0, 0, store.Shanghai)
-	clockMu  sync.Mutex
-	clockAt  = kioskNow
+	testTime = tuitest.NewClock(kioskNow)
 )
 
-func clock() time.Time {
-	clockMu.Lock()
-	defer clockMu.Unlock()
-	return clockAt
-}
+func clock() time.Time { return testTime.Now() }
 
-func advance(d time.Duration) {
-	clockMu.Lock()
-	clockAt = clockAt.Add(d)
-	clockMu.Unlock()
-}
+func advance(d time.Duration) { testTime.Advance(d) }
 
 // doorDemo is a busy station's demo data: at the default size nearly every job is filled,
 // which leaves the door screen too little to page through.
@@ -54,14 +38,8 @@ var doorDemo = demo.Options{Workers: 5000, Employers: 600, Days: 3, Seed: 2}
 // demoStore is a station filled by store/demo, with the clock back at kioskNow.
 func demoStore(t *testing.T) *store.Store {
 	t.Helper()
-	clockMu.Lock()
-	clockAt = kioskNow
-	clockMu.Unlock()
-	s, err := store.Open(filepath.Join(t.TempDir(), "gigdesk.db"), store.WithClock(clock))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	testTime.Set(kioskNow)
+	s, _ := tuitest.OpenStore(t, clock)
 	if _, err := demo.Generate(context.Background(), s, doorDemo); err != nil {
 		t.Fatal(err)
 	}
@@ -70,9 +48,7 @@ func demoStore(t *testing.T) *store.Store {
 
 func newKiosk(t *testing.T, s *store.Store, lang i18n.Lang, w, h int) *Model {
 	t.Helper()
-	cat := i18n.New(lang)
-	m := New(&common.Common{Ctx: context.Background(), Store: s, Cat: cat, Styles: common.DefaultStyles(),
-		Keys: common.DefaultKeyMap(cat.T), Now: clock})
+	m := New(tuitest.Shared(t, s, lang, clock))
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	m.Update(m.load()())
 	if !m.loaded {

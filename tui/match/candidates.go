@@ -146,7 +146,7 @@ func (p *jobPane) candRow(i int, c smatch.Candidate, w int, cols candCols) strin
 	rel := p.reliability(c, info)
 	bar := p.bar(c.Score, p.maxScore(), 10) + fmt.Sprintf(" %3d", c.Score)
 	row := common.Cell(fmt.Sprint(i+1), 3) + " " + common.Cell(name, cols.name) + " " + common.Cell(p.candTrades(info), cols.trades) + " " +
-		common.Cell(p.c.Records.PlaceName(info.CommunityID), cols.place) + " " + common.Cell(p.c.T("match.days", info.IdleDays), 5) + " " + common.Cell(rel, 5) + " " +
+		common.Cell(p.c.Records.PlaceName(info.CommunityID), cols.place) + " " + common.Cell(idleText(p.c, info), 5) + " " + common.Cell(rel, 5) + " " +
 		common.Cell(st.Bar.Render(bar), 16) + " " + p.reason(c, info)
 	return ansi.Truncate(row, w, "…")
 }
@@ -190,7 +190,9 @@ func (p *jobPane) reason(c smatch.Candidate, info store.Candidate) string {
 	if points(c, smatch.KeyPresent) > 0 {
 		parts = append(parts, p.c.T("match.why.present"))
 	}
-	if info.IdleDays >= 7 {
+	if info.Match.LastDispatch.IsZero() {
+		parts = append(parts, p.c.T("match.why.new")) // not "idle 14 days" for someone registered today
+	} else if info.IdleDays >= 7 {
 		parts = append(parts, p.c.T("match.why.idle", info.IdleDays))
 	}
 	if points(c, smatch.KeyPriority) > 0 {
@@ -223,11 +225,23 @@ func (p *jobPane) detail(c smatch.Candidate) string {
 	head := st.Label.Render(p.c.T("match.detail", c.WorkerID, valid.MaskName(info.Name), phone, c.Score))
 	var parts []string
 	for _, f := range c.Factors {
-		parts = append(parts, fmt.Sprintf("%s %d/%d", p.c.T("match.factor."+f.Key), f.Points, most[f.Key]))
+		part := fmt.Sprintf("%s %d/%d", p.c.T("match.factor."+f.Key), f.Points, most[f.Key])
+		if f.Key == smatch.KeyRotation && info.Match.LastDispatch.IsZero() {
+			part += p.c.T("match.factor.never") // why a newcomer ranks: rotation counts them as waiting longest
+		}
+		parts = append(parts, part)
 	}
 	if p.wide() {
 		return head + "\n" + strings.Join(parts, "\n") + "\n" + st.Subtle.Render(p.reason(c, info))
 	}
 	half := (len(parts) + 1) / 2
 	return head + "\n" + ansi.Truncate(strings.Join(parts[:half], "  "), p.width, "…") + "\n" + ansi.Truncate(strings.Join(parts[half:], "  "), p.width, "…")
+}
+
+// idleText is the days a worker has waited since their last dispatch, or that they never had one.
+func idleText(c *common.Common, info store.Candidate) string {
+	if info.Match.LastDispatch.IsZero() {
+		return c.T("match.idle.never")
+	}
+	return c.T("match.days", info.IdleDays)
 }

@@ -31,7 +31,7 @@ func window(sel, n, rows int) (int, int) {
 
 // jobLine is a job in one line: number, trade, when, how long, where and the pay.
 func (d *shared) jobLine(j store.Job) string {
-	return d.c.T("match.job_line", j.ID, d.c.Cat.TradeName(d.c.Records, j.TradeID), d.c.Cat.When(j.StartsAt.In(d.c.Store.Location()), d.c.Clock()),
+	return d.c.T("match.job_line", j.ID, d.c.Cat.TradeName(d.c.Records, j.TradeID), d.c.Cat.WhenEnd(j.StartsAt.In(d.c.Store.Location()), j.Duration, d.c.Clock()),
 		d.c.Cat.Duration(j.Duration), d.c.Records.PlaceName(j.CommunityID), d.c.Cat.Pay(j.PayFen, j.PayUnit))
 }
 

@@ -227,7 +227,7 @@ func note(s string) string {
 
 // OpenText is one open job of the list to act on.
 func (d *Doc) OpenText(o store.OpenJob) string {
-	s := fmt.Sprintf("#%d %s %s · %s · %s · %s", o.JobID, d.Cat.When(o.StartsAt.In(d.Sum.Now.Location()), d.Sum.Now),
+	s := fmt.Sprintf("#%d %s %s · %s · %s · %s", o.JobID, d.Cat.WhenEnd(o.StartsAt.In(d.Sum.Now.Location()), o.Duration, d.Sum.Now),
 		d.TradeName(o.TradeID), d.Cat.T("report.places_left", o.Headcount-o.Filled, o.Headcount), o.Employer, d.PlaceName(o.CommunityID))
 	if o.Urgent {
 		s = d.Cat.T("report.urgent") + " " + s

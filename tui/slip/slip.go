@@ -1,5 +1,8 @@
 // Package slip writes the dispatch slip (派工单): plain text that any printer or editor takes,
 // with both phones in full, so it is made only when staff ask for it (the store audits that).
+//
+// It renders and saves what it is handed: it never reads the store (callers read the dispatch
+// with store.DispatchSlip, which records who saw the phones) and never shows anything on screen.
 package slip
 
 import (
@@ -58,7 +61,7 @@ func (s Slip) Text(cat *i18n.Catalog) string {
 	line(cat.T("slip.number"), fmt.Sprintf("%d", d.ID))
 	line(cat.T("slip.job"), fmt.Sprintf("%d  %s", d.JobID, trade))
 	start, end := d.StartsAt.In(loc), d.EndsAt.In(loc)
-	line(cat.T("slip.time"), cat.Date(start)+" "+start.Format("15:04")+" – "+end.Format("15:04")+" ("+cat.Duration(end.Sub(start))+")")
+	line(cat.T("slip.time"), cat.Date(start)+" "+start.Format("15:04")+" – "+cat.EndClock(start, end)+" ("+cat.Duration(end.Sub(start))+")")
 	addr := d.Address
 	if s.Records != nil {
 		if p, ok := s.Records.Place(d.CommunityID); ok {

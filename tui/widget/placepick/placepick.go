@@ -1,6 +1,9 @@
 // Package placepick is a community (社区/村) picker for forms: type characters of the name,
 // pinyin initials or full pinyin, see each community beside its sub-district or town, choose
 // with the arrow keys and Enter.
+//
+// It chooses from the store.Catalog it is handed and reports the choice to the form that
+// embeds it; it never calls the store and never saves anything itself.
 package placepick
 
 import (

@@ -3,6 +3,9 @@
 // Space picks. In multi mode it holds several trades, each with years of experience
 // (digits typed after picking set the years of the last trade picked); in single mode it
 // holds one trade (a job's trade).
+//
+// It chooses from the store.Catalog it is handed and reports the choice to the form that
+// embeds it; it never calls the store and never saves anything itself.
 package tradepick
 
 import (

@@ -1,11 +1,17 @@
-// Package setup is the first-run form: the station's name and its first staff member.
+// Package setup is the first-run form: the station's name and its first staff member, the
+// station head, with a PIN typed twice.
+//
+// It writes once, through store.SetupWithPIN, and then reports DoneMsg; it does not put anyone
+// on duty (the root does) and is never shown again once the station is configured.
+//
+// model.go holds the state and the form, update.go the form's progress, load.go the save and
+// view.go the rendering.
 package setup
 
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
-	"github.com/charmbracelet/lipgloss"
 
 	"gigdesk/store"
 	"gigdesk/store/valid"
@@ -14,11 +20,6 @@ import (
 
 // DoneMsg reports the station head created by setup.
 type DoneMsg struct{ Head store.Staff }
-
-type savedMsg struct {
-	head store.Staff
-	err  error
-}
 
 // Model is the first-run form.
 type Model struct {
@@ -88,54 +89,6 @@ func (e huhError) Error() string { return string(e) }
 
 func (m *Model) Init() tea.Cmd { return m.form.Init() }
 
-func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
-	switch msg := msg.(type) {
-	case savedMsg:
-		m.saving = false
-		if msg.err != nil {
-			m.err = m.c.Cat.Err(msg.err)
-			m.form = m.newForm()
-			return m, m.form.Init()
-		}
-		return m, func() tea.Msg { return DoneMsg{Head: msg.head} }
-	}
-	if m.saving {
-		return m, nil
-	}
-	f, cmd := m.form.Update(msg)
-	if ff, ok := f.(*huh.Form); ok {
-		m.form = ff
-	}
-	if m.form.State == huh.StateCompleted {
-		if m.pin != m.again { // the name and station stay; only the PINs are asked again
-			m.err = m.c.T("pin.mismatch")
-			m.pin, m.again = "", ""
-			m.form = m.newForm()
-			return m, m.form.Init()
-		}
-		m.saving, m.err = true, ""
-		st, head, pin, ctx, s := m.station, m.head, m.pin, m.c.Ctx, m.c.Store
-		return m, func() tea.Msg {
-			h, err := s.SetupWithPIN(ctx, st, head, pin)
-			return savedMsg{head: h, err: err}
-		}
-	}
-	if m.form.State == huh.StateAborted {
-		m.form = m.newForm()
-		return m, m.form.Init()
-	}
-	return m, cmd
-}
-
-func (m *Model) View() string {
-	s := m.c.Styles
-	body := s.Title.Render(m.c.T("setup.title")) + "\n" + s.Subtle.Render(m.c.T("setup.intro")) + "\n\n" + m.form.View()
-	if m.err != "" {
-		body += "\n" + s.Error.Render(m.err)
-	}
-	return lipgloss.NewStyle().Padding(1, 2).Render(body)
-}
-
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
 	m.form = m.form.WithWidth(min(60, max(w-6, 20)))
@@ -145,6 +98,9 @@ func (m *Model) ShortHelp() []key.Binding {
 	k := m.c.Keys
 	return []key.Binding{k.Next, k.Prev, k.Select}
 }
+
 func (m *Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
-func (m *Model) Capturing() bool           { return true }
-func (m *Model) Dirty() bool               { return m.station != "" || m.head != "" }
+
+func (m *Model) Capturing() bool { return true }
+
+func (m *Model) Dirty() bool { return m.station != "" || m.head != "" }

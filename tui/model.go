@@ -1,0 +1,199 @@
+package tui
+
+import (
+	"context"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/mattn/go-runewidth"
+
+	"gigdesk/oplog"
+	"gigdesk/store"
+	"gigdesk/tui/admin"
+	"gigdesk/tui/board"
+	"gigdesk/tui/common"
+	"gigdesk/tui/i18n"
+	"gigdesk/tui/jobs"
+	"gigdesk/tui/match"
+	"gigdesk/tui/register"
+	"gigdesk/tui/setup"
+	"gigdesk/tui/staff"
+	"gigdesk/tui/summary"
+)
+
+// MinWidth and MinHeight are the smallest terminal gigdesk draws in.
+const (
+	MinWidth  = 80
+	MinHeight = 24
+)
+
+// chrome is the rows the header, tabs and footer take.
+const chrome = 5
+
+func init() {
+	// Box-drawing characters, —, · and … are one cell wide in every terminal we draw for;
+	// a zh_CN locale would otherwise count them as two and break every border.
+	runewidth.DefaultCondition.EastAsianWidth = false
+}
+
+// Options are what cmd/gigdesk hands the UI.
+type Options struct {
+	Store *store.Store
+	Lang  i18n.Lang
+	Now   func() time.Time
+	Demo  bool
+	Page  common.Page // the page shown once staff is on duty (gigdesk board opens on the Board)
+	Log   *oplog.Log  // internal errors are logged here and shown with their code; nil logs nothing
+}
+
+// mode is what the root shows: which model gets the keys.
+type mode int
+
+const (
+	modeLoading mode = iota
+	modeSetup        // first-run setup
+	modeStaff        // the staff chooser, or the idle lock
+	modeMain         // the five pages (F1–F5)
+	modeAdmin        // the station head's Admin area (F6), outside the five pages
+)
+
+type tickMsg time.Time
+
+// Model is the root model.
+type Model struct {
+	c         *common.Common
+	mode      mode
+	page      common.Page
+	screens   [common.PageCount]common.Screen
+	setup     *setup.Model
+	staff     *staff.Model
+	admin     *admin.Model
+	idle      idleLock
+	help      help.Model
+	showHelp  bool
+	confirm   bool
+	status    string
+	statusErr bool
+	statusAt  time.Time
+	fatal     string
+	width     int
+	height    int
+}
+
+// New builds the root model.
+func New(o Options) *Model {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	cat := i18n.New(o.Lang)
+	if o.Log != nil {
+		cat.Log = o.Log
+	}
+	c := &common.Common{
+		Ctx:    context.Background(),
+		Store:  o.Store,
+		Cat:    cat,
+		Styles: common.DefaultStyles(),
+		Keys:   common.DefaultKeyMap(cat.T),
+		Now:    o.Now,
+		Demo:   o.Demo,
+		Log:    o.Log,
+		Width:  MinWidth,
+		Height: MinHeight,
+	}
+	h := help.New()
+	h.ShortSeparator = "  "
+	return &Model{c: c, help: h, width: MinWidth, height: MinHeight, page: o.Page}
+}
+
+// Common exposes the shared context (tests read the staff on duty from it).
+func (m *Model) Common() *common.Common { return m.c }
+
+func (m *Model) Init() tea.Cmd {
+	return tea.Batch(m.load, m.tick(), m.startupCheck)
+}
+
+// tick wakes the root on the next full minute: the header's clock and the idle lock.
+func (m *Model) tick() tea.Cmd {
+	now := m.c.Now()
+	wait := time.Until(now.Truncate(time.Minute).Add(time.Minute))
+	if wait <= 0 || wait > time.Minute {
+		wait = time.Minute
+	}
+	return tea.Tick(wait, func(t time.Time) tea.Msg { return tickMsg(t) })
+}
+
+// openScreens builds the five pages, once, when the first staff member comes on duty.
+func (m *Model) openScreens() tea.Cmd {
+	m.screens = [common.PageCount]common.Screen{
+		common.PageRegister: register.New(m.c),
+		common.PageJobs:     jobs.New(m.c),
+		common.PageBoard:    board.New(m.c),
+		common.PageMatch:    match.New(m.c),
+		common.PageSummary:  summary.New(m.c),
+	}
+	m.resize()
+	cmds := make([]tea.Cmd, 0, len(m.screens))
+	for _, s := range m.screens {
+		cmds = append(cmds, s.Init())
+	}
+	return tea.Batch(cmds...)
+}
+
+// active is the screen that gets keys now.
+func (m *Model) active() common.Screen {
+	switch m.mode {
+	case modeSetup:
+		return m.setup
+	case modeStaff:
+		return m.staff
+	case modeMain:
+		return m.screens[m.page]
+	case modeAdmin:
+		return m.admin
+	}
+	return nil
+}
+
+// dirty reports unsaved input anywhere: quitting then asks first.
+func (m *Model) dirty() bool {
+	if m.admin != nil && m.admin.Dirty() {
+		return true
+	}
+	if m.mode == modeMain {
+		for _, s := range m.screens {
+			if s != nil && s.Dirty() {
+				return true
+			}
+		}
+		return false
+	}
+	scr := m.active()
+	return scr != nil && scr.Dirty()
+}
+
+// resize hands every model the body's size: the window less the chrome.
+func (m *Model) resize() {
+	w, h := max(m.width, MinWidth), max(m.height-chrome, MinHeight-chrome)
+	for _, s := range m.screens {
+		if s != nil {
+			s.SetSize(w, h)
+		}
+	}
+	if m.setup != nil {
+		m.setup.SetSize(w, h)
+	}
+	if m.staff != nil {
+		m.staff.SetSize(w, h)
+	}
+	if m.admin != nil {
+		m.admin.SetSize(w, h)
+	}
+	m.help.Width = w
+}
+
+// setStatus puts a line in the footer for a while.
+func (m *Model) setStatus(text string, isErr bool) {
+	m.status, m.statusErr, m.statusAt = text, isErr, m.c.Now()
+}
