@@ -50,7 +50,11 @@ func (env *Env) stopLog(err error) {
 			args = append(args, "code", se.Trace)
 		}
 	default:
-		args = append(args, "outcome", "error")
+		cause := err
+		if w, ok := err.(*worded); ok {
+			cause = w.err // the English cause, not the line printed for staff
+		}
+		args = append(args, "outcome", "error", "cause", cause.Error())
 	}
 	env.Log.Event("stop", args...)
 	env.Log.Close()

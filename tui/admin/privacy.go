@@ -147,6 +147,7 @@ func (p *privacyPane) exportNow() tea.Cmd {
 		if err := ex.WriteFile(path); err != nil {
 			return doneMsg{err: &store.Error{Code: store.Invalid, Key: "privacy.out", Err: err}}
 		}
+		p.c.Log.Event("export done", "kind", "person", "by_staff", by)
 		return doneMsg{text: p.c.T("admin.priv.exported", path)}
 	}
 }

@@ -50,7 +50,12 @@ func (m *Model) export() tea.Cmd {
 	}
 	doc := *m.doc
 	path := filepath.Join(filepath.Dir(m.c.Store.Path()), "exports", doc.FileName("xlsx"))
+	log := m.c.Log
 	return tea.Batch(common.Status(m.c.T("sum.exporting"), false), func() tea.Msg {
-		return exportedMsg{path: path, err: report.WriteFile(path, doc.WriteXLSX)}
+		err := report.WriteFile(path, doc.WriteXLSX)
+		if err == nil {
+			log.Event("export done", "kind", "summary", "file", filepath.Base(path))
+		}
+		return exportedMsg{path: path, err: err}
 	})
 }
