@@ -1,12 +1,11 @@
 package admin
 
 import (
-	"strings"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"gigdesk/oplog"
+	"gigdesk/tui/common"
 )
 
 // errorsPane is the log's last internal errors, newest first: the code a clerk read out, when
@@ -64,14 +63,17 @@ func (p *errorsPane) view(w, h int) string {
 	if len(p.rows) == 0 {
 		return t("admin.errors.none")
 	}
-	lines := []string{t("admin.errors.intro"), p.c.Styles.Subtle.Render(t("admin.errors.head"))}
+	row := func(code, when, op, cause string) string {
+		return common.Cell(code, 8) + common.Cell(when, 16) + common.Cell(op, 20) + cause
+	}
+	lines := []string{t("admin.errors.intro"), p.c.Styles.Subtle.Render(row(t("admin.errors.code"), t("admin.errors.time"), t("admin.errors.op"), t("admin.errors.cause")))}
 	loc := p.c.Store.Location()
 	for _, e := range p.rows[p.top:] {
 		op := e.Op
 		if op == "" {
 			op = "-"
 		}
-		lines = append(lines, strings.Join([]string{e.Code, e.Time.In(loc).Format("01-02 15:04:05"), op, e.Cause}, "  "))
+		lines = append(lines, row(e.Code, e.Time.In(loc).Format("01-02 15:04:05"), op, e.Cause))
 	}
 	return fit(lines, w, h)
 }

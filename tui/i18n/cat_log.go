@@ -10,6 +10,9 @@ func init() {
 		"admin.errors.loading": {"正在读取日志…", "Reading the log…"},
 		"admin.errors.none":    {"日志里没有内部错误。", "The log holds no internal errors."},
 		"admin.errors.intro":   {"最近的内部错误，最新的在上面。职员报来的错误码在这里能找到。", "The latest internal errors, newest first. The code a clerk reads out is here."},
-		"admin.errors.head":    {"错误码   时间            操作  原因", "Code     Time            Operation  Cause"},
+		"admin.errors.code":    {"错误码", "Code"},
+		"admin.errors.time":    {"时间", "Time"},
+		"admin.errors.op":      {"操作", "Operation"},
+		"admin.errors.cause":   {"原因", "Cause"},
 	})
 }
