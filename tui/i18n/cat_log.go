@@ -9,7 +9,7 @@ func init() {
 		"admin.tab.errors":     {"错误记录", "Errors"},
 		"admin.errors.loading": {"正在读取日志…", "Reading the log…"},
 		"admin.errors.none":    {"日志里没有内部错误。", "The log holds no internal errors."},
-		"admin.errors.intro":   {"最近的内部错误，最新的在上面。职员报来的错误码在这里能找到。", "The latest internal errors, newest first. The code a clerk reads out is here."},
+		"admin.errors.intro":   {"最近的内部错误，最新的在上面：在这里找职员报来的错误码。", "Latest internal errors, newest first: find the code a clerk reads out."},
 		"admin.errors.code":    {"错误码", "Code"},
 		"admin.errors.time":    {"时间", "Time"},
 		"admin.errors.op":      {"操作", "Operation"},
