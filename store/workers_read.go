@@ -63,19 +63,23 @@ func (s *Store) workerTrades(ctx context.Context, ids []int64) (map[int64][]Work
 // RevealWorker returns a worker's unmasked phone and ID number and records in the audit log
 // that this staff member saw them.
 func (s *Store) RevealWorker(ctx context.Context, staff, id int64, field string) (string, error) {
-	if field != "phone" && field != "id_number" {
+	if field != "phone" && field != "id_number" && field != "name" {
 		return "", Errorf(Invalid, "reveal.field", "cannot reveal %q", field)
 	}
 	var value string
 	err := s.write(ctx, staff, func(tx *Tx) error {
-		var phone, idno string
-		err := tx.queryRow(`SELECT coalesce(phone, ''), coalesce(id_number, '') FROM workers WHERE id = ?`, id).Scan(&phone, &idno)
+		var phone, idno, name string
+		err := tx.queryRow(`SELECT coalesce(phone, ''), coalesce(id_number, ''), name FROM workers WHERE id = ?`, id).Scan(&phone, &idno, &name)
 		if err != nil {
 			return notFound(err, "worker")
 		}
-		value = phone
-		if field == "id_number" {
+		switch field {
+		case "phone":
+			value = phone
+		case "id_number":
 			value = idno
+		default: // the dispatcher calling a worker sees whom they call
+			value = name
 		}
 		return tx.audit("reveal:"+field, "worker", id, "")
 	})

@@ -5,31 +5,48 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
+
+	"gigdesk/tui/common"
 )
 
-// shortHelp is the footer's keys: the screen's own first, then the global ones. When they do
-// not fit the width, the screen's last keys give way (the full list is on ?), never help or quit.
+// shortHelp is the footer's keys: the screen's own (the keys of what it is doing now) first,
+// then the global ones. When they do not fit the width, the global reminders give way first
+// (F1-F5 and the staff key are in every screen's tabs and on ?), then the screen's last keys;
+// help and quit always stay.
 func (m *Model) shortHelp() []key.Binding {
 	k := m.c.Keys
-	var global []key.Binding
+	var extra []key.Binding
 	if m.mode == modeMain {
-		global = append(global, key.NewBinding(key.WithKeys("f1"), key.WithHelp("F1-F5", m.c.T("key.screen"))), k.Staff)
+		extra = append(extra, key.NewBinding(key.WithKeys("f1"), key.WithHelp("F1-F5", m.c.T("key.screen"))), k.Staff)
 	}
-	global = append(global, m.adminHelp()...)
-	global = append(global, k.Help, k.Quit)
+	extra = append(extra, m.adminHelp()...)
+	last := []key.Binding{k.Help, k.Quit}
 	var own []key.Binding
 	if scr := m.active(); scr != nil {
 		own = scr.ShortHelp()
 	}
 	h := m.help
 	h.Width = 0
-	for n := len(own); n >= 0; n-- {
-		out := append(append([]key.Binding{}, own[:n]...), global...)
-		if n == 0 || lipgloss.Width(h.ShortHelpView(out)) <= m.width {
+	fits := func(b []key.Binding) bool { return lipgloss.Width(h.ShortHelpView(b)) <= m.width }
+	for n := len(extra); n >= 0; n-- {
+		if out := join(own, extra[:n], last); fits(out) {
 			return out
 		}
 	}
-	return global
+	for n := len(own); n > 0; n-- {
+		if out := join(own[:n], last); fits(out) {
+			return out
+		}
+	}
+	return last
+}
+
+func join(groups ...[]key.Binding) []key.Binding {
+	var out []key.Binding
+	for _, g := range groups {
+		out = append(out, g...)
+	}
+	return out
 }
 
 // helpView is the help overlay: the global keys, then the active screen's key groups.
@@ -59,25 +76,5 @@ func (m *Model) helpView() string {
 // helpGroup is one group of a screen's keys, wrapped at the window so no key is cut off at
 // 80 columns.
 func (m *Model) helpGroup(g []key.Binding) string {
-	s := m.c.Styles
-	var parts []string
-	for _, bind := range g {
-		if bind.Enabled() {
-			parts = append(parts, s.HelpKey.Render(bind.Help().Key)+" "+s.HelpDesc.Render(bind.Help().Desc))
-		}
-	}
-	var b strings.Builder
-	line := ""
-	for _, part := range parts {
-		if line != "" && lipgloss.Width(line)+3+lipgloss.Width(part) > m.width-6 {
-			b.WriteString("  " + line + "\n")
-			line = ""
-		}
-		if line != "" {
-			line += "   "
-		}
-		line += part
-	}
-	b.WriteString("  " + line + "\n")
-	return b.String()
+	return common.KeyBlock(m.c.Styles, g, m.width-4, "  ") + "\n"
 }

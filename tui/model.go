@@ -76,6 +76,7 @@ type Model struct {
 	status    string
 	statusErr bool
 	statusAt  time.Time
+	statusOn  statusPlace // the screen that set the status: it shows there only
 	fatal     string
 	width     int
 	height    int
@@ -193,7 +194,16 @@ func (m *Model) resize() {
 	m.help.Width = w
 }
 
-// setStatus puts a line in the footer for a while.
+// statusPlace is where a status was set: the mode and, on the five pages, the page.
+type statusPlace struct {
+	mode mode
+	page common.Page
+}
+
+func (m *Model) here() statusPlace { return statusPlace{mode: m.mode, page: m.page} }
+
+// setStatus puts a line in the footer of the screen shown now, for a while: it belongs to that
+// screen, so it does not follow the clerk to the next one.
 func (m *Model) setStatus(text string, isErr bool) {
-	m.status, m.statusErr, m.statusAt = text, isErr, m.c.Now()
+	m.status, m.statusErr, m.statusAt, m.statusOn = text, isErr, m.c.Now(), m.here()
 }

@@ -115,13 +115,16 @@ func (m *Model) tabsView() string {
 	return s.TabBar.Width(m.width).Render(strings.Join(parts, " "))
 }
 
-// footerView is the status line (the latest status for 30 seconds, the database path) and
+// StatusFor is how long a status stays in the footer.
+const StatusFor = 30 * time.Second
+
+// footerView is the status line (the latest status for StatusFor, the database path) and
 // the keys line.
 func (m *Model) footerView() string {
 	s := m.c.Styles
 	path := m.c.T("app.db", m.c.Store.Path())
 	status := ""
-	if m.status != "" && m.c.Now().Sub(m.statusAt) < 30*time.Second {
+	if m.status != "" && m.statusOn == m.here() && m.c.Now().Sub(m.statusAt) < StatusFor {
 		if m.statusErr {
 			status = s.StatusErr.Render(m.status)
 		} else {

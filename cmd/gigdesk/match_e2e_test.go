@@ -243,8 +243,8 @@ func TestMatchInTerminal(t *testing.T) {
 		lang, duty, first, dispatched, today, onSite, done, paid, slip, filled, insurer string
 		w, h                                                                            int
 	}{
-		{"zh", "值班：王芳", "张*丰", "已派工", "今天的派工（1）", "已到岗", "已完工", "已付¥250.00", "派工单已保存", "已派 1/2 人", "保险公司（可空", 80, 24},
-		{"en", "On duty: 王芳", "张*丰", "Dispatched", "Today's dispatches (1)", "on site", "done", "paid ¥250.00", "Dispatch slip saved", "1 of 2 dispatched", "Insurer (optional", 160, 48},
+		{"zh", "值班：王芳", "张*丰", "已派工", "今天开工或今天派出的派工（1）", "已到岗", "已完工", "已付¥250.00", "派工单已保存", "已派 1/2 人", "保险公司（可空", 80, 24},
+		{"en", "On duty: 王芳", "张*丰", "Dispatched", "Starting or dispatched today (1)", "on site", "done", "paid ¥250.00", "Dispatch slip saved", "1 of 2 dispatched", "Insurer (optional", 160, 48},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
 			db := filepath.Join(t.TempDir(), "station.db")

@@ -7,7 +7,7 @@ import (
 
 // spanSeps split "明天8点到5点" into its start and end; "-" is tried last and from the right,
 // since a date (12-03) holds one too.
-var spanSeps = []string{"到", "至", "~", "～", "—", " to ", "-"}
+var spanSeps = []string{"到", "至", "~", "～", "—", "–", " to ", "-"}
 
 // ParseSpan reads a start that may carry its end, as a caller says it on the phone:
 // 明天8点到5点 (17:00), 晚上10点到凌晨2点 (the next day's 02:00), 8:00-17:00. Without an end
@@ -40,8 +40,16 @@ func ParseSpan(text string, now time.Time) (start, end time.Time, key string) {
 	return start, time.Time{}, key
 }
 
+// nextDayWords name the day after the start.
+var nextDayWords = []string{"次日", "第二天", "next day ", "next day", "nextday"}
+
 // hasDayWord tells whether s starts with a day (明天, 12-03, 周六).
 func hasDayWord(s string) bool {
+	for _, w := range nextDayWords {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
 	_, _, has, key := parseDay(s, time.Time{})
 	return has || key != ""
 }
@@ -63,6 +71,11 @@ func ParseEnd(text string, start, now time.Time) (time.Time, string) {
 	startDay := time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, start.Location())
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, start.Location())
 	day, rest, hasDay, key := parseDay(s, today)
+	for _, w := range nextDayWords { // 次日02:00: the day after the start, as screens write a night job's end
+		if strings.HasPrefix(s, w) {
+			day, rest, hasDay, key = startDay.AddDate(0, 0, 1), s[len(w):], true, ""
+		}
+	}
 	if key != "" {
 		return time.Time{}, key
 	}

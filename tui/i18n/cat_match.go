@@ -4,7 +4,7 @@ package i18n
 func init() {
 	add(map[string][2]string{
 		"match.title":                    {"匹配派工", "Matching and dispatch"},
-		"match.intro":                    {"输入需求编号（或在需求、看板界面按 Enter）查看排好序的候选人。w 零工来问“有活吗？”，t 今天的派工，f 待跟进，p 一键派工。", "Type a job number (or press Enter on the Jobs or Board screen) to see its ranked candidates. w: a walk-in asks for work, t: today's dispatches, f: follow-up, p: one-key day plan."},
+		"match.intro":                    {"输入需求编号（或在需求、看板界面按 Enter）查看排好序的候选人。", "Type a job number (or press Enter on the Jobs or Board screen) to see its ranked candidates."},
 		"match.job_no":                   {"需求 %d", "Job %d"},
 		"match.job_line":                 {"需求%d %s %s %s %s %s", "Job %d %s %s %s %s %s"},
 		"match.filled":                   {"已派 %d/%d 人 · %s", "%d of %d dispatched · %s"},
@@ -85,11 +85,11 @@ func init() {
 		"match.key.followup":             {"待跟进", "follow-up"},
 		"match.key.plan":                 {"一键派工", "day plan"},
 		"match.key.no_answer":            {"未接通", "no answer"},
-		"match.key.decline":              {"拒绝", "declined"},
-		"match.key.accept":               {"接受并派工", "accepted"},
+		"match.key.decline":              {"拒绝", "decline"},
+		"match.key.accept":               {"接受并派工", "accept"},
 		"match.key.dispatch":             {"派工", "dispatch"},
 		"match.key.skip":                 {"跳过", "skip"},
-		"match.key.reveal":               {"看手机号", "show phone"},
+		"match.key.reveal":               {"看姓名电话", "reveal"},
 
 		"dispatch.key.check_in":      {"到岗", "check in"},
 		"dispatch.key.done":          {"完工", "done"},
@@ -99,7 +99,7 @@ func init() {
 		"dispatch.key.cancel":        {"取消", "cancel"},
 		"dispatch.key.dispute":       {"纠纷", "dispute"},
 		"dispatch.key.resolve":       {"纠纷解决", "resolved"},
-		"dispatch.today.title":       {"今天的派工（%d）", "Today's dispatches (%d)"},
+		"dispatch.today.title":       {"今天开工或今天派出的派工（%d）", "Starting or dispatched today (%d)"},
 		"dispatch.followup.title":    {"待跟进：未付工资或纠纷未解决（%d）", "Follow-up: unpaid or disputed (%d)"},
 		"dispatch.none":              {"没有记录。", "Nothing here."},
 		"dispatch.col.time":          {"时间", "Time"},

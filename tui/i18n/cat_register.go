@@ -58,7 +58,6 @@ func init() {
 		"reg.group.migrant":        {"农民工", "migrant"},
 		"reg.err.birth":            {"出生年请填四位数字，如1980。", "Enter the birth year as 4 digits, e.g. 1980."},
 		"reg.err.trade_typed":      {"按 Enter 选中工种，或删掉输入。", "Press Enter to pick the trade, or clear what was typed."},
-		"reg.err.fix":              {"请先改正标红的项目。", "Please correct the fields marked in red first."},
 		"reg.err.too_long":         {"太长了：%s最多 %d 个字符，没有填入。", "Too long: %s takes at most %d characters; nothing was entered."},
 
 		"reg.saving":       {"正在保存…", "Saving…"},
@@ -156,7 +155,6 @@ func init() {
 		"reg.visit.interview":  {"面试洽谈", "interview"},
 		"reg.visit.startup":    {"创业指导", "start-up guidance"},
 		"reg.visit.policy":     {"政策咨询", "policy advice"},
-		"reg.discard":          {"放弃填写的内容？y 放弃，n 继续填写", "Discard what was typed? y discards, n keeps editing"},
 		"form.last_field":      {"已是最后一项：Ctrl+S 保存，Shift+Tab 回到上一项", "This is the last field: Ctrl+S saves, Shift+Tab goes back"},
 		"form.first_field":     {"已是第一项", "This is the first field"},
 		"form.discard":         {"放弃填写的内容？y 放弃，n 继续填写", "Discard what was typed? y discards, n keeps editing"},

@@ -185,6 +185,7 @@ func init() {
 		"audit.act.visit":         {"服务登记", "service visit"},
 		"audit.act.cancel":        {"取消派工", "dispatch cancelled by"},
 		"audit.sub.phone":         {"电话", "phone"},
+		"audit.sub.name":          {"姓名", "name"},
 		"audit.sub.id_number":     {"身份证号", "ID number"},
 		"audit.sub.no_answer":     {"无人接听", "no answer"},
 		"audit.sub.declined":      {"拒绝", "declined"},

@@ -48,7 +48,7 @@ var required = map[field]bool{fPhone: true, fName: true, fTrade: true, fHead: tr
 var kinds = []store.EmployerKind{store.Resident, store.Shop, store.Firm}
 
 // text limits of the inputs: a paste of 10,000 characters is cut here, the store's rule says why.
-var limits = map[field]int{fPhone: 20, fName: 60, fContact: 30, fEmpAddr: 100, fHead: 6, fWhen: 30, fDur: 12,
+var limits = map[field]int{fPhone: 20, fName: 60, fContact: 30, fEmpAddr: 100, fHead: 6, fWhen: 30, fDur: 24,
 	fAddr: 100, fPay: 16, fReq: 500, fAsked: 30, fPayWhy: 200, fReqWhy: 200}
 
 // form takes one job: the caller's phone first, then the employer (filled in when known,
@@ -77,10 +77,12 @@ type form struct {
 	width    int
 	height   int
 	touched  bool
-	leaving  bool            // Esc with input typed: asking whether to discard it
-	over     common.TypeOver // the focused field's value is selected: typing replaces it
-	edge     string          // Tab at the last field (or Shift+Tab at the first): said, not wrapped
-	rights   jobRights       // guide pay, flagged words and the employer's open unpaid-wage cases (rights.go)
+	leaving  bool // Esc with input typed: asking whether to discard it
+	// placeAsked: saving without an address or a community was questioned once already
+	placeAsked bool
+	over       common.TypeOver // the focused field's value is selected: typing replaces it
+	edge       string          // Tab at the last field (or Shift+Tab at the first): said, not wrapped
+	rights     jobRights       // guide pay, flagged words and the employer's open unpaid-wage cases (rights.go)
 }
 
 func newForm(c *common.Common) *form {
@@ -216,6 +218,8 @@ func (f *form) leave() tea.Cmd {
 		if f.errs[fPhone] == "" && f.edit.ID == 0 {
 			return f.lookup()
 		}
+	case fWhen:
+		f.spanLeft()
 	case fEmpAddr:
 		if f.inputs[fAddr].Value() == "" {
 			f.inputs[fAddr].SetValue(f.inputs[fEmpAddr].Value())

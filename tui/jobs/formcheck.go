@@ -31,8 +31,8 @@ func (f *form) values() (store.Employer, store.Job, bool) {
 	j := f.edit
 	j.TradeID = f.trade.Value()
 	j.Headcount, _ = headcount(f.inputs[fHead].Value())
-	j.StartsAt, _ = when.Parse(f.inputs[fWhen].Value(), f.c.Clock())
-	j.Duration, _ = when.ParseDuration(f.inputs[fDur].Value())
+	j.StartsAt, _ = f.start()
+	j.Duration, _ = f.duration()
 	j.PayFen, _ = valid.ParseYuan(f.inputs[fPay].Value())
 	j.PayUnit = store.PayUnits[f.unit]
 	j.Address = f.inputs[fAddr].Value()
@@ -110,11 +110,12 @@ func (f *form) check(fl field) {
 			f.errs[fl] = f.c.T(key)
 		}
 	case fWhen:
-		if _, key := when.Parse(val(fl), f.c.Clock()); key != "" {
+		if _, _, key := when.ParseSpan(val(fl), f.c.Clock()); key != "" {
 			f.errs[fl] = f.c.T("err." + key)
 		}
+
 	case fDur:
-		if _, key := when.ParseDuration(val(fl)); key != "" {
+		if _, key := f.duration(); key != "" {
 			f.errs[fl] = f.c.T("err." + key)
 		}
 	case fPay:
@@ -229,7 +230,12 @@ func (f *form) save() tea.Cmd {
 		for fl := range f.errs {
 			first = min(first, fl)
 		}
-		return tea.Batch(f.moveTo(first), common.Status(f.c.T("jobs.fix_fields", len(f.errs)), true))
+		return tea.Batch(f.moveTo(first), common.Status(f.fixFirst(first), true))
+	}
+	if j.Address == "" && j.CommunityID == 0 && !f.placeAsked {
+		// where to go is what a worker needs most: asked once, and a second Ctrl+S saves anyway
+		f.placeAsked = true
+		return tea.Batch(f.moveTo(fAddr), common.Status(f.c.T("jobs.place.ask"), true))
 	}
 	f.saving = true
 	f.seq++
@@ -248,4 +254,13 @@ func (f *form) saveAnswered(msg savedMsg) (tea.Cmd, bool) {
 		return tea.Batch(f.moveTo(fl), common.Status(f.c.Cat.Err(msg.err), true)), false
 	}
 	return nil, true
+}
+
+// fixFirst says in the footer which field the cursor went to and why, and how many more.
+func (f *form) fixFirst(fl field) string {
+	text := f.c.T("form.fix_first", f.c.T(fieldKeys[fl]), f.errs[fl])
+	if n := len(f.errs) - 1; n > 0 {
+		text += f.c.T("form.fix_more", n)
+	}
+	return text
 }

@@ -11,6 +11,7 @@ import (
 	"gigdesk/store"
 	"gigdesk/store/valid"
 	"gigdesk/store/when"
+	"gigdesk/tui/common"
 )
 
 // preview is what a field's text means, shown beside it: the parsed start, the hourly pay.
@@ -18,19 +19,22 @@ func (f *form) preview(fl field) (string, bool) {
 	cat := f.c.Cat
 	switch fl {
 	case fWhen:
-		if t, key := when.Parse(f.inputs[fWhen].Value(), f.c.Clock()); key == "" {
+		if t, end, key := when.ParseSpan(f.inputs[fWhen].Value(), f.c.Clock()); key == "" && !end.IsZero() {
+			return "→ " + cat.Span(t, end.Sub(t), f.c.Clock()), false
+		} else if key == "" {
 			return "→ " + cat.When(t, f.c.Clock()) + " " + cat.Weekday(t), false
 		}
+
 	case fDur:
-		if d, key := when.ParseDuration(f.inputs[fDur].Value()); key == "" {
-			return "→ " + cat.Duration(d), false
+		if d, key := f.duration(); key == "" {
+			return f.durationPreview(d), false
 		}
 	case fPay:
 		fen, p := valid.ParseYuan(f.inputs[fPay].Value())
 		if p != nil || valid.PayFen(fen) != nil {
 			return "", false
 		}
-		d, key := when.ParseDuration(f.inputs[fDur].Value())
+		d, key := f.duration()
 		if key != "" {
 			d = 8 * time.Hour
 		}
@@ -191,11 +195,16 @@ func (f *form) fieldView(fl field, lw int) []string {
 	for _, l := range lines[1:] {
 		out = append(out, indent+l)
 	}
+	room := max(f.width-len(indent), 20)
 	if msg, ok := f.errs[fl]; ok {
-		out = append(out, indent+s.Error.Render("✗ "+msg))
+		for _, l := range common.Wrap("✗ "+msg, room) { // a message is read whole, never cut
+			out = append(out, indent+s.Error.Render(l))
+		}
 	} else if p, warn := f.preview(fl); p != "" {
 		if warn {
-			out = append(out, indent+s.Warning.Render("⚠ "+p))
+			for _, l := range common.Wrap("⚠ "+p, room) {
+				out = append(out, indent+s.Warning.Render(l))
+			}
 		} else {
 			out[0] += "  " + s.Subtle.Render(p)
 		}

@@ -141,6 +141,10 @@ func (h *harness) takeEnglishJob() {
 	h.press(tea.KeyEnter, tea.KeyEnter, tea.KeyEnter)
 	h.figures("300")
 	h.press(tea.KeyCtrlS)
+	if !strings.HasPrefix(h.status, "No place given") { // asked once; a second Ctrl+S saves without a place
+		h.t.Fatalf("saving without a place: status %q", h.status)
+	}
+	h.press(tea.KeyCtrlS)
 }
 
 func (h *harness) takeNewEmployerJob() {

@@ -1,6 +1,7 @@
 package jobs
 
 import (
+	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -90,5 +91,47 @@ func TestTabStopsAtTheLastField(t *testing.T) {
 	h.press(tea.KeyShiftTab)
 	if f := h.form(); f.focus == fAsked || f.edge != "" {
 		t.Fatalf("Shift+Tab did not go back (focus %d, note %q)", f.focus, f.edge)
+	}
+}
+
+// TestSaveWithErrorsSaysWhereAndWhy: Ctrl+S with problems puts the cursor on the first one and
+// the footer names that field and its problem.
+func TestSaveWithErrorsSaysWhereAndWhy(t *testing.T) {
+	h := newHarness(t, i18n.Zh)
+	h.letters("n")
+	h.figures("13800138000")
+	h.press(tea.KeyEnter, tea.KeyEnter)
+	h.words("张阿姨")
+	h.press(tea.KeyCtrlS)
+	if h.form().focus != fTrade {
+		t.Fatalf("cursor on %d, want the trade", h.form().focus)
+	}
+	if want := "请先改正「工种」"; !strings.HasPrefix(h.status, want) || !strings.Contains(h.status, "另有") {
+		t.Fatalf("status = %q, want it to start %q and count the rest", h.status, want)
+	}
+}
+
+// TestNoPlaceIsAskedOnceAndShownAsUnknown: a job with no address and no community is
+// questioned once at Ctrl+S, saved at the second, and listed as 地点未填, never "居民·".
+func TestNoPlaceIsAskedOnceAndShownAsUnknown(t *testing.T) {
+	h := newHarness(t, i18n.Zh)
+	h.takeJobUntil("13800138000", "明天9点", "4小时")
+	h.press(tea.KeyEnter, tea.KeyCtrlU, tea.KeyEnter) // clear the address the employer's was copied into
+	h.form().comm.SetValue(0)
+	h.form().inputs[fEmpAddr].SetValue("") // a caller who gave no address at all
+	h.form().empComm.SetValue(0)
+	h.press(tea.KeyEnter)
+	h.figures("300")
+	h.press(tea.KeyCtrlS)
+	if h.form() == nil || !strings.HasPrefix(h.status, "地点未填") {
+		t.Fatalf("saved without asking for a place (status %q)", h.status)
+	}
+	h.press(tea.KeyCtrlS)
+	if h.form() != nil {
+		t.Fatalf("the second Ctrl+S did not save (status %q):\n%s", h.status, h.view())
+	}
+	v := h.view()
+	if strings.Contains(v, "居民·  ") || strings.Contains(v, "居民· ") || !strings.Contains(v, "地点未填") {
+		t.Fatalf("the list does not say the place is unknown:\n%s", v)
 	}
 }

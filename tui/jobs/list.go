@@ -243,7 +243,7 @@ func (l *jobList) cells(j store.JobListing, now time.Time) []string {
 	return []string{strconv.FormatInt(j.ID, 10) + mark, cat.WhenEnd(j.StartsAt.In(l.c.Store.Location()), j.Duration, now), trade,
 		strconv.Itoa(j.Filled) + "/" + strconv.Itoa(j.Headcount), cat.Pay(j.PayFen, j.PayUnit),
 		l.c.T("jobs.status." + string(j.Status)),
-		l.c.T("jobs.kind."+string(j.EmployerKind)) + "·" + l.c.Records.PlaceName(j.CommunityID), phone}
+		l.c.T("jobs.kind."+string(j.EmployerKind)) + "·" + orUnknown(l.c, l.c.Records.PlaceName(j.CommunityID)), phone}
 }
 
 func (l *jobList) tableView(ask string) string {
@@ -313,7 +313,8 @@ func (l *jobList) detailView(ask string) string {
 			}
 		}
 	}
-	line2 := l.c.T("jobs.detail.where", where, l.c.Cat.Duration(j.Duration))
+	where = orUnknown(l.c, strings.TrimSpace(where))
+	line2 := l.c.T("jobs.detail.where", where, l.c.Cat.Span(j.StartsAt.In(l.c.Store.Location()), j.Duration, l.c.Clock()))
 	line3 := l.status(j)
 	if j.Requirements != "" {
 		line3 += " · " + j.Requirements
@@ -322,4 +323,12 @@ func (l *jobList) detailView(ask string) string {
 		line3 += " · " + l.c.T("jobs.detail.asked", j.RequestedWorkerID)
 	}
 	return strings.Join([]string{line1, s.Subtle.Render(line2), s.Subtle.Render(line3)}, "\n")
+}
+
+// orUnknown is a place's name, or that none was given (never a bare "居民·").
+func orUnknown(c *common.Common, name string) string {
+	if name == "" {
+		return c.T("jobs.place.none")
+	}
+	return name
 }

@@ -77,10 +77,7 @@ func (f *form) fillEmployer(e store.Employer) {
 func (f *form) fillJob(j store.Job) {
 	f.trade.SetValue(j.TradeID)
 	f.inputs[fHead].SetValue(strconv.Itoa(j.Headcount))
-	f.inputs[fDur].SetValue(f.c.Cat.Duration(j.Duration))
-	if f.c.Cat.Lang == "en" {
-		f.inputs[fDur].SetValue(durationText(j.Duration))
-	}
+	f.setDuration(j.Duration)
 	f.inputs[fAddr].SetValue(j.Address)
 	f.comm.SetValue(j.CommunityID)
 	f.inputs[fPay].SetValue(strings.TrimSuffix(valid.FormatYuan(j.PayFen), ".00"))

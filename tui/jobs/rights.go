@@ -8,7 +8,6 @@ import (
 	"gigdesk/store"
 	"gigdesk/store/posting"
 	"gigdesk/store/valid"
-	"gigdesk/store/when"
 )
 
 // jobRights is what the form knows of the rules while a job is taken: the station's guide pay,
@@ -69,7 +68,7 @@ func (f *form) payCheck() (store.PayCheck, bool) {
 	if p != nil || valid.PayFen(fen) != nil {
 		return store.PayCheck{}, false
 	}
-	d, key := when.ParseDuration(f.inputs[fDur].Value())
+	d, key := f.duration()
 	if key != "" {
 		d = 0
 	}

@@ -125,3 +125,18 @@ func TestOverrideKeptWithJobEnglish(t *testing.T) {
 		t.Fatalf("kept %+v", r)
 	}
 }
+
+// TestLongPostingWarningWrapsAt80: three flagged words at 80 columns: every reason can be read,
+// the deposit's last, and no line of the warning is cut with "…".
+func TestLongPostingWarningWrapsAt80(t *testing.T) {
+	h := newHarness(t, i18n.Zh)
+	h.fillUntilPay("300")
+	h.press(tea.KeyEnter, tea.KeyEnter, tea.KeyEnter)
+	h.words("只要男性，限本地户口，先交押金")
+	h.want("限制性别", "限制户籍", "向零工收费或押金")
+	for _, line := range strings.Split(h.view(), "\n") {
+		if strings.Contains(line, "⚠") && strings.HasSuffix(strings.TrimRight(line, " "), "…") {
+			t.Fatalf("the warning is cut:\n%s", h.view())
+		}
+	}
+}

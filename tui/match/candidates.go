@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
@@ -20,8 +21,10 @@ import (
 func (p *jobPane) view() string {
 	st := p.c.Styles
 	if p.jobID == 0 {
+		k := p.c.Keys
+		keys := common.KeyBlock(st, []key.Binding{k.MatchJob, k.MatchWalkIn, k.MatchToday, k.MatchFollowUp, k.MatchPlan}, max(p.width-4, 20), "")
 		return lipgloss.NewStyle().Padding(1, 2).Render(st.Title.Render(p.c.T("match.title")) + "\n\n" +
-			lipgloss.NewStyle().Width(max(p.width-6, 20)).Render(p.c.T("match.intro")))
+			lipgloss.NewStyle().Width(max(p.width-6, 20)).Render(p.c.T("match.intro")) + "\n\n" + keys)
 	}
 	if p.loadErr != "" {
 		return st.Error.Render(p.c.T("match.job_no", p.jobID) + "  " + p.loadErr)
@@ -134,7 +137,7 @@ func (p *jobPane) candRow(i int, c smatch.Candidate, w int, cols candCols) strin
 	if info.Match.PresentToday {
 		present = "●"
 	}
-	name := present + valid.MaskName(info.Name)
+	name := present + p.nameOf(c.WorkerID, info)
 	switch p.outcome[c.WorkerID] {
 	case store.NoAnswer:
 		name += "?"
@@ -222,7 +225,7 @@ func (p *jobPane) detail(c smatch.Candidate) string {
 	if p, ok := p.revealed[c.WorkerID]; ok {
 		phone = p
 	}
-	head := st.Label.Render(p.c.T("match.detail", c.WorkerID, valid.MaskName(info.Name), phone, c.Score))
+	head := st.Label.Render(p.c.T("match.detail", c.WorkerID, p.nameOf(c.WorkerID, info), phone, c.Score))
 	var parts []string
 	for _, f := range c.Factors {
 		part := fmt.Sprintf("%s %d/%d", p.c.T("match.factor."+f.Key), f.Points, most[f.Key])
@@ -244,4 +247,13 @@ func idleText(c *common.Common, info store.Candidate) string {
 		return c.T("match.idle.never")
 	}
 	return c.T("match.days", info.IdleDays)
+}
+
+// nameOf is a candidate's name: masked, as on every screen others can see, until the
+// dispatcher reveals it with the phone to call them (v, audited).
+func (p *jobPane) nameOf(w int64, info store.Candidate) string {
+	if n, ok := p.names[w]; ok {
+		return n
+	}
+	return valid.MaskName(info.Name)
 }

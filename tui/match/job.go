@@ -21,17 +21,18 @@ type jobPane struct {
 	skipped  map[int64]bool
 	outcome  map[int64]store.CallOutcome // last call per worker for this job
 	revealed map[int64]string
+	names    map[int64]string // names shown in full after v, for the call (audited)
 	sel      int
 }
 
 func newJobPane(d *shared) *jobPane {
 	return &jobPane{shared: d, skipped: map[int64]bool{}, outcome: map[int64]store.CallOutcome{},
-		revealed: map[int64]string{}}
+		revealed: map[int64]string{}, names: map[int64]string{}}
 }
 
 // open shows job id from the top, with nobody skipped or revealed.
 func (p *jobPane) open(id int64) tea.Cmd {
-	p.skipped, p.revealed = map[int64]bool{}, map[int64]string{}
+	p.skipped, p.revealed, p.names = map[int64]bool{}, map[int64]string{}, map[int64]string{}
 	p.sel = 0
 	return p.load(id)
 }
@@ -47,7 +48,7 @@ func (p *jobPane) back() bool { return false }
 
 func (p *jobPane) help() []key.Binding {
 	k := p.c.Keys
-	return []key.Binding{k.MatchJob, k.MatchNoAnswer, k.MatchDecline, k.MatchAccept, k.MatchSkip, k.MatchToday, k.MatchWalkIn, k.MatchPlan}
+	return []key.Binding{k.MatchNoAnswer, k.MatchDecline, k.MatchAccept, k.MatchDispatch, k.MatchSkip, k.MatchReveal, k.MatchJob}
 }
 
 // rows is how many candidates fit with the job's header and the detail pane.
@@ -88,6 +89,7 @@ func (p *jobPane) update(msg tea.Msg) tea.Cmd {
 			return common.Status(p.c.Cat.Err(msg.err), true)
 		}
 		p.revealed[msg.worker] = msg.phone
+		p.names[msg.worker] = msg.name
 	}
 	return nil
 }
@@ -144,9 +146,13 @@ func (p *jobPane) key(msg tea.KeyMsg) tea.Cmd {
 		p.sel = min(p.sel, max(len(p.visible())-1, 0))
 	case key.Matches(msg, k.MatchReveal):
 		s, ctx, staff := p.c.Store, p.c.Ctx, p.c.Staff.ID
-		return func() tea.Msg {
+		return func() tea.Msg { // whom the dispatcher calls and the number: both audited
+			name, err := s.RevealWorker(ctx, staff, w, "name")
+			if err != nil {
+				return revealMsg{worker: w, err: err}
+			}
 			phone, err := s.RevealWorker(ctx, staff, w, "phone")
-			return revealMsg{worker: w, phone: phone, err: err}
+			return revealMsg{worker: w, name: name, phone: phone, err: err}
 		}
 	}
 	return nil

@@ -59,9 +59,9 @@ type (
 		planLine int // ≥ 0: the plan line this write settled
 	}
 	revealMsg struct {
-		worker int64
-		phone  string
-		err    error
+		worker      int64
+		name, phone string
+		err         error
 	}
 )
 

@@ -225,7 +225,7 @@ func TestCallDispatchCheckInDonePaid(t *testing.T) {
 
 	// today's dispatches: check in, done, paid (the agreed pay by default), rate
 	d.keys("t")
-	d.want("今天的派工（1）", "张*丰", "已派工", "¥260.00")
+	d.want("今天开工或今天派出的派工（1）", "张*丰", "已派工", "¥260.00")
 	d.keys("i")
 	d.want("已到岗")
 	if j := d.jobNow(); j.Status != store.JobInProgress {
@@ -342,5 +342,24 @@ func TestWalkInAndDayPlan(t *testing.T) {
 	d.want("已派工")
 	if j := d.jobNow(); j.Filled != 2 || j.Status != store.JobFilled {
 		t.Fatalf("job after plan: %+v", j)
+	}
+}
+
+// TestRevealShowsTheNameToCall: names are masked on the candidate list until the dispatcher
+// presses v to call; then the name and the phone show in full, each reveal audited.
+func TestRevealShowsTheNameToCall(t *testing.T) {
+	d := newDesk(t, i18n.Zh, 80, 24)
+	d.send(common.GotoMsg{Page: common.PageMatch, Job: d.job.ID})
+	d.want("张*丰")
+	if strings.Contains(d.screen(), "张三丰") {
+		t.Fatalf("the name is shown before it was revealed:\n%s", d.screen())
+	}
+	d.keys("v")
+	d.want("张三丰", "13800000001")
+	for _, field := range []string{"reveal:name", "reveal:phone"} {
+		a, err := d.s.Audit(context.Background(), store.AuditFilter{Action: field})
+		if err != nil || len(a) != 1 || a[0].Entity != "worker" {
+			t.Fatalf("audit of %s: %+v %v", field, a, err)
+		}
 	}
 }

@@ -9,6 +9,7 @@
 package match
 
 import (
+	"slices"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -69,12 +70,9 @@ func (m *Model) Init() tea.Cmd { return nil }
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
 	if m.q != nil {
-		m.q.p.SetWidth(m.inputWidth())
+		m.q.p.SetLineWidth(m.width)
 	}
 }
-
-// inputWidth is how wide a question's field is.
-func (d *shared) inputWidth() int { return max(d.width-30, 10) }
 
 // pane is the sub-model of the current view.
 func (m *Model) pane() pane {
@@ -117,12 +115,16 @@ func (m *Model) ShortHelp() []key.Binding {
 	return m.pane().help()
 }
 
+// FullHelp is the views to switch to, then the keys of the view shown: a key means one thing
+// in what the dispatcher sees (x declines a call here, drops a plan line there).
 func (m *Model) FullHelp() [][]key.Binding {
 	k := m.c.Keys
-	return [][]key.Binding{
-		{k.MatchJob, k.MatchWalkIn, k.MatchToday, k.MatchFollowUp, k.MatchPlan, k.Back},
-		{k.MatchNoAnswer, k.MatchDecline, k.MatchAccept, k.MatchDispatch, k.MatchSkip, k.MatchReveal},
-		{k.MatchCheckIn, k.MatchDone, k.MatchPaid, k.MatchRate, k.MatchNoShow, k.MatchCancel, k.MatchDispute, k.MatchResolve, k.RightsCase, k.MatchSlip},
-		{k.PlanAccept, k.PlanChange, k.PlanDrop, k.PlanPrevDay, k.PlanNextDay},
+	views := []key.Binding{k.MatchJob, k.MatchWalkIn, k.MatchToday, k.MatchFollowUp, k.MatchPlan, k.Back}
+	var own []key.Binding
+	for _, b := range m.ShortHelp() {
+		if !slices.ContainsFunc(views, func(v key.Binding) bool { return slices.Equal(v.Keys(), b.Keys()) }) {
+			own = append(own, b)
+		}
 	}
+	return [][]key.Binding{views, own}
 }

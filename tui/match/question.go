@@ -26,7 +26,7 @@ type question struct {
 // ask opens q in place of any question before it.
 func (d *shared) ask(q question) tea.Cmd {
 	q.p = prompt.New(d.c, q.Spec)
-	q.p.SetWidth(d.inputWidth())
+	q.p.SetLineWidth(d.width)
 	d.q = &q
 	return q.p.Focus()
 }

@@ -41,7 +41,7 @@ func TestInsuranceAndRightsCaseFromDispatch(t *testing.T) {
 	}
 
 	d.keys("t")
-	d.want("今天的派工（1）")
+	d.want("今天开工或今天派出的派工（1）")
 	if strings.Contains(d.screen(), "维权中") {
 		t.Fatal("a dispatch without a case is marked")
 	}

@@ -32,7 +32,7 @@ func (p *listPane) back() bool { return false }
 
 func (p *listPane) help() []key.Binding {
 	k := p.c.Keys
-	return []key.Binding{k.MatchCheckIn, k.MatchDone, k.MatchPaid, k.MatchRate, k.MatchNoShow, k.MatchCancel, k.MatchDispute, k.RightsCase, k.MatchSlip, k.MatchFollowUp, k.Back}
+	return []key.Binding{k.MatchCheckIn, k.MatchDone, k.MatchPaid, k.MatchRate, k.MatchNoShow, k.MatchCancel, k.MatchDispute, k.MatchResolve, k.RightsCase, k.MatchSlip, k.MatchFollowUp, k.Back}
 }
 
 // rows is how many dispatches fit; the case form, when open, sits under the list.

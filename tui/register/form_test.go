@@ -66,7 +66,7 @@ func TestBadInputKeepsTheFormAndSavesNothing(t *testing.T) {
 			if n := countWorkers(t, c); n != 0 {
 				t.Fatalf("%d workers saved from bad input", n)
 			}
-			if d.status() != "请先改正标红的项目。" {
+			if !strings.HasPrefix(d.status(), "请先改正「") || !strings.Contains(d.status(), "：") {
 				t.Fatalf("status = %q", d.status())
 			}
 			after := d.m.(*Model).form.worker()

@@ -179,3 +179,18 @@ func (f *form) storeError(err error) {
 	f.tried = true
 	f.focusOn(fl)
 }
+
+// fixFirst says which field needs fixing first and why, and how many more do.
+func (f *form) fixFirst(fl field) string {
+	text := f.c.T("form.fix_first", f.c.T(fieldKeys[fl]), f.errs[fl])
+	more := 0
+	for other, msg := range f.errs {
+		if other != fl && msg != "" {
+			more++
+		}
+	}
+	if more > 0 {
+		text += f.c.T("form.fix_more", more)
+	}
+	return text
+}

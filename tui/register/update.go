@@ -204,8 +204,8 @@ func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 	if !save {
 		return cmd
 	}
-	if _, ok := f.validate(); !ok {
-		return tea.Batch(cmd, common.Status(m.c.T("reg.err.fix"), true))
+	if fl, ok := f.validate(); !ok {
+		return tea.Batch(cmd, common.Status(f.fixFirst(fl), true)) // the footer says where the cursor went and why
 	}
 	m.saving = true
 	m.reqID++

@@ -33,7 +33,7 @@ func (m *Model) formView() string {
 	}
 	v := m.form.view(title)
 	if m.mode == modeDiscard {
-		v += "\n" + m.c.Styles.Warning.Render(m.c.T("reg.discard"))
+		v += "\n" + m.c.Styles.Warning.Render(m.c.T("form.discard"))
 	}
 	if m.saving {
 		v += "\n" + m.c.Styles.Subtle.Render(m.c.T("reg.saving"))

@@ -26,6 +26,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"gigdesk/store/valid"
 	"gigdesk/tui/common"
@@ -92,6 +93,12 @@ func (p *Prompt) Focus() tea.Cmd { return p.input.Focus() }
 
 // SetWidth is how many cells the field shows.
 func (p *Prompt) SetWidth(w int) { p.input.Width = w }
+
+// SetLineWidth sizes the field to what its label leaves of a line w cells wide, less a cell of
+// slack for wide characters, so a long question never runs past the edge.
+func (p *Prompt) SetLineWidth(w int) {
+	p.input.Width = max(w-lipgloss.Width(p.c.T(p.spec.Label))-2, 4)
+}
 
 // Value is what has been typed so far (untrimmed); "" for Choice and Confirm.
 func (p *Prompt) Value() string { return p.input.Value() }

@@ -120,3 +120,19 @@ func TestPrompt(t *testing.T) {
 		})
 	}
 }
+
+// TestLongQuestionFitsItsLine: a question as long as the insurer's leaves its field the rest
+// of an 80-column line, so nothing is cut with "…" at the edge.
+func TestLongQuestionFitsItsLine(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.Zh, i18n.En} {
+		cat := i18n.New(lang)
+		c := &common.Common{Cat: cat, Styles: common.DefaultStyles(), Keys: common.DefaultKeyMap(cat.T)}
+		p := New(c, Spec{Label: "ins.ask.insurer"})
+		p.SetLineWidth(80)
+		p.Focus()
+		p.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("中国人民财产保险股份有限公司重庆市分公司九龙坡支公司")})
+		if w := lipgloss.Width(p.View()); w > 80 {
+			t.Errorf("%s: the insurer's question is %d cells wide:\n%s", lang, w, ansi.Strip(p.View()))
+		}
+	}
+}

@@ -1,0 +1,78 @@
+package jobs
+
+import (
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"gigdesk/store"
+	"gigdesk/tui/i18n"
+)
+
+// takeJobUntil takes a job for a new caller with start typed at the start and dur at the
+// duration; the rest as takeNewEmployerJob.
+func (h *harness) takeJobUntil(phone, start, dur string) {
+	h.letters("n")
+	h.figures(phone)
+	h.press(tea.KeyEnter, tea.KeyEnter)
+	h.words("张阿姨")
+	h.press(tea.KeyEnter, tea.KeyEnter)
+	h.words("后街12号")
+	h.press(tea.KeyEnter)
+	h.letters("hj")
+	h.press(tea.KeyEnter)
+	h.letters("sd")
+	h.press(tea.KeyEnter)
+	h.figures("1")
+	h.press(tea.KeyEnter)
+	h.words(start)
+	h.press(tea.KeyEnter)
+	if dur != "" {
+		h.press(tea.KeyCtrlU)
+		h.words(dur)
+	}
+}
+
+// TestEndTimesAsTheCallerSaysThem: 明天8点到5点 at the start, or an end where the duration
+// goes, give the job's length; a night job reads as ending 次日02:00.
+func TestEndTimesAsTheCallerSaysThem(t *testing.T) {
+	tests := []struct {
+		name, start, dur string
+		shows            string
+		starts           time.Time
+		length           time.Duration
+	}{
+		{"start with its end", "明天8点到5点", "", "9小时 · 至17:00", time.Date(2026, 11, 29, 8, 0, 0, 0, store.Shanghai), 9 * time.Hour},
+		{"a night job", "晚上10点到凌晨2点", "", "4小时 · 至次日02:00", time.Date(2026, 11, 28, 22, 0, 0, 0, store.Shanghai), 4 * time.Hour},
+		{"the end in the duration", "明天8点", "17:30", "9小时30分 · 至17:30", time.Date(2026, 11, 29, 8, 0, 0, 0, store.Shanghai), 9*time.Hour + 30*time.Minute},
+		{"a night end in the duration", "今天22:00", "凌晨2点", "4小时 · 至次日02:00", time.Date(2026, 11, 28, 22, 0, 0, 0, store.Shanghai), 4 * time.Hour},
+		{"a length", "明天8点", "4小时", "4小时 · 至12:00", time.Date(2026, 11, 29, 8, 0, 0, 0, store.Shanghai), 4 * time.Hour},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t, i18n.Zh)
+			h.takeJobUntil("1380013800"+string(rune('0'+i)), tt.start, tt.dur)
+			h.want(tt.shows)
+			h.press(tea.KeyEnter, tea.KeyEnter, tea.KeyEnter)
+			h.figures("300")
+			h.press(tea.KeyCtrlS)
+			if h.form() != nil {
+				t.Fatalf("not saved (%q):\n%s", h.status, h.view())
+			}
+			j, err := h.c.Store.Job(t.Context(), 1)
+			if err != nil {
+				t.Fatalf("read the job: %v", err)
+			}
+			if !j.StartsAt.Equal(tt.starts) || j.Duration != tt.length {
+				t.Fatalf("job starts %v for %v, want %v for %v", j.StartsAt, j.Duration, tt.starts, tt.length)
+			}
+		})
+	}
+}
+
+func TestAnEndBeforeTheStartIsRefused(t *testing.T) {
+	h := newHarness(t, i18n.Zh)
+	h.takeJobUntil("13800138000", "明天8点到明天7点", "")
+	h.want("完工时间要在开工时间之后")
+}
