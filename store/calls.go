@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"gigdesk/store/valid"
@@ -53,7 +52,7 @@ func (s *Store) RecordCall(ctx context.Context, staff, jobID, workerID int64, ou
 			return err
 		}
 		c.ID = id
-		return tx.audit("call:"+string(outcome), "job", jobID, fmt.Sprintf("worker %d", workerID))
+		return tx.audit("call:"+string(outcome), "job", jobID, refs("worker", workerID))
 	})
 	return c, err
 }

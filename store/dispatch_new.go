@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 
 	"gigdesk/store/valid"
 )
@@ -45,7 +44,7 @@ func (s *Store) Dispatch(ctx context.Context, staff int64, in DispatchInput) (Di
 			filled, string(jobStatusFor(filled, j.Headcount)), tx.now.Unix(), j.ID); err != nil {
 			return err
 		}
-		return tx.audit("dispatch", "dispatch", id, fmt.Sprintf("job %d worker %d", in.JobID, in.WorkerID))
+		return tx.audit("dispatch", "dispatch", id, refs("job", in.JobID, "worker", in.WorkerID))
 	})
 	if err != nil {
 		return Dispatch{}, err

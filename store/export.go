@@ -133,9 +133,9 @@ func (s *Store) Export(ctx context.Context, staff int64, req ExportRequest, row 
 	}
 	q += ` ORDER BY ` + spec.order
 	if req.Full {
-		detail := "all"
+		detail := refs("range", "all")
 		if req.From != "" {
-			detail = req.From + ".." + req.To
+			detail = refs("from", req.From, "to", req.To)
 		}
 		err := s.write(ctx, staff, func(tx *Tx) error { return tx.audit("export_full", string(req.Kind), 0, detail) })
 		if err != nil {

@@ -54,7 +54,7 @@ func (s *Store) SetGuidePay(ctx context.Context, head, tradeID int64, unit PayUn
 		if err := tx.exists(`SELECT 1 FROM trades WHERE id = ?`, tradeID, "trade"); err != nil {
 			return err
 		}
-		detail := fmt.Sprintf("trade %d %s %d", tradeID, unit, fen)
+		detail := refs("trade", tradeID, "unit", unit, "fen", fen)
 		if fen == 0 {
 			if _, err := tx.exec(`DELETE FROM guide_pay WHERE trade_id = ? AND pay_unit = ?`, tradeID, string(unit)); err != nil {
 				return err
@@ -214,7 +214,7 @@ func (s *Store) ExpireJobs(ctx context.Context, staff int64) (int, error) {
 			if _, err := tx.exec(`UPDATE jobs SET status = 'expired', status_reason = 'valid_until', updated_at = ? WHERE id = ?`, tx.now.Unix(), id); err != nil {
 				return err
 			}
-			if err := tx.audit("status:expired", "job", id, "validity period ended"); err != nil {
+			if err := tx.audit("status:expired", "job", id, refs("reason", "valid_until")); err != nil {
 				return err
 			}
 		}

@@ -328,7 +328,7 @@ func (s *Store) ImportWorkers(ctx context.Context, staff int64, rows []ImportRow
 		if len(res.Problems) > 0 && !skipBad {
 			return errRefused
 		}
-		return tx.audit("import", "worker", 0, fmt.Sprintf("added %d, merged %d, refused %d", res.Added, res.Merged, len(res.Problems)))
+		return tx.audit("import", "worker", 0, refs("added", res.Added, "merged", res.Merged, "refused", len(res.Problems)))
 	})
 	if errors.Is(err, errRefused) {
 		res.Added, res.Merged = 0, 0
@@ -372,7 +372,7 @@ func (t *Tx) importOne(w Worker) (merged bool, prob *ImportProblem, err error) {
 		if err := t.setWorkerKeys(id, w.Name); err != nil {
 			return false, nil, err
 		}
-		return false, nil, t.audit("create", "worker", id, "import")
+		return false, nil, t.audit("create", "worker", id, refs("via", "import"))
 	}
 	// fill in only what the station does not have yet: what staff typed at the counter wins
 	if _, err := t.exec(`UPDATE workers SET
@@ -395,7 +395,7 @@ func (t *Tx) importOne(w Worker) (merged bool, prob *ImportProblem, err error) {
 			return false, nil, err
 		}
 	}
-	return true, nil, t.audit("update", "worker", id, "import merge")
+	return true, nil, t.audit("update", "worker", id, refs("via", "import_merge"))
 }
 
 func (t *Tx) workerIDWhere(where string, arg any) (int64, error) {

@@ -388,7 +388,7 @@ func (s *Store) SetInsurance(ctx context.Context, staff, dispatchID int64, insur
 			insured, insurer, policyNo, tx.now.Unix(), dispatchID); err != nil {
 			return err
 		}
-		return tx.audit("insurance", "dispatch", dispatchID, fmt.Sprintf("insured %t", insured))
+		return tx.audit("insurance", "dispatch", dispatchID, refs("insured", insured))
 	})
 	if err != nil {
 		return Dispatch{}, err

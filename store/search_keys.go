@@ -137,7 +137,7 @@ func (s *Store) RebuildSearchKeys(ctx context.Context, staff int64) (int, error)
 		if n == 0 {
 			return nil // a new database: nothing was rebuilt worth a line in the log
 		}
-		return tx.audit("rebuild", "search_keys", 0, fmt.Sprintf("version %d, %d workers", SearchKeysVersion, n))
+		return tx.audit("rebuild", "search_keys", 0, refs("version", SearchKeysVersion, "workers", n))
 	})
 	return n, err
 }

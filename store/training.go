@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 	"unicode"
@@ -77,7 +76,7 @@ func (s *Store) AddWish(ctx context.Context, staff int64, w TrainingWish) (Train
 			return err
 		}
 		w.ID = id
-		return tx.audit("create", "training_wish", id, fmt.Sprintf("worker %d", w.WorkerID))
+		return tx.audit("create", "training_wish", id, refs("worker", w.WorkerID))
 	})
 	return w, err
 }
@@ -268,7 +267,7 @@ func (s *Store) Refer(ctx context.Context, staff, workerID, offerID, wishID int6
 				return err
 			}
 		}
-		return tx.audit("refer", "training_referral", id, fmt.Sprintf("worker %d offer %d", workerID, offerID))
+		return tx.audit("refer", "training_referral", id, refs("worker", workerID, "offer", offerID))
 	})
 	return r, err
 }

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"strings"
 	"time"
 )
 
@@ -70,4 +72,17 @@ func (t *Tx) audit(action, entity string, id int64, detail string) error {
 func (t *Tx) exists(query string, id int64, entity string) error {
 	var one int
 	return notFound(t.queryRow(query, id).Scan(&one), entity)
+}
+
+// refs writes an audit detail as key=value pairs ("job=12 worker=7"): data, not sentences,
+// so the audit view can put it in the reader's language. No personal data goes in.
+func refs(kv ...any) string {
+	var b strings.Builder
+	for i := 0; i+1 < len(kv); i += 2 {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "%v=%v", kv[i], kv[i+1])
+	}
+	return b.String()
 }

@@ -482,7 +482,7 @@ func TestRebuildSearchKeys(t *testing.T) {
 	if err := s.db.QueryRow(`SELECT detail FROM audit WHERE action = 'rebuild'`).Scan(&detail); err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(detail, "张") || !strings.Contains(detail, "1 workers") {
+	if strings.Contains(detail, "张") || !strings.Contains(detail, "workers=1") {
 		t.Errorf("rebuild logged %q: want the count of workers and no names", detail)
 	}
 	s.Close()

@@ -152,11 +152,25 @@ func (tm *Term) FirstRun(station, head, pin string) {
 	tm.t.Helper()
 	tm.WaitFor("F10") // the form is up
 	for _, s := range []string{station, head, pin, pin} {
-		tm.Type(s)
-		tm.Keys("Enter")
+		// on a busy machine keys typed ahead of the form land in the wrong field: each step
+		// waits until the form has taken the one before
+		tm.changes(func() { tm.Type(s) })
+		tm.changes(func() { tm.Keys("Enter") })
 	}
 	// the head's name is on the form too: wait until the header says they are on duty
 	tm.WaitForAny("值班："+head, "On duty: "+head)
+}
+
+// changes does act and waits until the screen differs from before it (at most 5 s).
+func (tm *Term) changes(act func()) {
+	tm.t.Helper()
+	before := tm.Screen()
+	act()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(30 * time.Millisecond) {
+		if tm.Screen() != before {
+			return
+		}
+	}
 }
 
 // WaitForAny waits until the screen contains one of want, and returns the screen.

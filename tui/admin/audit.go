@@ -10,6 +10,7 @@ import (
 
 	"gigdesk/store"
 	"gigdesk/tui/common"
+	"gigdesk/tui/widget/prompt"
 )
 
 // auditPane is the audit log, read-only: ↑↓ scroll, s, e and a cycle the staff member, the
@@ -28,7 +29,7 @@ type auditPane struct {
 	fEntity int
 	fAction int
 	fDay    string
-	day     prompt // d : the day to show
+	day     *prompt.Prompt // d : the day to show
 
 	keyStaff, keyEntity, keyAction, keyDay, keyClear key.Binding
 }
@@ -46,7 +47,7 @@ type auditLoaded struct {
 
 func newAuditPane(d *desk, staff *staffPane) *auditPane {
 	t := d.c.T
-	return &auditPane{desk: d, staff: staff, day: newPrompt(10, "2026-11-28"),
+	return &auditPane{desk: d, staff: staff,
 		keyStaff:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", t("admin.audit.staff"))),
 		keyEntity: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", t("admin.audit.entity"))),
 		keyAction: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", t("admin.audit.action"))),
@@ -99,7 +100,7 @@ func (p *auditPane) filter() store.AuditFilter {
 
 func (p *auditPane) changed() tea.Cmd { return p.load() }
 
-func (p *auditPane) leave() { p.day.close() }
+func (p *auditPane) leave() { p.day = nil }
 
 func (p *auditPane) update(msg tea.Msg) (tea.Cmd, bool) {
 	pm := msg.(paneMsg)
@@ -115,7 +116,7 @@ func (p *auditPane) update(msg tea.Msg) (tea.Cmd, bool) {
 func (p *auditPane) visible() int { return max(p.height-9, 3) }
 
 func (p *auditPane) key(msg tea.KeyMsg) tea.Cmd {
-	if p.day.open {
+	if p.day != nil {
 		return p.dayKey(msg)
 	}
 	k, rows := p.c.Keys, p.visible()
@@ -138,7 +139,8 @@ func (p *auditPane) key(msg tea.KeyMsg) tea.Cmd {
 		p.fAction = (p.fAction + 1) % (len(p.actions) + 1)
 		return p.load()
 	case key.Matches(msg, p.keyDay):
-		return p.day.ask(p.fDay)
+		p.day = prompt.New(p.c, auditDaySpec(p.fDay))
+		return p.day.Focus()
 	case key.Matches(msg, p.keyClear):
 		p.fStaff, p.fEntity, p.fAction, p.fDay = 0, 0, 0, ""
 		return p.load()
@@ -148,13 +150,13 @@ func (p *auditPane) key(msg tea.KeyMsg) tea.Cmd {
 
 // dayKey types the day to show; Enter shows it if it is a day (empty: every day).
 func (p *auditPane) dayKey(msg tea.KeyMsg) tea.Cmd {
-	cmd, step := p.day.key(p.c.Keys, msg)
-	switch step {
-	case promptCancel:
-		p.day.close()
+	cmd, res := p.day.Update(msg)
+	switch res {
+	case prompt.Cancelled:
+		p.day = nil
 		return nil
-	case promptAnswer:
-		v := strings.TrimSpace(p.day.value())
+	case prompt.Answered:
+		v := p.day.Answer().Text
 		if v != "" {
 			if _, _, err := p.c.Store.DayRange(v); err != nil {
 				p.err = p.c.Cat.Err(err)
@@ -162,7 +164,7 @@ func (p *auditPane) dayKey(msg tea.KeyMsg) tea.Cmd {
 			}
 		}
 		p.fDay, p.err = v, ""
-		p.day.close()
+		p.day = nil
 		return p.load()
 	}
 	return cmd
@@ -190,7 +192,7 @@ func (p *auditPane) view(w, _ int) string {
 			who = "-"
 		}
 		line := fmt.Sprintf("%-16s %s %s %s #%d %s", a.At.In(p.c.Store.Location()).Format("2006-01-02 15:04"),
-			common.Cell(who, 10), common.Cell(actionWords(p.c, a.Action), 16), entityWords(p.c, a.Entity), a.EntityID, a.Detail)
+			common.Cell(who, 10), common.Cell(actionWords(p.c, a.Action), 16), entityWords(p.c, a.Entity), a.EntityID, detailWords(p.c, a.Detail))
 		b.WriteString(ansi.Truncate(line, w, "…") + "\n")
 	}
 	b.WriteString(s.Subtle.Render(p.c.T("admin.audit.count", len(p.rows), auditLimit)+"  "+p.c.T("admin.audit.readonly")) + "\n")
@@ -214,8 +216,8 @@ func (p *auditPane) filterLine() string {
 	if day == "" {
 		day = all
 	}
-	if p.day.open {
-		day = p.day.view()
+	if p.day != nil {
+		day = p.day.View()
 	}
 	return fmt.Sprintf("%s: %s   %s: %s   %s: %s   %s: %s", p.c.T("admin.audit.staff"), staffName,
 		p.c.T("admin.audit.entity"), pick(p.fEntity, p.entities, entityWords), p.c.T("admin.audit.action"), pick(p.fAction, p.actions, actionWords),
@@ -225,12 +227,12 @@ func (p *auditPane) filterLine() string {
 func (p *auditPane) help() []key.Binding {
 	k := p.c.Keys
 	h := []key.Binding{k.Up, k.Down, p.keyStaff, p.keyEntity, p.keyAction, p.keyDay, p.keyClear}
-	if p.day.open { // the Model shows ←/→ only where they switch; here they always showed
+	if p.day != nil { // the Model shows ←/→ only where they switch; here they always showed
 		return append([]key.Binding{p.left}, h...)
 	}
 	return h
 }
 
-func (p *auditPane) capturing() bool { return p.day.open }
+func (p *auditPane) capturing() bool { return p.day != nil }
 
 func (p *auditPane) dirty() bool { return false }

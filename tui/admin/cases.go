@@ -11,6 +11,7 @@ import (
 	"gigdesk/store/valid"
 	"gigdesk/tui/common"
 	"gigdesk/tui/widget/caseform"
+	"gigdesk/tui/widget/prompt"
 )
 
 // casesPane is the rights-case ledger (权益维护台账): the follow-up list oldest first (a shows
@@ -25,7 +26,7 @@ type casesPane struct {
 	cursor int
 	open   *store.RightsCase // the case shown with its notes
 	step   *store.CaseStep   // the move being noted, nil when none
-	note   prompt            // what was done, asked with the move (step)
+	note   *prompt.Prompt    // what was done, asked with the move (step)
 	err    string
 	keyAll key.Binding
 	find   *finder        // + : who a case opened on its own is about (casenew.go)
@@ -47,9 +48,7 @@ var stepKeys = map[string]store.CaseStep{
 }
 
 func newCasesPane(c *common.Common) *casesPane {
-	n := newPrompt(500, "")
-	n.in.Prompt = ""
-	return &casesPane{c: c, note: n, keyAll: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", c.T("rights.key.all")))}
+	return &casesPane{c: c, keyAll: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", c.T("rights.key.all")))}
 }
 
 func (p *casesPane) load() tea.Cmd {
@@ -103,8 +102,7 @@ func (p *casesPane) update(msg tea.Msg) (tea.Cmd, bool) {
 			return common.Status(p.err, true), true
 		}
 		p.open, p.step, p.err = &v.c, nil, ""
-		p.note.close()
-		p.note.in.SetValue("")
+		p.note = nil
 		return tea.Batch(common.Status(p.c.T("rights.updated", v.c.ID), false), p.load(), func() tea.Msg { return common.ChangedMsg{} }), true
 	default:
 		set(v)
@@ -139,7 +137,8 @@ func (p *casesPane) key(msg tea.KeyMsg) tea.Cmd {
 		}
 		if st, ok := stepKeys[msg.String()]; ok {
 			p.step, p.err = &st, ""
-			return p.note.ask("")
+			p.note = prompt.New(p.c, p.noteSpec(st))
+			return p.note.Focus()
 		}
 		return nil
 	}
@@ -168,17 +167,13 @@ func (p *casesPane) key(msg tea.KeyMsg) tea.Cmd {
 
 // noteKey types the note of the move being made; Enter or Ctrl+S makes it, Esc drops it.
 func (p *casesPane) noteKey(msg tea.KeyMsg) tea.Cmd {
-	k := p.c.Keys
-	if key.Matches(msg, k.Save) {
-		return p.makeStep()
-	}
-	cmd, step := p.note.key(k, msg)
-	switch step {
-	case promptCancel:
+	cmd, res := p.note.Update(msg)
+	switch res {
+	case prompt.Cancelled:
 		p.step, p.err = nil, ""
-		p.note.close()
+		p.note = nil
 		return nil
-	case promptAnswer:
+	case prompt.Answered:
 		return p.makeStep()
 	}
 	p.err = ""
@@ -188,7 +183,7 @@ func (p *casesPane) noteKey(msg tea.KeyMsg) tea.Cmd {
 // makeStep moves the open case on with the note typed.
 func (p *casesPane) makeStep() tea.Cmd {
 	st := *p.step
-	st.Note = p.note.value()
+	st.Note = p.note.Value()
 	s, ctx, staff, id := p.c.Store, p.c.Ctx, p.c.Staff.ID, p.open.ID
 	return func() tea.Msg {
 		c, err := s.UpdateCase(ctx, staff, id, st)
@@ -294,11 +289,7 @@ func (p *casesPane) caseView(w, h int) string {
 	if p.fix != nil {
 		lines = append(lines, p.fixView()...)
 	} else if p.step != nil {
-		label := t("rights.note")
-		if p.step.Status != "" {
-			label = t("rights.step.to", p.state(store.RightsCase{Status: p.step.Status, ReferredTo: p.step.ReferredTo}))
-		}
-		lines = append(lines, st.Label.Render(label)+" "+p.note.view())
+		lines = append(lines, p.note.View())
 	} else {
 		lines = append(lines, st.Subtle.Render(t("rights.step.hint2")))
 	}
@@ -334,5 +325,5 @@ func (p *casesPane) dirty() bool {
 	case p.fix != nil:
 		return p.fix.inputs[0].Value() != p.open.Summary || len(p.fix.inputs) > 1 && p.fix.inputs[1].Value() != valid.FormatYuan(p.open.AmountFen) && p.fix.inputs[1].Value() != ""
 	}
-	return p.step != nil && p.note.value() != ""
+	return p.step != nil && p.note.Value() != ""
 }

@@ -1,61 +1,29 @@
 package admin
 
 import (
-	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
-
-	"gigdesk/tui/common"
+	"gigdesk/store"
+	"gigdesk/tui/widget/prompt"
 )
 
-// prompt is a one-line question asked inside a section (a new member's name, the audit's
-// day): Enter answers, Esc cancels, other keys type. It stands in for tui/widget/prompt.
-type prompt struct {
-	in   textinput.Model
-	open bool
+// The one-line questions asked inside a section, with tui/widget/prompt: a new member's name,
+// the audit's day and the note of a case's move. Each stays open, as typed, until its pane
+// drops it (a name until the store adds the member, a note until the move is saved).
+
+// staffNameSpec asks for a new member's name, under its label; only Enter adds them.
+func staffNameSpec() prompt.Spec {
+	return prompt.Spec{Label: "admin.staff.name", Below: true, Mark: "> ", Placeholder: "admin.staff.name", Limit: 30, EnterOnly: true}
 }
 
-// promptStep is what a key did to a prompt.
-type promptStep int
-
-const (
-	promptTyped promptStep = iota
-	promptCancel
-	promptAnswer
-)
-
-func newPrompt(limit int, placeholder string) prompt {
-	in := common.NewInput()
-	in.CharLimit = limit
-	in.Placeholder = placeholder
-	return prompt{in: in}
+// auditDaySpec asks which day the audit shows, day first; the filter line is its label.
+func auditDaySpec(day string) prompt.Spec {
+	return prompt.Spec{Value: day, Mark: "> ", Placeholder: "2026-11-28", Limit: 10, EnterOnly: true}
 }
 
-// ask opens the prompt with value typed in.
-func (p *prompt) ask(value string) tea.Cmd {
-	p.open = true
-	p.in.SetValue(value)
-	return p.in.Focus()
-}
-
-func (p *prompt) close() {
-	p.open = false
-	p.in.Blur()
-}
-
-func (p *prompt) value() string { return p.in.Value() }
-
-// key reads Enter and Esc (the caller answers or closes) and types anything else.
-func (p *prompt) key(k *common.KeyMap, msg tea.KeyMsg) (tea.Cmd, promptStep) {
-	switch {
-	case key.Matches(msg, k.Back):
-		return nil, promptCancel
-	case key.Matches(msg, k.Select):
-		return nil, promptAnswer
+// noteSpec asks what was done with the move st of the open case.
+func (p *casesPane) noteSpec(st store.CaseStep) prompt.Spec {
+	if st.Status == "" {
+		return prompt.Spec{Label: "rights.note", Limit: 500}
 	}
-	var cmd tea.Cmd
-	p.in, cmd = p.in.Update(msg)
-	return cmd, promptTyped
+	to := p.state(store.RightsCase{Status: st.Status, ReferredTo: st.ReferredTo})
+	return prompt.Spec{Label: "rights.step.to", Args: []any{to}, Limit: 500}
 }
-
-func (p *prompt) view() string { return p.in.View() }

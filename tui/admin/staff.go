@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"gigdesk/store"
+	"gigdesk/tui/widget/prompt"
 )
 
 // staffPane is the station's staff: ↑↓ choose one, + adds a clerk by name, d makes them
@@ -16,14 +17,15 @@ type staffPane struct {
 	*desk
 	list   []store.Staff
 	cursor int
-	name   prompt // + : the new member's name (adding while open)
+	name   *prompt.Prompt // + : the new member's name (adding while open)
+	nameW  int            // how wide the name's field is
 
 	toggle, reset key.Binding
 }
 
 func newStaffPane(d *desk) *staffPane {
 	t := d.c.T
-	return &staffPane{desk: d, name: newPrompt(30, t("admin.staff.name")),
+	return &staffPane{desk: d,
 		toggle: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", t("admin.staff.toggle"))),
 		reset:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", t("admin.staff.reset"))),
 	}
@@ -40,16 +42,19 @@ func (p *staffPane) load() tea.Cmd {
 
 func (p *staffPane) changed() tea.Cmd { return p.load() }
 
-func (p *staffPane) leave() { p.name.close() }
+func (p *staffPane) leave() { p.name = nil }
 
 // closePrompt closes the name prompt, if it is open.
 func (p *staffPane) closePrompt() {
-	if p.name.open {
-		p.name.close()
-	}
+	p.name = nil
 }
 
-func (p *staffPane) setSize(w int) { p.name.in.Width = min(30, max(w-10, 10)) }
+func (p *staffPane) setSize(w int) {
+	p.nameW = min(30, max(w-10, 10))
+	if p.name != nil {
+		p.name.SetWidth(p.nameW)
+	}
+}
 
 func (p *staffPane) update(msg tea.Msg) (tea.Cmd, bool) {
 	pm := msg.(paneMsg)
@@ -61,7 +66,7 @@ func (p *staffPane) update(msg tea.Msg) (tea.Cmd, bool) {
 }
 
 func (p *staffPane) key(msg tea.KeyMsg) tea.Cmd {
-	if p.name.open {
+	if p.name != nil {
 		return p.promptKey(msg)
 	}
 	k := p.c.Keys
@@ -73,7 +78,9 @@ func (p *staffPane) key(msg tea.KeyMsg) tea.Cmd {
 		p.cursor = min(p.cursor+1, max(len(p.list)-1, 0))
 	case key.Matches(msg, p.add):
 		p.err = ""
-		return p.name.ask("")
+		p.name = prompt.New(p.c, staffNameSpec())
+		p.name.SetWidth(p.nameW)
+		return p.name.Focus()
 	case key.Matches(msg, p.toggle) && p.cursor < len(p.list):
 		st := p.list[p.cursor]
 		return func() tea.Msg {
@@ -97,13 +104,13 @@ func (p *staffPane) key(msg tea.KeyMsg) tea.Cmd {
 // promptKey types the new member's name; Enter adds them, Esc closes the prompt.
 func (p *staffPane) promptKey(msg tea.KeyMsg) tea.Cmd {
 	s, ctx, by := p.c.Store, p.c.Ctx, p.c.Staff.ID
-	cmd, step := p.name.key(p.c.Keys, msg)
-	switch step {
-	case promptCancel:
-		p.name.close()
+	cmd, res := p.name.Update(msg)
+	switch res {
+	case prompt.Cancelled:
+		p.name = nil
 		return nil
-	case promptAnswer:
-		name := p.name.value()
+	case prompt.Answered:
+		name := p.name.Value()
 		return func() tea.Msg {
 			st, err := s.AddStaff(ctx, by, name, store.RoleStaff)
 			if err != nil {
@@ -131,27 +138,27 @@ func (p *staffPane) view(int, int) string {
 			state += " · " + p.c.T("admin.staff.no_pin")
 		}
 		line := fmt.Sprintf(" %-3d %s  %s  %s ", st.ID, st.Name, p.c.T("staff.role."+string(st.Role)), state)
-		if i == p.cursor && !p.name.open {
+		if i == p.cursor && p.name == nil {
 			line = s.RowActive.Render(line)
 		} else if !st.Active {
 			line = s.Subtle.Render(line)
 		}
 		b.WriteString(line + "\n")
 	}
-	if p.name.open {
-		b.WriteString("\n" + s.Label.Render(p.c.T("admin.staff.name")) + "\n" + p.name.view() + "\n")
+	if p.name != nil {
+		b.WriteString("\n" + p.name.View() + "\n")
 	}
 	return b.String()
 }
 
 func (p *staffPane) help() []key.Binding {
 	k := p.c.Keys
-	if p.name.open {
+	if p.name != nil {
 		return []key.Binding{k.Select, k.Back}
 	}
 	return []key.Binding{k.Up, k.Down, p.add, p.toggle, p.reset}
 }
 
-func (p *staffPane) capturing() bool { return p.name.open }
+func (p *staffPane) capturing() bool { return p.name != nil }
 
-func (p *staffPane) dirty() bool { return p.name.open && p.name.value() != "" }
+func (p *staffPane) dirty() bool { return p.name != nil && p.name.Value() != "" }

@@ -26,9 +26,9 @@ func (m *Model) action(km tea.KeyMsg, j store.JobListing) tea.Cmd {
 			return common.Status(m.c.T("err.job.closed"), true)
 		}
 		if key.Matches(km, k.JobCancel) {
-			return m.prompt.open(promptCancel)
+			return m.prompt.open(store.JobCancelled)
 		}
-		return m.prompt.open(promptExpire)
+		return m.prompt.open(store.JobExpired)
 	case key.Matches(km, k.JobReveal):
 		m.asked++
 		return revealPhone(m.c, m.asked, j.EmployerID)

@@ -2,29 +2,22 @@ package jobs
 
 import (
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"gigdesk/store"
 	"gigdesk/store/valid"
 	"gigdesk/tui/common"
+	"gigdesk/tui/widget/prompt"
 )
 
-// prompt is the question asked over the list: a cancellation reason or an expiry to confirm.
-type prompt int
-
-const (
-	promptNone prompt = iota
-	promptCancel
-	promptExpire
-)
-
-// closePrompt is the one line asked before a job closes; kept on its own so that the shared
-// one-line prompt widget can take its place.
+// closePrompt is the question asked over the list before a job closes (tui/widget/prompt): a
+// cancellation reason to type, or an expiry to confirm. It is about the job selected when drawn.
 type closePrompt struct {
 	c      *common.Common
-	kind   prompt
-	reason textinput.Model
+	p      *prompt.Prompt  // nil when nothing is asked
+	status store.JobStatus // how the job closes when it is answered
+	reason string          // the cancellation's reason, as checkReason cleaned it
+	width  int
 }
 
 // closing is the answer: close the job as status, for reason.
@@ -33,83 +26,73 @@ type closing struct {
 	reason string
 }
 
-func newClosePrompt(c *common.Common) closePrompt {
-	in := common.NewInput()
-	in.CharLimit = 200
-	in.Prompt = ""
-	in.Placeholder = c.T("jobs.cancel.hint")
-	return closePrompt{c: c, reason: in}
-}
+func newClosePrompt(c *common.Common) closePrompt { return closePrompt{c: c} }
 
-func (p *closePrompt) active() bool { return p.kind != promptNone }
+func (p *closePrompt) active() bool { return p.p != nil }
 
-// open asks the question; a cancellation starts with an empty reason to type.
-func (p *closePrompt) open(kind prompt) tea.Cmd {
-	p.kind = kind
-	if kind != promptCancel {
+func (p *closePrompt) drop() { p.p = nil }
+
+// open asks how the job closes as status: a cancellation starts with an empty reason to type.
+func (p *closePrompt) open(status store.JobStatus) tea.Cmd {
+	p.status, p.reason = status, ""
+	if status != store.JobCancelled {
+		p.p = prompt.New(p.c, prompt.Spec{Label: "jobs.expire.ask", Kind: prompt.Confirm, Warn: true})
 		return nil
 	}
-	p.reason.Reset()
-	return p.reason.Focus()
+	p.p = prompt.New(p.c, prompt.Spec{Label: "jobs.cancel.ask", Placeholder: "jobs.cancel.hint", Check: p.checkReason})
+	p.p.SetWidth(p.width)
+	return p.p.Focus()
 }
 
-func (p *closePrompt) setWidth(w int) { p.reason.Width = max(min(w-30, 60), 10) }
+// checkReason refuses a cancellation without a reason, or with one too long.
+func (p *closePrompt) checkReason(a prompt.Answer) string {
+	reason, prob := valid.Text("reason", a.Text, 200)
+	if prob != nil {
+		return p.c.Cat.Err(&store.Error{Code: store.Invalid, Key: prob.Key})
+	}
+	if reason == "" {
+		return "err.job.reason_needed"
+	}
+	p.reason = reason
+	return ""
+}
+
+func (p *closePrompt) setWidth(w int) {
+	p.width = max(min(w-30, 60), 10)
+	if p.p != nil {
+		p.p.SetWidth(p.width)
+	}
+}
 
 // key answers a key; ok reports the question answered, with how the job closes.
 func (p *closePrompt) key(km tea.KeyMsg) (cmd tea.Cmd, answer closing, ok bool) {
-	k := p.c.Keys
-	answered := func(status store.JobStatus, reason string) (tea.Cmd, closing, bool) {
-		p.kind = promptNone
-		p.reason.Blur()
-		return nil, closing{status: status, reason: reason}, true
+	cmd, res := p.p.Update(km)
+	if res == prompt.Asking {
+		return cmd, closing{}, false
 	}
-	if p.kind == promptExpire {
-		switch {
-		case key.Matches(km, k.Yes):
-			return answered(store.JobExpired, "")
-		case key.Matches(km, k.No):
-			p.kind = promptNone
-		}
+	a := p.p.Answer()
+	p.p = nil
+	if res == prompt.Cancelled || p.status != store.JobCancelled && !a.Yes { // Esc, or n to the expiry
 		return nil, closing{}, false
 	}
-	switch {
-	case key.Matches(km, k.Back):
-		p.kind = promptNone
-		p.reason.Blur()
-		return nil, closing{}, false
-	case key.Matches(km, k.Select), key.Matches(km, k.Save):
-		reason, prob := valid.Text("reason", p.reason.Value(), 200)
-		if prob != nil {
-			return common.Status(p.c.Cat.Err(&store.Error{Code: store.Invalid, Key: prob.Key}), true), closing{}, false
-		}
-		if reason == "" {
-			return common.Status(p.c.T("err.job.reason_needed"), true), closing{}, false
-		}
-		return answered(store.JobCancelled, reason)
-	}
-	p.reason, cmd = p.reason.Update(km)
-	return cmd, closing{}, false
+	return nil, closing{status: p.status, reason: p.reason}, true
 }
 
 // view is the question about job id, or nothing when none is asked.
 func (p *closePrompt) view(id int64) string {
-	s := p.c.Styles
-	switch p.kind {
-	case promptCancel:
-		return s.Label.Render(p.c.T("jobs.cancel.ask", id)) + " " + p.reason.View()
-	case promptExpire:
-		return s.Warning.Render(p.c.T("jobs.expire.ask", id))
+	if p.p == nil {
+		return ""
 	}
-	return ""
+	return p.p.ViewAbout(id)
 }
 
 func (p *closePrompt) help() []key.Binding {
 	k := p.c.Keys
-	switch p.kind {
-	case promptCancel:
+	switch {
+	case p.p == nil:
+		return nil
+	case p.status == store.JobCancelled:
 		return []key.Binding{k.Select, k.Back}
-	case promptExpire:
-		return []key.Binding{k.Yes, k.No}
 	}
-	return nil
+	return []key.Binding{k.Yes, k.No}
 }

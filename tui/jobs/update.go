@@ -75,7 +75,7 @@ func (m *Model) listKey(km tea.KeyMsg) tea.Cmd {
 func (m *Model) promptKey(km tea.KeyMsg) tea.Cmd {
 	j, ok := m.list.selected()
 	if !ok {
-		m.prompt.kind = promptNone
+		m.prompt.drop()
 		return nil
 	}
 	cmd, answer, ok := m.prompt.key(km)

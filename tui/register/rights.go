@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
@@ -24,16 +23,11 @@ type rightsState struct {
 	wishes  []store.TrainingWish // open ones
 	matches []store.OfferMatch
 	cases   []store.RightsCase
-	ask     ask // the question asked (prompt.go)
-	in      textinput.Model
+	ask     *rightsAsk // the question asked, nil when none (prompt.go)
 	caseF   *caseform.Form
 }
 
-func newRightsState() rightsState {
-	in := common.NewInput()
-	in.Prompt, in.CharLimit = "", 60
-	return rightsState{in: in}
-}
+func newRightsState() rightsState { return rightsState{} }
 
 // Keys of the page's rights and training line.
 var (
@@ -83,16 +77,16 @@ func (p *pageModel) onRightsDone(msg rightsDoneMsg) tea.Cmd {
 }
 
 func (p *pageModel) closeAsk() {
-	p.rs.ask = askNone
-	p.rs.in.Blur()
-	p.rs.in.SetValue("")
+	p.rs.ask = nil
 }
 
 // rightsCapturing is true while the page takes typing for a wish or a case.
-func (p *pageModel) rightsCapturing() bool { return p.rs.ask == askWish || p.rs.caseF != nil }
+func (p *pageModel) rightsCapturing() bool {
+	return p.rs.ask != nil && p.rs.ask.typed || p.rs.caseF != nil
+}
 
 func (p *pageModel) rightsDirty() bool {
-	return p.rs.caseF != nil && p.rs.caseF.Dirty() || p.rs.ask == askWish && p.rs.in.Value() != ""
+	return p.rs.caseF != nil && p.rs.caseF.Dirty() || p.rs.ask != nil && p.rs.ask.typed && p.rs.ask.p.Value() != ""
 }
 
 // rightsKey handles the page's rights and training keys; ok is false for other keys.
@@ -100,11 +94,8 @@ func (p *pageModel) rightsKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	if p.rs.caseF != nil {
 		return p.caseKey(msg), true
 	}
-	switch p.rs.ask {
-	case askWish:
-		return p.wishKey(msg), true
-	case askClose, askRefer:
-		return p.pickKey(msg), true
+	if p.rs.ask != nil {
+		return p.askKey(msg), true
 	}
 	return p.rightsStart(msg)
 }
@@ -125,48 +116,18 @@ func (p *pageModel) caseKey(msg tea.KeyMsg) tea.Cmd {
 	return cmd
 }
 
-// wishKey handles a key while the wish is being typed.
-func (p *pageModel) wishKey(msg tea.KeyMsg) tea.Cmd {
-	k := p.c.Keys
-	switch {
-	case key.Matches(msg, k.Back):
-		p.closeAsk()
-		return nil
-	case key.Matches(msg, k.Select), key.Matches(msg, k.Save):
-		return addWishCmd(p.c, p.w.ID, p.rs.in.Value())
-	}
-	var cmd tea.Cmd
-	p.rs.in, cmd = p.rs.in.Update(msg)
-	return cmd
-}
-
-// pickKey answers which wish to remove or which offer to refer to; any other key leaves the question.
-func (p *pageModel) pickKey(msg tea.KeyMsg) tea.Cmd {
-	n := digit(msg)
-	a := p.rs.ask
-	p.rs.ask = askNone
-	switch {
-	case a == askClose && n >= 1 && n <= len(p.rs.wishes):
-		return closeWishCmd(p.c, p.rs.wishes[n-1])
-	case a == askRefer && n >= 1 && n <= len(p.rs.matches):
-		return referCmd(p.c, p.w, p.rs.matches[n-1])
-	}
-	return nil
-}
-
 // rightsStart handles the keys that ask a rights question or open a case.
 func (p *pageModel) rightsStart(msg tea.KeyMsg) (tea.Cmd, bool) {
 	one := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("1")} // the only choice, chosen at once
 	switch {
 	case key.Matches(msg, keyWish):
-		p.rs.ask = askWish
-		p.rs.in.SetValue("")
-		return p.rs.in.Focus(), true
+		return p.askWish(), true
 	case key.Matches(msg, keyUnwish):
 		if len(p.rs.wishes) == 0 {
 			return common.Status(p.c.T("rights.reg.wish.none"), true), true
 		}
-		p.rs.ask = askClose
+		p.askPick("rights.reg.wish.which", func() int { return len(p.rs.wishes) },
+			func(n int) tea.Cmd { return closeWishCmd(p.c, p.rs.wishes[n-1]) })
 		if len(p.rs.wishes) == 1 {
 			return p.rightsKey(one)
 		}
@@ -175,7 +136,8 @@ func (p *pageModel) rightsStart(msg tea.KeyMsg) (tea.Cmd, bool) {
 		if len(p.rs.matches) == 0 {
 			return common.Status(p.c.T("rights.reg.refer.none"), true), true
 		}
-		p.rs.ask = askRefer
+		p.askPick("rights.reg.refer.which", func() int { return len(p.rs.matches) },
+			func(n int) tea.Cmd { return referCmd(p.c, p.w, p.rs.matches[n-1]) })
 		if len(p.rs.matches) == 1 {
 			return p.rightsKey(one)
 		}
@@ -224,13 +186,8 @@ func (p *pageModel) rightsView() string {
 		}
 		lines = append(lines, ansi.Truncate(st.Label.Render(p.c.T("rights.reg.cases"))+"  "+strings.Join(cs, " · "), width, "…"))
 	}
-	switch p.rs.ask {
-	case askWish:
-		lines = append(lines, st.Warning.Render(p.c.T("rights.reg.wish.ask"))+" "+p.rs.in.View())
-	case askClose:
-		lines = append(lines, st.Warning.Render(p.c.T("rights.reg.wish.which")))
-	case askRefer:
-		lines = append(lines, st.Warning.Render(p.c.T("rights.reg.refer.which")))
+	if p.rs.ask != nil {
+		lines = append(lines, p.rs.ask.p.View())
 	}
 	return strings.Join(lines, "\n")
 }

@@ -3,7 +3,8 @@
 // an answer with the caller's closure, and on Enter (or Ctrl+S) hands back a typed Answer; a
 // refusal goes to the footer and keeps the question open with what was typed; Esc cancels.
 // It saves nothing and closes nothing: the caller decides what an answer does and when the
-// question goes away (a reason can stay on screen until the store accepts it).
+// question goes away (a reason can stay on screen until the store accepts it). Spec's last
+// fields draw it as each screen always has (a warning label, the field under it, a mark).
 //
 // A screen holds at most one *Prompt, hands it its keys while it is open and draws View()
 // under its body:
@@ -52,6 +53,17 @@ type Spec struct {
 	// Check refuses an answer: "" accepts it, anything else is a catalogue key or a sentence
 	// shown in the footer while the question stays open. Nil accepts everything.
 	Check func(Answer) string
+
+	// How the question looks and types; the zero values are the plain one-line question.
+	Args        []any               // the arguments of Label's words (the job's number)
+	Warn        bool                // the label in the warning style: the answer closes or changes something
+	Below       bool                // the field on the line under the label
+	Mark        string              // drawn before the field ("> ", "› "); nothing when ""
+	Placeholder string              // Text: catalogue key or words shown while the field is empty
+	Limit       int                 // Text, Amount: the most characters the field takes; 200 when 0
+	EnterOnly   bool                // only Enter answers; Ctrl+S is a key like any other
+	Clean       func(string) string // Text: cleans what is typed or pasted before the field takes it
+	Leave       bool                // Choice: any other key leaves the question (Cancelled)
 }
 
 // Answer is what was answered.
@@ -82,7 +94,16 @@ type Prompt struct {
 // New asks spec; call Focus to start typing and SetWidth to size the field.
 func New(c *common.Common, spec Spec) *Prompt {
 	in := common.NewInput()
-	in.Prompt, in.CharLimit = "", 200
+	in.Prompt, in.CharLimit = spec.Mark, 200
+	if spec.Limit > 0 {
+		in.CharLimit = spec.Limit
+	}
+	if spec.Placeholder != "" {
+		in.Placeholder = spec.Placeholder
+		if i18n.Has(spec.Placeholder) {
+			in.Placeholder = c.T(spec.Placeholder)
+		}
+	}
 	in.SetValue(spec.Value)
 	in.CursorEnd()
 	return &Prompt{c: c, spec: spec, input: in}
@@ -116,7 +137,10 @@ func (p *Prompt) Update(msg tea.KeyMsg) (tea.Cmd, Result) {
 	if p.spec.Kind == Choice || p.spec.Kind == Confirm {
 		return p.choose(msg)
 	}
-	if !key.Matches(msg, k.Select) && !key.Matches(msg, k.Save) {
+	if !key.Matches(msg, k.Select) && (p.spec.EnterOnly || !key.Matches(msg, k.Save)) {
+		if p.spec.Clean != nil && msg.Type == tea.KeyRunes {
+			msg.Runes = []rune(p.spec.Clean(string(msg.Runes)))
+		}
 		var cmd tea.Cmd
 		p.input, cmd = p.input.Update(msg)
 		return cmd, Asking
@@ -144,6 +168,9 @@ func (p *Prompt) choose(msg tea.KeyMsg) (tea.Cmd, Result) {
 			return p.settle(Answer{Key: want, Yes: p.spec.Kind == Confirm && want == "y"})
 		}
 	}
+	if p.spec.Leave && p.spec.Kind == Choice {
+		return nil, Cancelled
+	}
 	return nil, Asking
 }
 
@@ -162,10 +189,28 @@ func (p *Prompt) settle(a Answer) (tea.Cmd, Result) {
 }
 
 // View is the question's label and, for typed answers, the field.
-func (p *Prompt) View() string {
-	label := p.c.Styles.Label.Render(p.c.T(p.spec.Label))
-	if p.spec.Kind == Choice || p.spec.Kind == Confirm {
+func (p *Prompt) View() string { return p.ViewAbout(p.spec.Args...) }
+
+// ViewAbout is View with the label's arguments given now, for a question about whatever is
+// selected when it is drawn (the Jobs list's job). Without a label it is the field alone.
+func (p *Prompt) ViewAbout(args ...any) string {
+	typed := p.spec.Kind != Choice && p.spec.Kind != Confirm
+	if p.spec.Label == "" {
+		if typed {
+			return p.input.View()
+		}
+		return ""
+	}
+	style := p.c.Styles.Label
+	if p.spec.Warn {
+		style = p.c.Styles.Warning
+	}
+	label := style.Render(p.c.T(p.spec.Label, args...))
+	if !typed {
 		return label
+	}
+	if p.spec.Below {
+		return label + "\n" + p.input.View()
 	}
 	return label + " " + p.input.View()
 }

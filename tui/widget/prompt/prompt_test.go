@@ -86,6 +86,20 @@ func TestPrompt(t *testing.T) {
 			keys: []string{"n"}, result: Answered, answer: Answer{Key: "n"}, view: "Insured for accidents? y yes / n no"},
 		{name: "confirm esc", spec: Spec{Label: "match.ask.insured", Kind: Confirm},
 			keys: []string{"esc"}, result: Cancelled},
+		{name: "label with arguments and a placeholder", spec: Spec{Label: "jobs.cancel.ask", Args: []any{7}, Placeholder: "jobs.cancel.hint"},
+			result: Asking, view: "Cancel job #7, reason: e.g. the employer found someone"},
+		{name: "placeholder in words, a mark, no label", spec: Spec{Mark: "> ", Placeholder: "2026-11-28"},
+			result: Asking, view: "> 2026-11-28"},
+		{name: "field below the label", spec: Spec{Label: "reg.reason.leave", Warn: true, Below: true, Mark: "› "},
+			keys: []string{"moved"}, result: Asking, view: "Why is the worker leaving? Enter confirms, Esc cancels\n› moved"},
+		{name: "limit", spec: Spec{Limit: 3}, keys: []string{"abcdef", "enter"}, result: Answered, answer: Answer{Text: "abc"}},
+		{name: "enter only: ctrl+s does not answer", spec: Spec{EnterOnly: true}, keys: []string{"x", "ctrl+s"}, result: Asking, view: "x"},
+		{name: "enter only: enter answers", spec: Spec{EnterOnly: true}, keys: []string{"x", "enter"}, result: Answered, answer: Answer{Text: "x"}},
+		{name: "typing cleaned", spec: Spec{Clean: strings.ToUpper}, keys: []string{"ab", "enter"}, result: Answered, answer: Answer{Text: "AB"}},
+		{name: "choice left by another key", spec: Spec{Label: "rights.reg.wish.which", Kind: Choice, Keys: []string{"1", "2"}, Leave: true},
+			keys: []string{"3"}, result: Cancelled},
+		{name: "choice that leaves still answers", spec: Spec{Label: "rights.reg.wish.which", Kind: Choice, Keys: []string{"1", "2"}, Leave: true},
+			keys: []string{"2"}, result: Answered, answer: Answer{Key: "2"}, view: "Drop which wish? 1-9, any other key cancels"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := New(c, tc.spec)
