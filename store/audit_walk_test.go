@@ -21,7 +21,7 @@ var auditReadOnly = map[string]string{
 	"JobListings": "", "JobReviewOf": "", "Jobs": "", "LastJob": "", "ListStaff": "", "LoadWorkerPool": "",
 	"Location": "", "MatchContext": "", "MatchJob": "", "MatchWeights": "", "NewWatcher": "", "Now": "",
 	"Offers": "", "OpenJobs": "", "OpenUnpaidCases": "", "Path": "", "PlanDay": "", "PresentToday": "",
-	"PublicBoard": "", "PublicJobs": "", "QuickCheck": "", "RankForJob": "", "RankJobsForWorker": "",
+	"PublicBoard": "", "PublicJobs": "", "QuickCheck": "", "CheckWorkerPool": "", "WarmPool": "", "RankForJob": "", "RankJobsForWorker": "",
 	"Referrals": "", "ReviewJob": "", "RightsCase": "", "RightsCases": "", "RightsFigures": "",
 	"SearchWorkers": "", "Settings": "", "SignedIn": "", "StaffMember": "", "Summary": "", "SummaryRange": "",
 	"TableCounts": "", "Tables": "", "Today": "", "Visits": "", "Wishes": "", "Worker": "", "WorkerHistory": "",
@@ -98,6 +98,7 @@ var auditWrites = []struct {
 	}},
 	{"SetWorkerStatus", false, func(w *walk) error { return w.s.SetWorkerStatus(w.ctx, w.clerk, w.w3.ID, Paused, "回老家") }},
 	{"RebuildSearchKeys", true, func(w *walk) error { _, err := w.s.RebuildSearchKeys(w.ctx, w.head); return err }},
+	{"RebuildWorkerPool", true, func(w *walk) error { return w.s.RebuildWorkerPool(w.ctx, w.head) }},
 	{"SaveEmployer", false, func(w *walk) (err error) {
 		w.e, err = w.s.SaveEmployer(w.ctx, w.clerk, Employer{Kind: Resident, Name: "李阿姨", Phone: "13912345678", Address: "后街12号", CommunityID: 100})
 		return err

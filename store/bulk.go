@@ -22,8 +22,8 @@ type Loader struct {
 	tx  *sql.Tx
 	ctx context.Context
 
-	staff, settings, workers, workerTrades, employers, jobs, dispatches, calls, signIns, visits, audit, workerKeys *batcher
-	all                                                                                                            []*batcher
+	staff, settings, workers, workerTrades, employers, jobs, dispatches, calls, signIns, visits, audit, workerKeys, pool *batcher
+	all                                                                                                                  []*batcher
 
 	work    chan write
 	stopped chan struct{}
@@ -35,6 +35,12 @@ type Loader struct {
 	priority map[int64]bool     // workers written by this load: whether they are in a priority group
 	keyCache map[string][]string
 	indexes  []string // CREATE INDEX statements to run again before commit
+
+	// the pool's rows of the workers this load wrote or dispatched: made from what was written
+	// when the load starts from no workers at all, else computed again from the tables at the end
+	facts     map[int64]workerFacts
+	sums      map[int64]*recordSums
+	anyWorker bool // the database held workers before this load
 }
 
 // workerKey is one search key of a worker, a row of worker_keys.
@@ -66,6 +72,11 @@ func (s *Store) Bulk(ctx context.Context, fn func(*Loader) error) error {
 	}
 	defer tx.Rollback()
 	l := newLoader(ctx, s, tx)
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM workers)`).Scan(&l.anyWorker); err != nil {
+		return dbError(err, s.path)
+	}
+	// the cached pool may hold workers this load changes, and a load need not audit each one
+	defer s.poolCache().drop()
 	go l.writer()
 	defer l.stop()
 	if err := fn(l); err != nil {
@@ -86,7 +97,7 @@ func (s *Store) Bulk(ctx context.Context, fn func(*Loader) error) error {
 // newLoader declares the tables a load writes, each after the tables its foreign keys point to.
 func newLoader(ctx context.Context, s *Store, tx *sql.Tx) *Loader {
 	l := &Loader{s: s, tx: tx, ctx: ctx, keyCache: map[string][]string{},
-		jobFacts: map[int64]jobFacts{}, priority: map[int64]bool{}, work: make(chan write, 16), stopped: make(chan struct{})}
+		jobFacts: map[int64]jobFacts{}, priority: map[int64]bool{}, facts: map[int64]workerFacts{}, sums: map[int64]*recordSums{}, work: make(chan write, 16), stopped: make(chan struct{})}
 	l.staff = l.table("staff", "id, name, role, active, created_at")
 	l.settings = l.table("settings", "key, value")
 	l.settings.suffix = " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
@@ -108,6 +119,7 @@ func newLoader(ctx context.Context, s *Store, tx *sql.Tx) *Loader {
 	// jobs, dispatches and calls reach staff through employers and workers, which flush staff first
 	l.audit = l.table("audit", "id, at, staff_id, action, entity, entity_id, detail", l.staff)
 	l.workerKeys = l.table("worker_keys", "key, worker_id", l.workers)
+	l.pool = l.table("worker_pool", poolColumns, l.workers)
 	return l
 }
 
@@ -138,6 +150,9 @@ func (l *Loader) finish() error {
 		if err := l.workerKeys.add(k.key, k.worker); err != nil {
 			return err
 		}
+	}
+	if err := l.writePool(); err != nil {
+		return err
 	}
 	if err := l.sync(); err != nil {
 		return err

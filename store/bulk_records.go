@@ -1,6 +1,9 @@
 package store
 
 import (
+	"cmp"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -117,11 +120,20 @@ func (l *Loader) Worker(w *Worker, createdBy int64) error {
 		return err
 	}
 	l.priority[w.ID] = len(w.Groups) > 0
-	for _, t := range w.Trades {
+	trades := slices.Clone(w.Trades)
+	slices.SortFunc(trades, func(a, b WorkerTrade) int { return cmp.Compare(a.TradeID, b.TradeID) })
+	var text []byte
+	for i, t := range trades {
 		if err := l.workerTrades.add(w.ID, t.TradeID, int64(t.Years)); err != nil {
 			return err
 		}
+		if i > 0 {
+			text = append(text, ',')
+		}
+		text = strconv.AppendInt(append(strconv.AppendInt(text, t.TradeID, 10), ':'), int64(t.Years), 10)
 	}
+	l.facts[w.ID] = workerFacts{status: string(w.Status), payUnit: string(w.ExpectedPayUnit), trades: string(text),
+		community: w.CommunityID, payFen: w.ExpectedPayFen, priority: strings.Join(w.Groups, ",") != ""}
 	keys, ok := l.keyCache[w.Name]
 	if !ok {
 		keys = SearchKeys(w.Name)
@@ -161,6 +173,7 @@ func (l *Loader) Dispatch(d *DispatchRecord) error {
 	if !known {
 		f = jobFacts{}
 	}
+	l.sums[d.WorkerID] = l.sums[d.WorkerID].add(d)
 	return l.dispatches.add(d.ID, d.JobID, d.WorkerID, d.Status, d.StartsAt.Unix(), d.EndsAt.Unix(), d.AgreedPayFen,
 		boolInt(d.Insured), d.Insurer, d.PolicyNo, nullTimeArg(d.CheckedInAt), nullTimeArg(d.DoneAt), paid, nullTimeArg(d.PaidAt),
 		nullInt(d.WorkerRating), nullInt(d.EmployerRating), d.CancelledBy, d.CancelReason, boolInt(d.Disputed), d.DisputeNote,
@@ -191,4 +204,92 @@ func (l *Loader) Visit(v *VisitRecord) error {
 // Audit writes one audit row (a load is summed up in one row, not one per record).
 func (l *Loader) Audit(a AuditEntry) error {
 	return l.audit.add(a.ID, a.At.Unix(), nullID(a.StaffID), a.Action, a.Entity, a.EntityID, a.Detail)
+}
+
+// recordSums is one worker's record (part of a row of worker_pool) summed over a load's dispatches,
+// as workerRecordFigures computes it from the table.
+type recordSums struct {
+	dispatches, completed, noShows, ratingSum, ratingCount int64
+	last                                                   int64 // created_at of the latest not cancelled
+}
+
+func (r *recordSums) add(d *DispatchRecord) *recordSums {
+	if r == nil {
+		r = &recordSums{}
+	}
+	if d.Status == string(Cancelled) {
+		return r
+	}
+	switch d.Status {
+	case string(DoneStatus):
+		r.dispatches++
+		r.completed++
+	case string(NoShow):
+		r.dispatches++
+		r.noShows++
+	}
+	if d.WorkerRating > 0 {
+		r.ratingSum += int64(d.WorkerRating)
+		r.ratingCount++
+	}
+	r.last = max(r.last, d.CreatedAt.Unix())
+	return r
+}
+
+// writePool brings worker_pool up to date for the workers this load wrote or dispatched: from
+// what the load summed when the database held no workers before it (a demo), else from the
+// tables, worker by worker.
+func (l *Loader) writePool() error {
+	touched := map[int64]bool{}
+	for id := range l.facts {
+		touched[id] = true
+	}
+	for id := range l.sums {
+		touched[id] = true
+	}
+	ids := make([]int64, 0, len(touched))
+	for id := range touched {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	if err := l.sync(); err != nil { // the workers and dispatches are written, and nothing runs beside what follows
+		return err
+	}
+	if l.anyWorker {
+		tx := &Tx{tx: l.tx, ctx: l.ctx}
+		for _, id := range ids {
+			if err := tx.refreshPoolRow(id); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	var none recordSums
+	var facts []byte // as poolFacts makes them
+	for _, id := range ids {
+		f, r := l.facts[id], l.sums[id]
+		if r == nil {
+			r = &none
+		}
+		b := facts[:0]
+		for _, n := range [...]int64{f.community, f.payFen} {
+			b = append(strconv.AppendInt(b, n, 10), ' ')
+		}
+		b = append(append(b, f.payUnit...), ' ')
+		for _, n := range [...]int64{boolInt(f.priority), r.dispatches, r.completed, r.noShows, r.ratingSum, r.ratingCount, r.last} {
+			b = append(strconv.AppendInt(b, n, 10), ' ')
+		}
+		facts = append(b, f.trades...)
+		if err := l.pool.add(id, f.status, int64(0), string(facts)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// workerFacts is what worker_pool copies of a worker this load wrote.
+type workerFacts struct {
+	status, payUnit, trades string
+	community, payFen       int64
+	priority                bool
 }

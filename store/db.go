@@ -75,6 +75,16 @@ func Open(path string, opts ...Option) (*Store, error) {
 			return nil, err
 		}
 	}
+	// the pool's rows made by an older version (or none yet): compute them from the records once
+	if current, err := s.workerPoolCurrent(context.Background()); err != nil || !current {
+		if err == nil {
+			err = s.RebuildWorkerPool(context.Background(), 0)
+		}
+		if err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
 	return s, nil
 }
 

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"gigdesk/store/match"
@@ -39,12 +40,12 @@ func (s *Store) RankForJob(ctx context.Context, id int64, limit int) (Ranking, e
 	if err != nil {
 		return Ranking{}, err
 	}
-	pool, err := s.LoadWorkerPool(ctx, mc, PoolFilter{From: mj.Start, To: mj.End})
+	pool, err := s.LoadWorkerPool(ctx, mc, PoolFilter{From: mj.Start, To: mj.End, Trades: fittingTrades(mc.Relations, mj.Trade)})
 	if err != nil {
 		return Ranking{}, err
 	}
 	cands := match.Rank(mj, pool.Workers, mc.Relations, mc.Weights, mc.Now, limit)
-	r := Ranking{Job: j, MatchJob: mj, Candidates: cands, Pool: len(pool.Workers), Weights: mc.Weights, Now: mc.Now}
+	r := Ranking{Job: j, MatchJob: mj, Candidates: cands, Pool: pool.Considered, Weights: mc.Weights, Now: mc.Now}
 	ids := make([]int64, len(cands))
 	for i, c := range cands {
 		ids[i] = c.WorkerID
@@ -59,6 +60,22 @@ func (s *Store) RankForJob(ctx context.Context, id int64, limit int) (Ranking, e
 		r.Workers[id] = Candidate{Worker: details[id], Match: *mw, IdleDays: match.IdleDays(mw.LastDispatch, mc.Now)}
 	}
 	return r, nil
+}
+
+// fittingTrades is trade and the trades related to it: a worker with none of them is not eligible.
+func fittingTrades(rel match.Relations, trade int64) []int64 {
+	out := []int64{trade}
+	for pair, ok := range rel {
+		switch {
+		case !ok:
+		case pair[0] == trade && !slices.Contains(out, pair[1]):
+			out = append(out, pair[1])
+		case pair[1] == trade && !slices.Contains(out, pair[0]):
+			out = append(out, pair[0])
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // workersByID reads workers with their trades, in chunks that stay under SQLite's variable limit.

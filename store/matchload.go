@@ -34,8 +34,9 @@ func (s *Store) MatchContext(ctx context.Context) (MatchContext, error) {
 
 // WorkerPool is the active workers as matching sees them, by worker ID.
 type WorkerPool struct {
-	Workers []match.Worker // ordered by ID
-	index   map[int64]int
+	Workers    []match.Worker // ordered by ID
+	Considered int            // the active workers the pool stands for, with those a Trades filter left out
+	index      map[int64]int
 }
 
 // Find returns the pool's worker with id.
@@ -59,6 +60,9 @@ type PoolFilter struct {
 	From, To   time.Time // bookings overlapping [From, To) become Busy
 	AnyStatus  bool      // load the worker whatever their status (one worker, for explanations)
 	ExcludeDay string    // YYYY-MM-DD: leave out workers already dispatched that local day (day plan)
+	// Trades, when set, lets a load leave out the workers with none of these trades (they cannot
+	// be eligible): a process that ranks one job reads them alone instead of every worker.
+	Trades []int64
 }
 
 // LoadWorkerPool reads workers for matching. The part of the pool that only a write can
@@ -78,17 +82,37 @@ func (s *Store) LoadWorkerPool(ctx context.Context, mc MatchContext, f PoolFilte
 	}
 	defer tx.Rollback()
 	var ws []match.Worker
-	if f.WorkerID == 0 && !f.AnyStatus {
-		ws, err = s.cachedPool(ctx, tx, mc)
-	} else {
+	considered, rotated := -1, false
+	switch {
+	case f.WorkerID != 0 || f.AnyStatus:
 		ws, err = loadStaticPool(ctx, tx, mc, f, s.loc)
+	case len(f.Trades) > 0 && !s.poolCache().warm():
+		ws, considered, err = loadTradePool(ctx, tx, mc, s.loc, f.Trades)
+	default:
+		ws, considered, err = s.cachedPool(ctx, tx, mc, mc.Now.AddDate(0, 0, -7).Unix(), f.Trades)
+		rotated = true
 	}
 	if err != nil {
 		return nil, dbError(err, s.path)
 	}
-	pool, err := addDynamicPool(ctx, tx, mc, f, s.loc, ws)
+	if considered < 0 {
+		considered = len(ws)
+	}
+	pool, err := addDynamicPool(ctx, tx, mc, f, s.loc, ws, rotated)
 	if err != nil {
 		return nil, dbError(err, s.path)
 	}
+	pool.Considered = considered
 	return pool, nil
+}
+
+// WarmPool reads every active worker into the store's pool cache, so the first ranking that
+// follows (the Match screen's first open) finds it there; the screens call it at start-up.
+func (s *Store) WarmPool(ctx context.Context) error {
+	mc, err := s.MatchContext(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = s.LoadWorkerPool(ctx, mc, PoolFilter{})
+	return err
 }

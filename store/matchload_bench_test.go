@@ -2,62 +2,27 @@ package store_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
-	"time"
 
 	"gigdesk/store"
-	"gigdesk/store/demo"
+	"gigdesk/store/demo/district"
 	"gigdesk/store/match"
 )
 
-// A district-sized station: 100,000 workers and a month of history from the demo generator.
-// Building it takes a while, so it runs only with GIGDESK_BIG=1; the file is kept in the
-// temp folder between runs (delete gigdesk-bench-100k.db to rebuild).
-func bigStation(b *testing.B) (*store.Store, store.Job) {
-	b.Helper()
-	if os.Getenv("GIGDESK_BIG") == "" {
-		b.Skip("set GIGDESK_BIG=1 to build and load a 100,000-worker station")
-	}
-	now := time.Date(2026, 11, 27, 9, 0, 0, 0, store.Shanghai)
-	path := filepath.Join(os.TempDir(), "gigdesk-bench-100k.db")
-	_, statErr := os.Stat(path)
-	s, err := store.Open(path, store.WithClock(func() time.Time { return now }))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { s.Close() })
-	ctx := context.Background()
-	if statErr != nil {
-		if _, err := s.Setup(ctx, "九龙坡区零工市场", "王站长"); err != nil {
-			b.Fatal(err)
-		}
-		start := time.Now()
-		c, err := demo.Generate(ctx, s, demo.Options{Workers: 100_000, Employers: 8000, Days: 30, Seed: 1, Now: now})
-		if err != nil {
-			os.Remove(path)
-			b.Fatal(err)
-		}
-		b.Logf("built %s in %v", c, time.Since(start))
-	}
-	jobs, err := s.Jobs(ctx, store.JobFilter{From: now, Statuses: []store.JobStatus{store.JobOpen, store.JobPartly}, Limit: 1})
-	if err != nil || len(jobs) == 0 {
-		b.Fatalf("no open job in the big station: %v", err)
-	}
-	return s, jobs[0]
-}
+// The Match screen's figures over the shared district database (GIGDESK_BIG=1; see package
+// district): the pool loaded from the cache, from nothing, and after a write, and the ranking.
 
-// BenchmarkLoadPool100k is what opening a job on the Match screen costs before ranking.
-func BenchmarkLoadPool100k(b *testing.B) {
-	s, job := bigStation(b)
+// BenchmarkLoadPoolBig is what opening a job on the Match screen costs before ranking, the
+// static pool cached (nothing written since the last open).
+func BenchmarkLoadPoolBig(b *testing.B) {
+	s := district.Open(b)
+	job := district.OpenJob(b, s)
 	ctx := context.Background()
-	mc, err := s.MatchContext(ctx)
-	if err != nil {
+	mc := must(s.MatchContext(ctx))(b)
+	if err := s.WarmPool(ctx); err != nil {
 		b.Fatal(err)
 	}
 	var n int
-	b.ResetTimer()
 	for b.Loop() {
 		pool, err := s.LoadWorkerPool(ctx, mc, store.PoolFilter{From: job.StartsAt, To: job.EndsAt()})
 		if err != nil {
@@ -68,31 +33,107 @@ func BenchmarkLoadPool100k(b *testing.B) {
 	b.ReportMetric(float64(n), "workers")
 }
 
-// BenchmarkRankLoaded100k ranks one job over the loaded pool (the pure part, once loaded).
-func BenchmarkRankLoaded100k(b *testing.B) {
-	s, job := bigStation(b)
+// BenchmarkLoadPoolColdBig is the first load of a process: every active worker read.
+func BenchmarkLoadPoolColdBig(b *testing.B) {
+	district.Path(b)
+	job := district.OpenJob(b, district.Open(b))
+	ctx := context.Background()
+	for b.Loop() {
+		b.StopTimer()
+		s := district.Open(b)
+		mc := must(s.MatchContext(ctx))(b)
+		b.StartTimer()
+		if _, err := s.LoadWorkerPool(ctx, mc, store.PoolFilter{From: job.StartsAt, To: job.EndsAt()}); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+}
+
+// BenchmarkRankLoadedBig ranks one job over the loaded pool (the pure part, once loaded).
+func BenchmarkRankLoadedBig(b *testing.B) {
+	s := district.Open(b)
+	job := district.OpenJob(b, s)
 	ctx := context.Background()
 	mc := must(s.MatchContext(ctx))(b)
-	mj, err := s.MatchJob(ctx, mc, job)
-	if err != nil {
-		b.Fatal(err)
-	}
-	pool, err := s.LoadWorkerPool(ctx, mc, store.PoolFilter{From: mj.Start, To: mj.End})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ResetTimer()
+	mj := must(s.MatchJob(ctx, mc, job))(b)
+	pool := must(s.LoadWorkerPool(ctx, mc, store.PoolFilter{From: mj.Start, To: mj.End}))(b)
 	for b.Loop() {
 		match.Rank(mj, pool.Workers, mc.Relations, mc.Weights, mc.Now, 50)
 	}
 }
 
-// BenchmarkRankForJob100k is the whole of one Match screen load: job, pool, rank, details.
-func BenchmarkRankForJob100k(b *testing.B) {
-	s, job := bigStation(b)
+// BenchmarkRankForJobBig is the whole of one Match screen load (job, pool, rank, details),
+// the pool warmed as the screen does at start-up, nothing written since.
+func BenchmarkRankForJobBig(b *testing.B) {
+	s := district.Open(b)
+	job := district.OpenJob(b, s)
 	ctx := context.Background()
-	b.ResetTimer()
+	if err := s.WarmPool(ctx); err != nil {
+		b.Fatal(err)
+	}
 	for b.Loop() {
+		if _, err := s.RankForJob(ctx, job.ID, 50); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRankForJobColdBig is a ranking in a process that has read no worker yet (gigdesk
+// match, or the Match screen opened before its start-up warming is done), the store open.
+func BenchmarkRankForJobColdBig(b *testing.B) {
+	district.Path(b)
+	job := district.OpenJob(b, district.Open(b))
+	ctx := context.Background()
+	for b.Loop() {
+		b.StopTimer()
+		s := district.Open(b)
+		b.StartTimer()
+		if _, err := s.RankForJob(ctx, job.ID, 50); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+}
+
+// BenchmarkRankForJobAfterWriteBig is a Match open after writes at the counter, as a busy
+// station makes them between two opens (not timed): a call recorded, a worker signed in or
+// out, a finished dispatch rated. It writes to a copy of the shared database.
+func BenchmarkRankForJobAfterWriteBig(b *testing.B) {
+	s := district.OpenCopy(b)
+	job := district.OpenJob(b, s)
+	ctx := context.Background()
+	head := staffHead(b, s)
+	var done []store.Dispatch
+	for _, d := range must(s.Dispatches(ctx, store.DispatchFilter{Day: "2026-11-27"}))(b) {
+		if d.Status == store.DoneStatus {
+			done = append(done, d)
+		}
+	}
+	if err := s.WarmPool(ctx); err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	for b.Loop() {
+		b.StopTimer()
+		i++
+		w := int64(1 + i%1000)
+		if _, err := s.RecordCall(ctx, head, job.ID, w, store.NoAnswer, ""); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.SignIn(ctx, head, w); err != nil {
+			if err := s.SignOut(ctx, head, w); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if _, err := s.Rate(ctx, head, done[i%len(done)].ID, 1+i%5, 0); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
 		if _, err := s.RankForJob(ctx, job.ID, 50); err != nil {
 			b.Fatal(err)
 		}

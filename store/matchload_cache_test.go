@@ -78,6 +78,10 @@ func TestCachedPoolFollowsChanges(t *testing.T) {
 		t.Fatalf("paused worker still in the pool: %+v", p.Workers)
 	}
 
+	if n := st.s.poolCache().reads; n != 1 {
+		t.Fatalf("the pool was read whole %d times; writes to workers and dispatches should patch it", n)
+	}
+
 	// Another store on the same file writes: this store's next load sees it.
 	other, err := Open(st.s.Path(), WithClock(func() time.Time { return dispatchNow }))
 	if err != nil {
@@ -89,5 +93,17 @@ func TestCachedPoolFollowsChanges(t *testing.T) {
 	}
 	if p := load(); find(p, b.ID) == nil {
 		t.Fatalf("a change by another process is not seen: %+v", p.Workers)
+	}
+
+	// A record the cache cannot place to workers (a place added) reads every worker again.
+	if _, err := st.s.AddPlace(st.ctx, st.head, 10, "新村社区"); err != nil {
+		t.Fatal(err)
+	}
+	load()
+	if n := st.s.poolCache().reads; n != 2 {
+		t.Fatalf("after a new place the pool was read whole %d times, want 2", n)
+	}
+	if ids, n, err := st.s.CheckWorkerPool(st.ctx); err != nil || n != 0 {
+		t.Fatalf("the pool's rows differ from the records for %d workers (%v): %v", n, ids, err)
 	}
 }

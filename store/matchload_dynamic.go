@@ -9,15 +9,17 @@ import (
 )
 
 // addDynamicPool adds to ws (the static pool) what depends on the clock and the job's
-// window: present today, dispatches made in the last 7 days, bookings overlapping
-// [f.From, f.To), and leaves out those already dispatched on f.ExcludeDay.
-func addDynamicPool(ctx context.Context, tx *sql.Tx, mc MatchContext, f PoolFilter, loc *time.Location, ws []match.Worker) (*WorkerPool, error) {
+// window: present today, dispatches made in the last 7 days (unless rotated: the cache counted
+// them), bookings overlapping [f.From, f.To), and leaves out those already dispatched on f.ExcludeDay.
+func addDynamicPool(ctx context.Context, tx *sql.Tx, mc MatchContext, f PoolFilter, loc *time.Location, ws []match.Worker, rotated bool) (*WorkerPool, error) {
 	p := newPoolRead(ctx, tx, ws, f)
 	if err := p.addPresent(mc.Now.In(loc).Format(time.DateOnly)); err != nil {
 		return nil, err
 	}
-	if err := p.addRotation(mc.Now.AddDate(0, 0, -7).Unix()); err != nil {
-		return nil, err
+	if !rotated {
+		if err := p.addRotation(mc.Now.AddDate(0, 0, -7).Unix()); err != nil {
+			return nil, err
+		}
 	}
 	if !f.From.IsZero() || !f.To.IsZero() {
 		if err := p.addBusy(f.From, f.To, loc); err != nil {
@@ -48,16 +50,17 @@ func (p *poolRead) addRotation(week int64) error {
 		p.withOnly(week), func(w *match.Worker, _ int) error { w.DispatchesLast7++; return nil })
 }
 
-// addBusy adds the bookings overlapping [from, to). starts_at is indexed; no job is longer
-// than MaxDuration.
+// addBusy adds the bookings overlapping [from, to): those ending after from (the bookings still
+// to come, by the covering index dispatches_end_cover) that start before to. The + keeps the
+// planner off the starts_at indexes, which would read every booking that ever started before to.
 func (p *poolRead) addBusy(from, to time.Time, loc *time.Location) error {
 	if to.Before(from) {
 		to = from
 	}
 	var st, en int64
 	return p.each(`SELECT worker_id, starts_at, ends_at FROM dispatches
-			WHERE starts_at >= ? AND starts_at < ? AND ends_at > ? AND status <> 'cancelled'`+p.only+` ORDER BY starts_at`,
-		p.withOnly(from.Add(-MaxDuration).Unix(), to.Unix(), from.Unix()), func(w *match.Worker, _ int) error {
+			WHERE ends_at > ? AND +starts_at < ? AND status <> 'cancelled'`+p.only+` ORDER BY +starts_at, id`,
+		p.withOnly(from.Unix(), to.Unix()), func(w *match.Worker, _ int) error {
 			w.Busy = append(w.Busy, match.Interval{Start: time.Unix(st, 0).In(loc), End: time.Unix(en, 0).In(loc)})
 			return nil
 		}, &st, &en)

@@ -1,9 +1,11 @@
 package store
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"database/sql"
+	"fmt"
 	"slices"
 	"time"
 
@@ -11,47 +13,133 @@ import (
 )
 
 // loadStaticPool reads the workers f asks for with what only a write changes: trades,
-// place, expectations, priority and their record of dispatches.
+// place, expectations, priority and their record of dispatches, one row of worker_pool each.
 func loadStaticPool(ctx context.Context, tx *sql.Tx, mc MatchContext, f PoolFilter, loc *time.Location) ([]match.Worker, error) {
-	ws, err := readPoolWorkers(ctx, tx, mc, f)
+	where, args := `erased = 0 AND status = 'active'`, []any{}
+	if f.AnyStatus {
+		where = `erased = 0`
+	}
+	hint := 1
+	if f.WorkerID != 0 {
+		where += ` AND worker_id = ?`
+		args = append(args, f.WorkerID)
+	} else if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM worker_pool WHERE `+where).Scan(&hint); err != nil {
+		return nil, err
+	}
+	return readStaticPool(ctx, tx, mc, loc, hint, where, args)
+}
+
+// loadStaticWorkers reads the active workers among ids (at most a few thousand), as loadStaticPool does.
+func loadStaticWorkers(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.Location, ids []int64) ([]match.Worker, error) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return readStaticPool(ctx, tx, mc, loc, len(ids), `erased = 0 AND status = 'active' AND worker_id IN (`+placeholders(len(ids))+`)`, args)
+}
+
+// loadTradePool reads the active workers with one of trades, and counts every active worker.
+func loadTradePool(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.Location, trades []int64) ([]match.Worker, int, error) {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM worker_pool WHERE status = 'active' AND erased = 0`).Scan(&n); err != nil {
+		return nil, 0, err
+	}
+	args := make([]any, len(trades))
+	for i, t := range trades {
+		args[i] = t
+	}
+	ws, err := readStaticPool(ctx, tx, mc, loc, n, `erased = 0 AND status = 'active'
+		AND worker_id IN (SELECT worker_id FROM worker_trades WHERE trade_id IN (`+placeholders(len(trades))+`))`, args)
+	return ws, n, err
+}
+
+// readStaticPool reads the rows of worker_pool where says, by worker ID; about hint of them
+// (a hundred thousand workers grown by appending are copied over and over).
+func readStaticPool(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.Location, hint int, where string, args []any) ([]match.Worker, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT worker_id, status, facts FROM worker_pool WHERE `+where+` ORDER BY worker_id`, args...)
 	if err != nil {
 		return nil, err
 	}
-	p := newPoolRead(ctx, tx, ws, f)
-	if err := p.addTrades(); err != nil {
-		return nil, err
-	}
-	if err := p.addRecord(loc); err != nil {
-		return nil, err
-	}
-	return ws, nil
-}
-
-// readPoolWorkers reads the workers f asks for, by ID, with their place, expectations and priority.
-func readPoolWorkers(ctx context.Context, tx *sql.Tx, mc MatchContext, f PoolFilter) ([]match.Worker, error) {
-	where, args := `w.erased = 0 AND w.status = 'active'`, []any{}
-	if f.AnyStatus {
-		where = `w.erased = 0`
-	}
-	if f.WorkerID != 0 {
-		where += ` AND w.id = ?`
-		args = append(args, f.WorkerID)
-	}
-	return queryRows(ctx, tx, func(sc scanner) (match.Worker, error) {
+	defer rows.Close()
+	out := make([]match.Worker, 0, hint)
+	var status, facts sql.RawBytes
+	for rows.Next() {
 		var w match.Worker
-		var status string
-		var unit string
-		if err := sc.Scan(&w.ID, &status, &w.Community, &w.ExpectedPayFen, &unit, &w.Priority); err != nil {
-			return w, err
+		if err := rows.Scan(&w.ID, &status, &facts); err != nil {
+			return nil, err
 		}
-		w.Active = status == string(Active)
-		w.ExpectedPayUnit = match.PayUnit(unit)
+		w.Active = string(status) == string(Active)
+		if err := parseFacts(facts, &w, loc); err != nil {
+			return nil, fmt.Errorf("worker_pool row %d: %w", w.ID, err)
+		}
 		if w.Community != 0 {
 			w.SubDistrict, w.District = mc.Catalog.Area(w.Community)
 		}
-		return w, nil
-	}, `SELECT w.id, w.status, coalesce(w.community_id, 0), w.expected_pay_fen, w.expected_pay_unit, w.groups <> ''
-		FROM workers w WHERE `+where+` ORDER BY w.id`, args...)
+		out = append(out, w)
+	}
+	return out, rows.Err()
+}
+
+// parseFacts reads worker_pool's facts into w: eleven fields, each but the last followed by a
+// space (see migration 0015), the last the trades "trade:years" comma-separated.
+func parseFacts(b []byte, w *match.Worker, loc *time.Location) error {
+	var n [10]int64
+	unit := []byte(nil)
+	for i := range n {
+		sp := bytes.IndexByte(b, ' ')
+		if sp < 0 {
+			return fmt.Errorf("facts end after %d fields", i)
+		}
+		field := b[:sp]
+		b = b[sp+1:]
+		if i == 2 {
+			unit = field
+			continue
+		}
+		for _, c := range field {
+			n[i] = n[i]*10 + int64(c-'0')
+		}
+	}
+	w.Community, w.ExpectedPayFen, w.ExpectedPayUnit, w.Priority = n[0], n[1], payUnit(unit), n[3] != 0
+	w.Dispatches, w.Completed, w.NoShows, w.RatingSum, w.RatingCount = int(n[4]), int(n[5]), int(n[6]), int(n[7]), int(n[8])
+	if n[9] > 0 {
+		w.LastDispatch = time.Unix(n[9], 0).In(loc)
+	}
+	w.Trades = parseTrades(b)
+	return nil
+}
+
+// payUnit is unit as matching knows it, without a new string for each of a hundred thousand rows.
+func payUnit(unit []byte) match.PayUnit {
+	for _, u := range []match.PayUnit{match.PerHour, match.PerDay, match.PerPiece, match.Fixed} {
+		if string(u) == string(unit) {
+			return u
+		}
+	}
+	return match.PayUnit(unit)
+}
+
+// parseTrades reads the trades of worker_pool's facts ("trade:years" comma-separated); nil when empty.
+func parseTrades(b []byte) []match.TradeYears {
+	if len(b) == 0 {
+		return nil
+	}
+	out := make([]match.TradeYears, 0, 1+bytes.Count(b, []byte{','}))
+	var t match.TradeYears
+	n := int64(0)
+	for i := 0; i <= len(b); i++ {
+		switch {
+		case i == len(b) || b[i] == ',':
+			t.Years = int(n)
+			out = append(out, t)
+			n = 0
+		case b[i] == ':':
+			t.Trade, n = n, 0
+		default:
+			n = n*10 + int64(b[i]-'0')
+		}
+	}
+	return out
 }
 
 // poolRead adds to the workers of a pool, inside one transaction, what other tables say of them.
@@ -95,53 +183,6 @@ func (p *poolRead) each(query string, args []any, fn func(w *match.Worker, k int
 
 // withOnly appends the arguments of the one-worker condition to args.
 func (p *poolRead) withOnly(args ...any) []any { return append(args, p.onlyArgs...) }
-
-// addTrades reads each worker's trades and years.
-func (p *poolRead) addTrades() error {
-	var ty match.TradeYears
-	return p.each(`SELECT worker_id, trade_id, years FROM worker_trades WHERE 1 = 1`+p.only, p.withOnly(),
-		func(w *match.Worker, _ int) error {
-			w.Trades = append(w.Trades, ty)
-			return nil
-		}, &ty.Trade, &ty.Years)
-}
-
-// addRecord reads each worker's record: only dispatches whose outcome is known count towards
-// the rates; the rotation counts when dispatches were made, so work already booked also waits
-// its turn. One pass over the dispatches in table order beats a GROUP BY that looks each row
-// up by index.
-func (p *poolRead) addRecord(loc *time.Location) error {
-	last := make([]int64, len(p.ws))
-	var created int64
-	var status string
-	var rating int
-	err := p.each(`SELECT worker_id, status, coalesce(worker_rating, 0), created_at FROM dispatches WHERE status <> 'cancelled'`+p.only,
-		p.withOnly(), func(w *match.Worker, k int) error {
-			switch status {
-			case string(DoneStatus):
-				w.Dispatches++
-				w.Completed++
-			case string(NoShow):
-				w.Dispatches++
-				w.NoShows++
-			}
-			if rating > 0 {
-				w.RatingSum += rating
-				w.RatingCount++
-			}
-			last[k] = max(last[k], created)
-			return nil
-		}, &status, &rating, &created)
-	if err != nil {
-		return err
-	}
-	for k := range p.ws {
-		if last[k] > 0 {
-			p.ws[k].LastDispatch = time.Unix(last[k], 0).In(loc)
-		}
-	}
-	return nil
-}
 
 // oneWorker is the condition (and its argument) that limits a query to f's one worker.
 func oneWorker(f PoolFilter, col string) (string, []any) {

@@ -2,41 +2,14 @@ package store_test
 
 import (
 	"context"
-	"os"
 	"testing"
-	"time"
 
 	"gigdesk/store"
-	"gigdesk/store/demo"
+	"gigdesk/store/demo/district"
 )
 
-// bigNow is the clock of the district-sized benchmark database.
-var bigNow = time.Date(2026, 11, 28, 17, 30, 0, 0, store.Shanghai)
-
-// bigStore opens GIGDESK_BIG, building it first (100,000 workers over a year: about a
-// million dispatches) when the file does not exist. Without the variable the benchmark is
-// skipped, so CI never builds it.
-func bigStore(b *testing.B) *store.Store {
-	b.Helper()
-	path := os.Getenv("GIGDESK_BIG")
-	if path == "" {
-		b.Skip("set GIGDESK_BIG=/path/to/big.db to run the report benchmarks (built on first use)")
-	}
-	_, statErr := os.Stat(path)
-	s, err := store.Open(path, store.WithClock(func() time.Time { return bigNow }))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { s.Close() })
-	if os.IsNotExist(statErr) {
-		c, err := demo.Generate(context.Background(), s, demo.Options{Workers: 100_000, Employers: 8000, Days: 365, Seed: 7})
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Logf("built %s: %s", path, c)
-	}
-	return s
-}
+// The day's figures over the shared district database (GIGDESK_BIG=1; see package district).
+func bigStore(b *testing.B) *store.Store { return district.Open(b) }
 
 func BenchmarkDayFiguresBig(b *testing.B) {
 	s := bigStore(b)

@@ -58,6 +58,7 @@ func (t *Tx) insert(query string, args ...any) (int64, error) {
 }
 
 // audit records who did what to which record; the app never updates or deletes these rows.
+// A worker or dispatch written also has its worker's row of the pool rewritten (worker_pool.go).
 func (t *Tx) audit(action, entity string, id int64, detail string) error {
 	var staff any
 	if t.staff > 0 {
@@ -65,7 +66,10 @@ func (t *Tx) audit(action, entity string, id int64, detail string) error {
 	}
 	_, err := t.exec(`INSERT INTO audit (at, staff_id, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)`,
 		t.now.Unix(), staff, action, entity, id, detail)
-	return err
+	if err != nil {
+		return err
+	}
+	return t.poolChanged(entity, id)
 }
 
 // exists answers NotFound (naming entity) when query finds no row for id.

@@ -47,17 +47,6 @@ type Options struct {
 	Log   *oplog.Log  // internal errors are logged here and shown with their code; nil logs nothing
 }
 
-// mode is what the root shows: which model gets the keys.
-type mode int
-
-const (
-	modeLoading mode = iota
-	modeSetup        // first-run setup
-	modeStaff        // the staff chooser, or the idle lock
-	modeMain         // the five pages (F1–F5)
-	modeAdmin        // the station head's Admin area (F6), outside the five pages
-)
-
 type tickMsg time.Time
 
 // Model is the root model.
@@ -110,10 +99,6 @@ func New(o Options) *Model {
 
 // Common exposes the shared context (tests read the staff on duty from it).
 func (m *Model) Common() *common.Common { return m.c }
-
-func (m *Model) Init() tea.Cmd {
-	return tea.Batch(m.load, m.tick(), m.startupCheck)
-}
 
 // tick wakes the root on the next full minute: the header's clock and the idle lock.
 func (m *Model) tick() tea.Cmd {

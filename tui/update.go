@@ -10,6 +10,11 @@ import (
 	"gigdesk/tui/staff"
 )
 
+// Init loads the settings and records, starts the minute tick and runs the start-up check.
+func (m *Model) Init() tea.Cmd {
+	return tea.Batch(m.load, m.tick(), m.startupCheck)
+}
+
 // Update handles what belongs to the root (size, clock, start-up, sign-in, the lock, global
 // keys) and hands everything else to the active screen.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {

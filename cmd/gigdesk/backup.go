@@ -106,6 +106,9 @@ func cmdCheck(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if rep.OK() {
+		if err := checkWorkerPool(ctx, env, *db, cat); err != nil {
+			return err
+		}
 		fmt.Fprintln(env.Stdout, cat.T("backup.check_ok", *db))
 		printRecentErrors(env.Stdout, cat, *db, true)
 		return nil

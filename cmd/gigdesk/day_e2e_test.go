@@ -47,11 +47,14 @@ func upTo(s string) string {
 	return s
 }
 
-// TestDayAtTheCounter plays a whole day on a fresh database in the real binary: first run,
+// TestDayAtTheCounter plays a whole afternoon on a fresh database in the real binary: first run,
 // a second staff member on duty, three walk-ins (one ID number corrected after the message),
-// two sign-ins, a phone job from a new employer and one from a returning employer, matching
-// with one call declined and one accepted, dispatch, the slip saved and read back, check-in,
-// done, paid, and the Summary screen's figures against `gigdesk report --format json`.
+// a fourth with a phone already registered (the dialog opens the record, nothing is changed),
+// two sign-ins, a phone job from a new employer taken with its end time (16点到20点), the
+// returning employer's usual job and a night job of theirs (晚上10点到凌晨2点, listed as ending
+// 次日02:00), matching with one call declined and one accepted, dispatch, the slip saved and
+// read back, check-in, done, paid, the Summary screen's figures against `gigdesk report
+// --format json`, and the day exported to xlsx from the screen.
 func TestDayAtTheCounter(t *testing.T) {
 	needTmux(t)
 	binary(t) // build once before the runs start in parallel
@@ -61,10 +64,10 @@ func TestDayAtTheCounter(t *testing.T) {
 		when, dur  string
 		declineWhy string
 	}{
-		{i18n.Zh, 80, 24, "今天16点", "4小时", "今天没空"},
+		{i18n.Zh, 80, 24, "今天16点到20点", "", "今天没空"},
 		{i18n.Zh, 160, 48, "今天16点", "4小时", "今天没空"},
 		{i18n.En, 80, 24, "today 16:00", "4h", "busy today"},
-		{i18n.En, 160, 48, "today 16:00", "4h", "busy today"},
+		{i18n.En, 120, 40, "today 16:00 to 20:00", "", "busy today"},
 	} {
 		t.Run(fmt.Sprintf("%s_%dx%d", tc.lang, tc.w, tc.h), func(t *testing.T) {
 			t.Parallel()
@@ -147,6 +150,7 @@ func playDay(t *testing.T, lang i18n.Lang, w, h int, when, dur, declineWhy strin
 		tm.Keys("Enter")
 	}
 	tm.WaitFor(T("reg.today.title", 2, 2))
+	registerDuplicate(tm, T)
 
 	// The phone rings: a new employer, then 周老板 again.
 	tm.Keys("F2", "n")
@@ -167,7 +171,11 @@ func playDay(t *testing.T, lang i18n.Lang, w, h int, when, dur, declineWhy strin
 	tm.Keys("Enter")
 	tm.Type(when)
 	tm.Keys("Enter")
-	tm.Type(dur)
+	if dur != "" {
+		tm.Type(dur)
+	} else { // the end typed with the start filled in the duration
+		tm.WaitFor(cat.Duration(4 * time.Hour))
+	}
 	tm.Keys("Enter", "Enter", "Enter")
 	tm.Type("300")
 	tm.Keys("C-s")
@@ -178,6 +186,7 @@ func playDay(t *testing.T, lang i18n.Lang, w, h int, when, dur, declineWhy strin
 	tm.WaitFor(T("jobs.employer.known", "周老板", 1))
 	tm.Keys("C-s")
 	tm.WaitFor(upTo(T("jobs.card")) + "3")
+	nightJob(tm, cat)
 
 	// Matching job 2: both plumbers who signed in are candidates; the first declines, the
 	// second accepts and is dispatched.
@@ -246,7 +255,7 @@ func playDay(t *testing.T, lang i18n.Lang, w, h int, when, dur, declineWhy strin
 	time.Sleep(200 * time.Millisecond)
 	seen := summaryFigures(t, cat, first+"\n"+tm.WaitFor(T("report.fig.sign_ins")))
 	report := reportJSON(t, db)
-	want := map[string]float64{"workers_registered": 3, "employers_registered": 1, "jobs_posted": 2, "headcount_requested": 3,
+	want := map[string]float64{"workers_registered": 3, "employers_registered": 1, "jobs_posted": 3, "headcount_requested": 5,
 		"places_filled": 1, "filled_jobs": 1, "dispatched": 1, "completed": 1, "wages_paid_fen": 30000, "sign_ins": 2}
 	for k, v := range want {
 		got, ok := seen[k]
@@ -263,6 +272,13 @@ func playDay(t *testing.T, lang i18n.Lang, w, h int, when, dur, declineWhy strin
 	}
 	if rate, ok := seen["fill_rate"]; !ok || math.Abs(rate-report["fill_rate"]) > 0.05 && math.Abs(rate-100*report["fill_rate"]) > 0.05 {
 		t.Errorf("fill rate: the screen says %v, gigdesk report says %v", rate, report["fill_rate"])
+	}
+
+	// The day's figures go out as a workbook, saved beside the station file.
+	tm.Keys("e")
+	tm.WaitFor(upTo(T("report.written")))
+	if files, _ := filepath.Glob(filepath.Join(dir, "exports", "*.xlsx")); len(files) != 1 {
+		t.Errorf("exported workbooks: %v", files)
 	}
 
 	// The corrected ID number is the one kept.
@@ -442,4 +458,43 @@ func (tm *Term) waitGoneFor(text string, d time.Duration) (string, bool) {
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
+}
+
+// registerDuplicate types a walk-in with 刘建国's phone: the dialog names the record (工号 1)
+// and what an update would change; Enter, the safe default, opens the record unchanged.
+func registerDuplicate(tm *Term, T func(string, ...any) string) {
+	tm.t.Helper()
+	tm.Keys("C-n")
+	tm.WaitFor(T("reg.form.new"))
+	tm.Type("刘建华")
+	tm.Keys("Enter")
+	tm.Type("13800138001")
+	tm.Keys("Enter")
+	tm.Type("sd")
+	tm.Keys("Enter", "Enter")
+	tm.Keys("C-s")
+	tm.WaitFor(T("reg.dup.same_phone"), "刘建国", "刘建华")
+	tm.Keys("Enter")
+	tm.WaitFor(upTo(T("reg.page.title")), "刘建国")
+	tm.Keys("Escape")
+}
+
+// nightJob takes 周老板's usual job again as a night job, typed over the usual start: it ends
+// the next day, and the list says so.
+func nightJob(tm *Term, cat *i18n.Catalog) {
+	tm.t.Helper()
+	T := cat.T
+	tm.Keys("n")
+	tm.Type("13912345678")
+	tm.Keys("Enter")
+	tm.WaitFor(T("jobs.employer.known", "周老板", 2))
+	night := "晚上10点到凌晨2点"
+	if cat.Lang == i18n.En {
+		night = "today 22:00 to 02:00"
+	}
+	tm.Type(night)
+	tm.Keys("Enter")
+	tm.WaitFor(T("jobs.dur.until", T("day.next")+"02:00"))
+	tm.Keys("C-s")
+	tm.WaitFor(upTo(T("jobs.card"))+"4", T("day.next")+"02:00")
 }

@@ -49,12 +49,15 @@ var fillDemo func(ctx context.Context, s *store.Store) error
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	endProfile := startProfile()
 	if err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr); err != nil {
+		endProfile()
 		if !errors.Is(err, errQuiet) {
 			fmt.Fprintln(os.Stderr, "gigdesk: "+err.Error())
 		}
 		os.Exit(1)
 	}
+	endProfile()
 }
 
 // errQuiet is returned when the message was already printed (flag errors).

@@ -13,6 +13,7 @@ import (
 
 	"gigdesk/store"
 	"gigdesk/store/demo"
+	"gigdesk/store/demo/district"
 	"gigdesk/store/valid"
 )
 
@@ -351,12 +352,13 @@ func checkInvariants(t *testing.T, s *store.Store) {
 	}
 }
 
-// TestBig builds a district-sized station: GIGDESK_BIG=1 go test -run TestBig -v ./store/demo/
+// TestBig builds the district-sized station of the benchmarks (GIGDESK_BIG=1, see package
+// district) and, with GIGDESK_BIG_CHECK=1, checks its invariants.
 func TestBig(t *testing.T) {
-	if os.Getenv("GIGDESK_BIG") == "" {
+	if !district.Enabled() {
 		t.Skip("set GIGDESK_BIG=1 to build 100,000 workers and about a million dispatches")
 	}
-	o := demo.Options{Workers: 100_000, Employers: 8000, Days: 365, Seed: 1}
+	o := district.Options
 	start := time.Now()
 	s, c := load(t, "big.db", o)
 	t.Logf("%v in %v", c, time.Since(start).Round(time.Millisecond))

@@ -230,6 +230,7 @@ func parseClock(s string) (hour, minute int, ok bool, key string) {
 }
 
 var (
+	hmRe  = regexp.MustCompile(`^(\d{1,4})\s*(?:小时|钟头|h|hr|hrs)\s*(\d{1,2})\s*(?:分钟|分|min|mins|m)?$`)
 	durRe = regexp.MustCompile(`^(\d+(?:\.\d+)?|半)?\s*(个半|个)?\s*(小时|钟头|钟|hours|hour|hrs|hr|h|天|日|days|day|d|分钟|分|minutes|minute|mins|min|m|周|星期|weeks|week|w)?(半)?$`)
 	cnNum = map[rune]string{'一': "1", '两': "2", '二': "2", '三': "3", '四': "4", '五': "5", '六': "6", '七': "7", '八': "8", '九': "9", '十': "10"}
 )
@@ -258,6 +259,15 @@ func ParseDuration(text string) (time.Duration, string) {
 		} else {
 			b.WriteRune(r)
 		}
+	}
+	if m := hmRe.FindStringSubmatch(b.String()); m != nil { // 5小时30分, 5h30m: as screens write it
+		h, _ := strconv.Atoi(m[1])
+		mins, _ := strconv.Atoi(m[2])
+		d := time.Duration(h)*time.Hour + time.Duration(mins)*time.Minute
+		if mins > 59 || d < MinDuration || d > MaxDuration {
+			return 0, KeyDurationRange
+		}
+		return d, ""
 	}
 	m := durRe.FindStringSubmatch(b.String())
 	if m == nil || m[1] == "" && m[3] == "" {

@@ -107,6 +107,9 @@ func TestParseDuration(t *testing.T) {
 		key  string
 	}{
 		{"4小时", 4 * time.Hour, ""},
+		{"5小时30分", 5*time.Hour + 30*time.Minute, ""},
+		{"5h30m", 5*time.Hour + 30*time.Minute, ""},
+		{"2小时75分", 0, KeyDurationRange},
 		{"4个小时", 4 * time.Hour, ""},
 		{"两个小时", 2 * time.Hour, ""},
 		{"一个半小时", 90 * time.Minute, ""},

@@ -1,6 +1,9 @@
 package admin
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
 	"testing"
 
 	"gigdesk/tui/common"
@@ -40,5 +43,39 @@ func TestAuditWords(t *testing.T) {
 		if got := entityWords(en, tc.code); got != tc.en {
 			t.Errorf("en entity %q = %q", tc.code, got)
 		}
+	}
+}
+
+// auditCall finds the actions and records the store audits: tx.audit("action", "entity", …)
+// and the dispatch lifecycle's lifecycle(ctx, staff, id, "action", …).
+var auditCall = regexp.MustCompile(`audit\("([a-z_]+(?::[a-z_]+)?)", "([a-z_]+)"|lifecycle\(ctx, staff, id, "([a-z_]+)"`)
+
+// TestEveryAuditedActionHasWords reads the store's source: every action and record kind it
+// audits reads in Chinese in the audit view, not as its code.
+func TestEveryAuditedActionHasWords(t *testing.T) {
+	zh := &common.Common{Cat: i18n.New(i18n.Zh)}
+	files, err := filepath.Glob("../../store/*.go")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("store sources: %v %v", files, err)
+	}
+	seen := 0
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range auditCall.FindAllStringSubmatch(string(src), -1) {
+			seen++
+			action, entity := m[1]+m[3], m[2]
+			if actionWords(zh, action) == action {
+				t.Errorf("%s: audit action %q has no words", filepath.Base(f), action)
+			}
+			if entity != "" && entityWords(zh, entity) == entity {
+				t.Errorf("%s: audited record %q has no words", filepath.Base(f), entity)
+			}
+		}
+	}
+	if seen < 30 {
+		t.Fatalf("found only %d audit calls: the pattern no longer matches the store", seen)
 	}
 }

@@ -1,6 +1,8 @@
 package common
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -44,5 +46,9 @@ func (t *TypeOver) View(in *textinput.Model, selected lipgloss.Style) string {
 	if !t.on {
 		return in.View()
 	}
-	return selected.Render(ansi.Truncate(in.Value(), max(in.Width, 1), "…"))
+	v := ansi.Truncate(in.Value(), max(in.Width, 1), "…")
+	// as wide as the field draws itself (its width and the cursor's cell), so what stands
+	// beside the field does not move when the value is selected
+	pad := max(in.Width+1-lipgloss.Width(v), 0)
+	return selected.Render(v) + strings.Repeat(" ", pad)
 }

@@ -10,7 +10,6 @@ import (
 
 	"gigdesk/store"
 	"gigdesk/store/valid"
-	"gigdesk/store/when"
 	"gigdesk/tui/common"
 )
 
@@ -19,9 +18,7 @@ func (f *form) preview(fl field) (string, bool) {
 	cat := f.c.Cat
 	switch fl {
 	case fWhen:
-		if t, end, key := when.ParseSpan(f.inputs[fWhen].Value(), f.c.Clock()); key == "" && !end.IsZero() {
-			return "→ " + cat.Span(t, end.Sub(t), f.c.Clock()), false
-		} else if key == "" {
+		if t, key := f.start(); key == "" { // the end typed with it shows at the duration
 			return "→ " + cat.When(t, f.c.Clock()) + " " + cat.Weekday(t), false
 		}
 

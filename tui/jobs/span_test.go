@@ -76,3 +76,15 @@ func TestAnEndBeforeTheStartIsRefused(t *testing.T) {
 	h.takeJobUntil("13800138000", "明天8点到明天7点", "")
 	h.want("完工时间要在开工时间之后")
 }
+
+// TestCopiedDurationReadsBack: a returning caller's usual 5小时30分 is copied in a form the
+// duration field reads back, with the end it gives.
+func TestCopiedDurationReadsBack(t *testing.T) {
+	h := newHarness(t, i18n.Zh)
+	h.letters("n")
+	f := h.form()
+	f.setDuration(5*time.Hour + 30*time.Minute)
+	if d, key := f.duration(); key != "" || d != 5*time.Hour+30*time.Minute {
+		t.Fatalf("the copied duration %q reads back as %v %q", f.inputs[fDur].Value(), d, key)
+	}
+}

@@ -48,6 +48,9 @@ func (p *jobPane) back() bool { return false }
 
 func (p *jobPane) help() []key.Binding {
 	k := p.c.Keys
+	if p.jobID == 0 { // nothing to call yet: how to get started
+		return []key.Binding{k.MatchJob, k.MatchWalkIn, k.MatchToday, k.MatchFollowUp, k.MatchPlan}
+	}
 	return []key.Binding{k.MatchNoAnswer, k.MatchDecline, k.MatchAccept, k.MatchDispatch, k.MatchSkip, k.MatchReveal, k.MatchJob}
 }
 

@@ -56,7 +56,8 @@ type (
 		text     string
 		err      error
 		dispatch store.Dispatch
-		planLine int // ≥ 0: the plan line this write settled
+		planLine int       // ≥ 0: the plan line this write settled
+		asked    *question // the question open when the write was made: the one it answers
 	}
 	revealMsg struct {
 		worker      int64
@@ -78,6 +79,17 @@ func (caseMsg) Owner() common.Page   { return common.PageMatch }
 
 // candidateLimit is how many candidates a job lists: more than staff will ever phone.
 const candidateLimit = 100
+
+// warmPool reads every worker into the store's pool cache at start-up, so the Match screen's
+// first open ranks from memory instead of reading a district's hundred thousand workers then.
+// A failure only leaves the first open to read them.
+func (m *Model) warmPool() tea.Cmd {
+	s, ctx := m.c.Store, m.c.Ctx
+	return func() tea.Msg {
+		s.WarmPool(ctx)
+		return nil
+	}
+}
 
 // load fetches a job's ranking and the calls already made for it.
 func (p *jobPane) load(id int64) tea.Cmd {
@@ -161,8 +173,9 @@ func (p *walkPane) loadJobsFor(worker int64) tea.Cmd {
 
 // write runs one store change in a command and reports it; every screen reloads after.
 func (d *shared) write(planLine int, fn func() (store.Dispatch, string, error)) tea.Cmd {
+	asked := d.q
 	return func() tea.Msg {
 		d, text, err := fn()
-		return doneMsg{text: text, err: err, dispatch: d, planLine: planLine}
+		return doneMsg{text: text, err: err, dispatch: d, planLine: planLine, asked: asked}
 	}
 }

@@ -363,3 +363,21 @@ func TestRevealShowsTheNameToCall(t *testing.T) {
 		}
 	}
 }
+
+// TestSlowCallSaveKeepsTheNextQuestion: the accepted call's save answering after the clerk
+// has moved on to "insured?" and the insurer no longer closes the question on screen.
+func TestSlowCallSaveKeepsTheNextQuestion(t *testing.T) {
+	d := newDesk(t, i18n.Zh, 80, 24)
+	d.send(common.GotoMsg{Page: common.PageMatch, Job: d.job.ID})
+	var held tea.Cmd
+	d.m, held = d.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("a")}) // the call's save, not run yet
+	d.want("约定工资")
+	d.keys("enter", "y")
+	d.want("保险公司")
+	d.run(held) // the slow save of the accepted call answers now
+	d.want("保险公司")
+	d.keys("enter", "enter")
+	if !strings.Contains(d.status, "已派工") {
+		t.Fatalf("not dispatched: %q\n%s", d.status, d.screen())
+	}
+}

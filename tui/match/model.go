@@ -65,7 +65,7 @@ func New(c *common.Common) common.Screen {
 		plan: &planPane{shared: d, picking: -1}}
 }
 
-func (m *Model) Init() tea.Cmd { return nil }
+func (m *Model) Init() tea.Cmd { return m.warmPool() }
 
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h

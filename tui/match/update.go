@@ -46,13 +46,16 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 // dispatch drops insured?, which holds nothing typed); success closes it, except the pay that
 // is asked while the accepted call is being saved.
 func (m *Model) done(msg doneMsg) tea.Cmd {
+	// a write answers the question open when it was made; a question asked since (the pay,
+	// asked while the accepted call is saved; insured?, asked while a slow save runs) stays
+	mine := m.q != nil && m.q == msg.asked
 	if msg.err != nil {
-		if m.q != nil && m.q.dropOnRefusal {
+		if mine && m.q.dropOnRefusal {
 			m.q = nil
 		}
 		return common.Status(m.c.Cat.Err(msg.err), true)
 	}
-	if m.q != nil && !m.q.keepOnDone {
+	if mine && !m.q.keepOnDone {
 		m.q = nil
 	}
 	m.plan.settled(msg.planLine)

@@ -3,30 +3,17 @@ package report_test
 import (
 	"context"
 	"io"
-	"os"
 	"testing"
-	"time"
 
-	"gigdesk/store"
+	"gigdesk/store/demo/district"
 	"gigdesk/tui/i18n"
 	"gigdesk/tui/report"
 )
 
-// BenchmarkMonthXLSXBig gathers a month over GIGDESK_BIG (built by the store's benchmarks:
-// go test ./store -bench Big) and writes it as an Excel workbook, as `gigdesk report` does.
+// BenchmarkMonthXLSXBig gathers a month over the shared district database (GIGDESK_BIG=1,
+// see store/demo/district) and writes it as an Excel workbook, as `gigdesk report` does.
 func BenchmarkMonthXLSXBig(b *testing.B) {
-	path := os.Getenv("GIGDESK_BIG")
-	if path == "" {
-		b.Skip("set GIGDESK_BIG=/path/to/big.db (see store's BenchmarkDayFiguresBig)")
-	}
-	if _, err := os.Stat(path); err != nil {
-		b.Skip("build GIGDESK_BIG first with go test ./store -bench Big")
-	}
-	s, err := store.Open(path, store.WithClock(func() time.Time { return now }))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
+	s := district.Open(b)
 	ctx := context.Background()
 	rec := must(s.Catalog(ctx))(b, "Catalog")
 	for b.Loop() {
