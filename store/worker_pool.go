@@ -237,7 +237,7 @@ func (s *Store) RebuildWorkerPool(ctx context.Context, staff int64) error {
 		if err := tx.queryRow(`SELECT EXISTS (SELECT 1 FROM workers)`).Scan(&workers); err != nil || !workers {
 			return err // a new database: nothing was rebuilt worth a line in the log
 		}
-		return tx.audit("rebuild", "worker_pool", 0, fmt.Sprintf("version %d", WorkerPoolVersion))
+		return tx.audit("rebuild", "worker_pool", 0, refs("version", WorkerPoolVersion))
 	})
 	s.poolCache().drop()
 	return err

@@ -5,5 +5,6 @@ func init() {
 	add(map[string][2]string{
 		"audit.act.rebuild":     {"重建", "rebuilt"},
 		"audit.ent.search_keys": {"零工搜索索引", "worker search keys"},
+		"audit.ent.worker_pool": {"匹配用零工汇总", "workers' match figures"},
 	})
 }
