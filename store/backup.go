@@ -78,6 +78,7 @@ func (s *Store) Backup(ctx context.Context, dir string) (Backup, error) {
 	if st != nil {
 		b.Size = st.Size()
 	}
+	s.log.Info("backup written", "file", filepath.Base(final), "bytes", b.Size)
 	return b, nil
 }
 

@@ -82,10 +82,12 @@ func cmdRestore(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	now := env.Now().In(store.Shanghai)
+	env.logBeside(*db)
 	res, err := store.Restore(ctx, *from, *db, *force, now)
 	if err != nil {
 		return err
 	}
+	env.Log.Event("restore done", "from", filepath.Base(*from), "kept_aside", res.Aside != "", "reapplied", len(res.Reapplied))
 	if s, err := openStore(env, *db); err == nil {
 		err = s.NoteRestore(ctx, head.Name, *from, len(res.Reapplied))
 		s.Close()
@@ -156,6 +158,7 @@ func cmdCheck(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 		fmt.Fprintln(env.Stdout, cat.T("backup.check_ok", *db))
+		printRecentErrors(env.Stdout, cat, *db, true)
 		return nil
 	}
 	line := cat.T("backup.check_bad", *db, rep.Summary())
@@ -163,6 +166,7 @@ func cmdCheck(ctx context.Context, env *Env, args []string) error {
 		line += " " + strings.ReplaceAll(cat.T("backup.what_to_do", *db, b.Path, headArg(ctx, cat, b.Path)), "\n", " ")
 	}
 	fmt.Fprintln(env.Stdout, line)
+	printRecentErrors(env.Stdout, cat, *db, false)
 	return errDamaged
 }
 

@@ -298,6 +298,7 @@ func playDay(t *testing.T, lang i18n.Lang, w, h int, when, dur, declineWhy strin
 	}
 	tm.Keys("F10")
 	tm.WaitFor("EXIT=0")
+	assertLogClean(t, db, badID) // the wrong ID number was typed, refused, and never saved
 }
 
 // firstRunes is the start of a message that may wrap at its field.

@@ -98,6 +98,7 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	env.Log.Event("export done", "kind", string(kind), "rows", rows, "full", *full)
 	fmt.Fprintln(env.Stderr, cat.T("report.written_rows", *out, rows))
 	return nil
 }

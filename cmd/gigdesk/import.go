@@ -76,6 +76,7 @@ func cmdImport(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	env.Log.Event("import done", "added", res.Added, "merged", res.Merged, "refused", len(res.Problems), "saved", res.Saved)
 	for _, p := range res.Problems {
 		reason := cat.Err(&store.Error{Code: store.Invalid, Key: p.Key})
 		if p.Key == "import.read" && p.Detail != "" {

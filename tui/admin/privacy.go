@@ -143,6 +143,7 @@ func (p *privacyPane) exportNow() tea.Cmd {
 		if _, err := s.ExportPersonFile(ctx, by, kind, id, path); err != nil {
 			return doneMsg{err: err}
 		}
+		p.c.Log.Event("export done", "kind", "person", "by_staff", by)
 		return doneMsg{text: p.c.T("admin.priv.exported", path)}
 	}
 }

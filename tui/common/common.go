@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"gigdesk/store/oplog"
 	"gigdesk/store"
 	"gigdesk/tui/i18n"
 )
@@ -29,6 +30,7 @@ type Common struct {
 	Settings store.Settings
 	Records  *store.Catalog // trades and places
 	Demo     bool
+	Log      *oplog.Log // the operations log (Admin reads its last errors); may be nil
 	Width    int
 	Height   int
 	// LastJob is the job last saved at this desk: Match opens it when shown with none open.
