@@ -6,8 +6,8 @@ import (
 	"regexp"
 	"testing"
 
-	"gigdesk/store/oplog"
 	"gigdesk/store"
+	"gigdesk/store/oplog"
 	"gigdesk/tui/i18n"
 )
 

@@ -8,8 +8,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/mattn/go-runewidth"
 
-	"gigdesk/store/oplog"
 	"gigdesk/store"
+	"gigdesk/store/oplog"
 	"gigdesk/tui/admin"
 	"gigdesk/tui/board"
 	"gigdesk/tui/common"

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"gigdesk/store/oplog"
 	"gigdesk/store/demo"
+	"gigdesk/store/oplog"
 	"gigdesk/tui/i18n"
 )
 

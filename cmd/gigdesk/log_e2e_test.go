@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"gigdesk/store/oplog"
 	"gigdesk/store/demo"
+	"gigdesk/store/oplog"
 )
 
 // personalValues is every name, phone and ID number the station holds: workers, employers

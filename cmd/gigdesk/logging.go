@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 	"time"
 
-	"gigdesk/store/oplog"
 	"gigdesk/store"
+	"gigdesk/store/oplog"
 	"gigdesk/tui/i18n"
 )
 

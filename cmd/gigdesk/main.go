@@ -22,8 +22,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"gigdesk/store/oplog"
 	"gigdesk/store"
+	"gigdesk/store/oplog"
 	"gigdesk/tui"
 	"gigdesk/tui/i18n"
 )

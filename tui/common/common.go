@@ -13,8 +13,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"gigdesk/store/oplog"
 	"gigdesk/store"
+	"gigdesk/store/oplog"
 	"gigdesk/tui/i18n"
 )
 
