@@ -495,7 +495,8 @@ func nightJob(tm *Term, cat *i18n.Catalog) {
 	}
 	tm.Type(night)
 	tm.Keys("Enter")
-	tm.WaitFor(T("jobs.dur.until", T("day.next")+"02:00"))
+	// the preview may be cut at 80 columns: its start says the night job's length was read
+	tm.WaitFor(cat.Duration(4*time.Hour) + " · " + upTo(T("jobs.dur.until")))
 	tm.Keys("C-s")
 	tm.WaitFor(upTo(T("jobs.card"))+"4", T("day.next")+"02:00")
 }
