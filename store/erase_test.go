@@ -96,7 +96,7 @@ func TestEraseLeavesNoByteBehind(t *testing.T) {
 		t.Fatalf("exports that may hold the person: %+v", rep.Exports)
 	}
 	files := []string{path, path + "-wal"}
-	list, _ := ListBackups(bdir, Shanghai)
+	list := must(ListBackups(bdir, Shanghai))(t)
 	for _, b := range list {
 		files = append(files, b.Path, b.Path+"-wal")
 	}
@@ -163,7 +163,7 @@ func TestEraseEmployerLeavesNoByteBehind(t *testing.T) {
 	}
 	want := [][]byte{[]byte("独特雇主甲"), []byte("独特联系人"), []byte("13987654321"), []byte("独特小区"), []byte("独特备注")}
 	files := []string{path, path + "-wal"}
-	list, _ := ListBackups(BackupDir(path), Shanghai)
+	list := must(ListBackups(BackupDir(path), Shanghai))(t)
 	for _, b := range list {
 		files = append(files, b.Path)
 	}
