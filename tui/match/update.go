@@ -65,6 +65,9 @@ func (m *Model) done(msg doneMsg) tea.Cmd {
 		m.q = nil
 	}
 	m.plan.settled(msg.planLine)
+	if msg.dispatch.ID != 0 && msg.dispatch.JobID == m.job.jobID {
+		m.job.made = msg.dispatch.ID
+	}
 	return tea.Batch(common.Status(msg.text, false), func() tea.Msg { return common.ChangedMsg{} })
 }
 
