@@ -43,6 +43,8 @@ type tradesPane struct {
 	at      int
 	fieldEr map[int]string // an error shown under its field
 	target  store.Trade    // the trade whose related trades are edited
+	opened  []string       // what the form's fields held when it opened
+	leaving bool           // Esc with something typed: asking whether to discard it
 	relate  key.Binding
 	alias   key.Binding
 	swap    key.Binding
@@ -156,7 +158,9 @@ func (p *tradesPane) relatedNames(id int64) []string {
 }
 
 func (p *tradesPane) openForm(f tpForm, labels []string, values []string) tea.Cmd {
-	p.form, p.at, p.fieldEr = f, 0, map[int]string{}
+	p.form, p.at, p.fieldEr, p.leaving = f, 0, map[int]string{}, false
+	p.opened = make([]string, len(labels))
+	copy(p.opened, values)
 	p.inputs = make([]textinput.Model, len(labels))
 	for i := range labels {
 		in := common.NewInput()
@@ -236,8 +240,21 @@ func (p *tradesPane) key(msg tea.KeyMsg) tea.Cmd {
 // Ctrl+S saves, Esc closes it.
 func (p *tradesPane) formKey(msg tea.KeyMsg) tea.Cmd {
 	k := p.c.Keys
+	if p.leaving { // y discards what was typed, n or Esc goes back to it
+		switch msg.String() {
+		case "y", "Y":
+			p.form, p.inputs, p.err, p.leaving = formNone, nil, "", false
+		case "n", "N", "esc":
+			p.leaving = false
+		}
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.Back):
+		if p.dirty() {
+			p.leaving = true
+			return nil
+		}
 		p.form, p.inputs = formNone, nil
 		p.err = ""
 		return nil
@@ -438,7 +455,11 @@ func (p *tradesPane) viewForm() string {
 			b.WriteString("    " + s.Error.Render(e) + "\n")
 		}
 	}
-	b.WriteString(s.Subtle.Render(p.c.T("admin.tp.form_hint")) + "\n")
+	if p.leaving {
+		b.WriteString(s.Warning.Render(p.c.T("form.discard")) + "\n")
+	} else {
+		b.WriteString(s.Subtle.Render(p.c.T("admin.tp.form_hint")) + "\n")
+	}
 	return b.String()
 }
 
@@ -452,9 +473,10 @@ func (p *tradesPane) help() []key.Binding {
 
 func (p *tradesPane) capturing() bool { return p.form != formNone }
 
+// dirty: a field holds something other than what the form opened with.
 func (p *tradesPane) dirty() bool {
-	for _, in := range p.inputs {
-		if p.form != formRelated && p.form != formAliases && in.Value() != "" {
+	for i, in := range p.inputs {
+		if i < len(p.opened) && in.Value() != p.opened[i] {
 			return true
 		}
 	}

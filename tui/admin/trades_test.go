@@ -140,7 +140,11 @@ func TestTradesAndPlaces(t *testing.T) {
 	if !strings.Contains(scr, "已有这个工种") {
 		t.Fatalf("duplicate:\n%s", scr)
 	}
-	keys(t, m, esc)
+	// Esc with a form typed into asks first; y discards
+	if scr = keys(t, m, esc); !strings.Contains(scr, "放弃填写的内容") {
+		t.Fatalf("Esc dropped a typed form without asking:\n%s", scr)
+	}
+	keys(t, m, "y")
 	// change the related trades of 水电 (the first row)
 	for range 20 {
 		keys(t, m, tea.KeyUp)
