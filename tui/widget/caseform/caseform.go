@@ -53,6 +53,7 @@ type Form struct {
 	err     string
 	errAt   int
 	saving  bool
+	leaving bool // Esc with a summary typed: asking whether to discard it
 }
 
 // New opens the form for draft (its dispatch, worker or employer set by the parent); about
@@ -162,8 +163,19 @@ func (f *Form) Update(msg tea.KeyMsg) (tea.Cmd, Result) {
 	if f.saving {
 		return nil, Editing
 	}
+	if f.leaving { // y discards what was typed, n or Esc goes back to it
+		f.leaving = false
+		if s := msg.String(); s == "y" || s == "Y" {
+			return nil, Cancel
+		}
+		return nil, Editing
+	}
 	switch {
 	case key.Matches(msg, k.Back):
+		if f.Dirty() {
+			f.leaving = true
+			return nil, Editing
+		}
 		return nil, Cancel
 	case key.Matches(msg, k.Save):
 		return nil, Submit
@@ -255,7 +267,11 @@ func (f *Form) View(width int) string {
 	if f.err != "" && f.errAt < 0 {
 		lines = append(lines, "  "+st.Error.Render(f.err))
 	}
-	lines = append(lines, st.Subtle.Render(t("rights.open.hint")))
+	if f.leaving {
+		lines = append(lines, st.Warning.Render(t("form.discard")))
+	} else {
+		lines = append(lines, st.Subtle.Render(t("rights.open.hint")))
+	}
 	for i, l := range lines {
 		for j, part := range strings.Split(l, "\n") {
 			if lipgloss.Width(part) > width {

@@ -225,8 +225,14 @@ func TestEscLeavesWithoutSaving(t *testing.T) {
 	d.runes("e")
 	d.runes("Hours not as agreed")
 	d.key(tea.KeyEsc)
+	if d.last == caseform.Cancel {
+		t.Fatal("Esc dropped a typed summary without asking")
+	}
+	d.runes("n") // no: back to the form, the summary kept
+	d.key(tea.KeyEsc)
+	d.runes("y")
 	if d.last != caseform.Cancel {
-		t.Fatalf("Esc: %v, want Cancel", d.last)
+		t.Fatalf("Esc, y: %v, want Cancel", d.last)
 	}
 	if n := countCases(t, c); n != 0 {
 		t.Fatalf("%d cases saved after Esc", n)
