@@ -27,6 +27,7 @@ func init() {
 		"jobs.status.open":        {"待派", "open"},
 		"jobs.status.partly":      {"部分", "partly filled"},
 		"list.sep":                {"、", ", "},
+		"jobs.legend":             {"%s 急招   ⚠ 雇主有欠薪或纠纷记录", "%s urgent   ⚠ the employer has unpaid wages or disputes on record"},
 		"jobs.status.filled":      {"已满", "filled"},
 		"jobs.status.in_progress": {"进行中", "working"},
 		"jobs.status.done":        {"完工", "done"},
