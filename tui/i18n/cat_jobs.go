@@ -27,6 +27,8 @@ func init() {
 		"jobs.status.open":        {"待派", "open"},
 		"jobs.status.partly":      {"部分", "partly filled"},
 		"list.sep":                {"、", ", "},
+		"jobs.copied":             {"已带出上次需求 #%d：工种、人数、工期、地点、工钱和要求，改动不同的即可", "Filled in from job #%d: trade, head-count, length, place, pay and requirements; change what differs"},
+		"jobs.copied.req_dropped": {"换了工种：上次%s的要求没有带过来", "Another trade: the requirements of the %s job were not copied"},
 		"jobs.legend":             {"%s 急招   ⚠ 雇主有欠薪或纠纷记录", "%s urgent   ⚠ the employer has unpaid wages or disputes on record"},
 		"jobs.status.filled":      {"已满", "filled"},
 		"jobs.status.in_progress": {"进行中", "working"},
