@@ -14,18 +14,7 @@ import (
 // duration; the rest as takeNewEmployerJob.
 func (h *harness) takeJobUntil(phone, start, dur string) {
 	h.letters("n")
-	h.figures(phone)
-	h.press(tea.KeyEnter, tea.KeyEnter)
-	h.words("张阿姨")
-	h.press(tea.KeyEnter, tea.KeyEnter)
-	h.words("后街12号")
-	h.press(tea.KeyEnter)
-	h.letters("hj")
-	h.press(tea.KeyEnter)
-	h.letters("sd")
-	h.press(tea.KeyEnter)
-	h.figures("1")
-	h.press(tea.KeyEnter)
+	h.newResident(phone)
 	h.words(start)
 	h.press(tea.KeyEnter)
 	if dur != "" {
@@ -132,4 +121,20 @@ func TestCopiedRequirementsStayWithTheirTrade(t *testing.T) {
 		t.Fatalf("the moving job's requirements went into the cleaning job: %q", got)
 	}
 	h.want("上次搬家的要求没有带过来")
+}
+
+// newResident types a new caller at phone (张阿姨 of 后街12号) and one plumber, up to the start.
+func (h *harness) newResident(phone string) {
+	h.figures(phone)
+	h.press(tea.KeyEnter, tea.KeyEnter)
+	h.words("张阿姨")
+	h.press(tea.KeyEnter, tea.KeyEnter)
+	h.words("后街12号")
+	h.press(tea.KeyEnter)
+	h.letters("hj")
+	h.press(tea.KeyEnter)
+	h.letters("sd")
+	h.press(tea.KeyEnter)
+	h.figures("1")
+	h.press(tea.KeyEnter)
 }
