@@ -165,7 +165,7 @@ func init() {
 		"plan.readable":       {"%d 个空缺，建议派 %d 人，总分 %d（%d 个需求，%d 名可派）", "%d places, %d workers proposed, total score %d (jobs: %d, available: %d)"},
 		"plan.why.not_now":    {"刚未接通或拒绝", "just did not answer or declined"},
 		"plan.key.accept_all": {"全部派工", "accept all"},
-		"plan.ask.accept_all": {"按方案派工 %d 人（%d 个需求，每人记一次接受的通话和一次派工）？ y 是 / n 否", "Dispatch %d workers to %d jobs as planned (one accepted call and one dispatch each)? y yes / n no"},
+		"plan.ask.accept_all": {"按方案派工 %d 人（%d 个需求，每人记一次接受的通话和一次派工）？ y 是 / n 否", "Dispatch %d workers as planned, jobs: %d (one accepted call and one dispatch each)? y yes / n no"},
 		"plan.nothing_left":   {"方案里没有待派的行了。", "No line of the plan is left to dispatch."},
 		"plan.all_done":       {"按方案派工 %d 人。", "%d dispatched as planned."},
 		"plan.all_partly":     {"按方案派工 %d 人，%d 行未能派工：%s", "%d dispatched as planned, %d lines refused: %s"},
