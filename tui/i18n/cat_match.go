@@ -72,7 +72,7 @@ func init() {
 		"match.ask.decline":              {"拒绝原因（可空）：", "Why declined (optional):"},
 		"match.ask.pay":                  {"约定工资（元）：", "Agreed pay (yuan):"},
 		"match.ask.insured":              {"已投保意外险吗？ y 是 / n 否", "Insured for accidents? y yes / n no"},
-		"match.ask.insured_default":      {"已投保意外险吗？ y 是 / n 否 / Enter %s", "Insured for accidents? y yes / n no / Enter %s"},
+		"match.ask.insured_default":      {"已投保意外险吗？ y 是 / n 否（Enter：%s）", "Insured for accidents? y yes / n no (Enter: %s)"},
 		"match.ask.search":               {"找零工（姓名、拼音、手机尾号、编号）：", "Find worker (name, pinyin, phone tail, number):"},
 		"match.err.job_number":           {"请输入需求编号（数字）。", "Enter a job number (digits)."},
 		"match.walkin.title":             {"零工问“有活吗？”", "A walk-in asks for work"},
@@ -137,7 +137,6 @@ func init() {
 
 		"plan.title":          {"一键派工 %s", "Day plan %s"},
 		"plan.intro":          {"输入日期，系统为当天所有空缺需求提出最优派工方案。", "Enter a date: gigdesk proposes the best dispatch for all of that day's open jobs."},
-		"plan.summary":        {"%d 个需求缺 %d 人，建议 %d 人，总分 %d（%d 名可派）", "jobs: %d, places: %d, proposed: %d, total %d (%d available)"},
 		"plan.none":           {"这一天没有可派的需求或人选。", "Nothing to plan for this day."},
 		"plan.worker":         {"零工 %s", "worker %s"},
 		"plan.state.accepted": {"已派工", "dispatched"},

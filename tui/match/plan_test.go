@@ -75,7 +75,7 @@ func TestPlanDispatchesAsTheCallFlowDoes(t *testing.T) {
 	d := newDesk(t, i18n.Zh, 100, 30)
 	d.send(common.GotoMsg{Page: common.PageMatch, Job: d.job.ID})
 	d.keys("a", "enter")
-	d.want("已投保意外险吗", "Enter 否") // nothing insured yet at this station
+	d.want("已投保意外险吗", "Enter：否") // nothing insured yet at this station
 	d.keys("y", "人保财险", "enter", "P-1", "enter")
 	if d.isErr {
 		t.Fatalf("call-flow dispatch: %q", d.status)
@@ -109,7 +109,7 @@ func TestCallFlowEnterAcceptsTheDefaults(t *testing.T) {
 	d.send(common.GotoMsg{Page: common.PageMatch, Job: d.job.ID})
 	d.keys("a", "enter", "y", "人保财险", "enter", "P-1", "enter")
 	d.keys("a", "enter")
-	d.want("Enter 是")
+	d.want("Enter：是")
 	d.keys("enter")
 	d.want("保险公司", "人保财险")
 	d.keys("enter")
