@@ -43,7 +43,7 @@ func TestBulkPragmasRestored(t *testing.T) {
 	}
 	defer conn.Close()
 	for _, c := range []struct{ pragma, want string }{
-		{"journal_mode", "wal"}, {"synchronous", "2"}, {"temp_store", "0"}, {"cache_size", before},
+		{"journal_mode", "wal"}, {"synchronous", "2"}, {"temp_store", "0"}, {"threads", "0"}, {"cache_size", before},
 	} {
 		var got string
 		if err := conn.QueryRowContext(ctx, `PRAGMA `+c.pragma).Scan(&got); err != nil {
