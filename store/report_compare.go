@@ -2,13 +2,10 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
 )
 
-// comparedFigures computes the figures the summary compares a period with, in one pass
-// over the days [from, to]: all of them (the 7 periods before) and those from mid on (the
-// period just before). They hold every figure but the splits by trade, community and hour
+// comparedFigures computes the figures the summary compares a period with, over the days
+// [from, to] (the 7 periods before) and over those from mid on (the period just before). They hold every figure but the splits by trade, community and hour
 // (ByTrade, ByCommunity, JobsByHour), which only the period itself shows.
 func (s *Store) comparedFigures(ctx context.Context, from, mid, to string) (whole, tail Figures, err error) {
 	a, b, err := s.rangeOf(from, to)
@@ -26,21 +23,19 @@ func (s *Store) comparedFigures(ctx context.Context, from, mid, to string) (whol
 	var jobs, heads, places, full, unfilled, disp, prio, done, unpaid, noShows, disputes [2]int
 	var fen [2]int64
 	var waits [2][]MinuteCount
-	// Each query reads the whole range once and sums its rows twice: all, and from mid on.
-	const late = `CASE WHEN %s >= ? THEN %s ELSE 0 END`
-	both := func(col, val string) string {
-		return `sum(` + val + `), sum(` + fmt.Sprintf(late, col, val) + `)`
-	}
 	err = s.inParallel(ctx, func(q *readChain) {
 		s.commonFigures(q, &whole, a, b)
 		s.commonFigures(q, &tail, c, b)
-		q.row(`SELECT `+both("created_at", "1")+`, `+both("created_at", "headcount")+`,
-			`+both("created_at", "CASE WHEN filled < headcount THEN filled ELSE headcount END")+`,
-			`+both("created_at", "CASE WHEN filled >= headcount THEN 1 ELSE 0 END")+`,
-			`+both("created_at", "CASE WHEN status <> 'cancelled' AND starts_at <= "+fmt.Sprint(now)+" AND filled < headcount THEN headcount - filled ELSE 0 END")+`
-		FROM jobs WHERE created_at / 86400 BETWEEN ? AND ? AND created_at >= ? AND created_at < ?`,
-			[]any{c, c, c, c, c, dayBucket(a), dayBucket(b - 1), a, b},
-			nullInts(&jobs[0], &jobs[1], &heads[0], &heads[1], &places[0], &places[1], &full[0], &full[1], &unfilled[0], &unfilled[1])...)
+		// jobs posted, over the whole range and from mid on: two plain range sums cost less
+		// than one pass that tests every job's posting time against mid in each sum
+		const posted = `SELECT count(*), coalesce(sum(headcount), 0),
+			coalesce(sum(CASE WHEN filled < headcount THEN filled ELSE headcount END), 0),
+			coalesce(sum(CASE WHEN filled >= headcount THEN 1 ELSE 0 END), 0),
+			coalesce(sum(CASE WHEN status <> 'cancelled' AND starts_at <= ? AND filled < headcount THEN headcount - filled ELSE 0 END), 0)
+		FROM jobs WHERE created_at / 86400 BETWEEN ? AND ? AND created_at >= ? AND created_at < ?`
+		for i, from := range []int64{a, c} {
+			q.row(posted, []any{now, dayBucket(from), dayBucket(b - 1), from, b}, &jobs[i], &heads[i], &places[i], &full[i], &unfilled[i])
+		}
 		wagesPaid(q, a, c, b, &fen)
 	}, func(q *readChain) {
 		dispatchCounts(q, a, c, b, &disp, &prio, &done, &unpaid, &noShows, &disputes)
@@ -63,26 +58,6 @@ func (s *Store) comparedFigures(ctx context.Context, from, mid, to string) (whol
 		f.MedianMinutesToDispatch = MedianMinutes(waits[i])
 	}
 	return whole, tail, nil
-}
-
-// nullInts scans sums that are NULL over no rows as 0.
-func nullInts(dest ...*int) []any {
-	out := make([]any, len(dest))
-	for i, d := range dest {
-		out[i] = &zeroIfNull{d}
-	}
-	return out
-}
-
-type zeroIfNull struct{ p *int }
-
-func (n *zeroIfNull) Scan(v any) error {
-	var x sql.NullInt64
-	if err := x.Scan(v); err != nil {
-		return err
-	}
-	*n.p = int(x.Int64)
-	return nil
 }
 
 // dispatchCounts counts, over [a, b) and over [c, b), the dispatches made and not cancelled
