@@ -71,18 +71,25 @@ func dispatchCounts(q *readChain, a, c, b int64, disp, prio, done, unpaid, noSho
 	for _, x := range []struct {
 		query string
 		out   *[2]int
+		byDay bool
 	}{
-		{`SELECT count(*) FROM dispatches WHERE created_at >= ? AND created_at < ?`, &made},
-		{`SELECT count(*) FROM dispatches INDEXED BY dispatches_cancelled WHERE status = 'cancelled' AND created_at >= ? AND created_at < ?`, &cancelled},
+		{`SELECT count(*) FROM dispatches WHERE created_at >= ? AND created_at < ?`, &made, false},
+		{`SELECT count(*) FROM dispatches INDEXED BY dispatches_cancelled WHERE status = 'cancelled' AND created_at >= ? AND created_at < ?`, &cancelled, false},
 		{`SELECT coalesce(sum(worker_priority), 0) FROM dispatches INDEXED BY dispatches_priority
-			WHERE worker_priority <> 0 AND status <> 'cancelled' AND created_at >= ? AND created_at < ?`, prio},
-		{`SELECT count(*) FROM dispatches WHERE status = 'done' AND done_at >= ? AND done_at < ?`, done},
-		{`SELECT count(*) FROM dispatches INDEXED BY dispatches_unpaid WHERE status = 'done' AND paid_at IS NULL AND done_at >= ? AND done_at < ?`, unpaid},
-		{`SELECT count(*) FROM dispatches WHERE status = 'no_show' AND starts_at >= ? AND starts_at < ?`, noShows},
-		{`SELECT count(*) FROM dispatches INDEXED BY dispatches_disputed WHERE disputed <> 0 AND starts_at >= ? AND starts_at < ?`, disputes},
+			WHERE worker_priority <> 0 AND status <> 'cancelled' AND created_at >= ? AND created_at < ?`, prio, false},
+		{`SELECT count(*) FROM dispatches WHERE status = 'done' AND done_at / 86400 BETWEEN ? AND ?
+			AND done_at >= ? AND done_at < ?`, done, true},
+		{`SELECT count(*) FROM dispatches INDEXED BY dispatches_unpaid WHERE status = 'done' AND paid_at IS NULL AND done_at >= ? AND done_at < ?`, unpaid, false},
+		{`SELECT count(*) FROM dispatches WHERE status = 'no_show' AND starts_at >= ? AND starts_at < ?`, noShows, false},
+		{`SELECT count(*) FROM dispatches INDEXED BY dispatches_disputed WHERE disputed <> 0 AND starts_at >= ? AND starts_at < ?`, disputes, false},
 	} {
-		q.row(x.query, []any{a, b}, &x.out[0])
-		q.row(x.query, []any{c, b}, &x.out[1])
+		for i, from := range []int64{a, c} {
+			args := []any{from, b}
+			if x.byDay { // the UTC days the index leads with, then the range
+				args = []any{dayBucket(from), dayBucket(b - 1), from, b}
+			}
+			q.row(x.query, args, &x.out[i])
+		}
 	}
 	for i := range disp {
 		disp[i] = made[i] - cancelled[i]
@@ -91,7 +98,9 @@ func dispatchCounts(q *readChain, a, c, b int64, disp, prio, done, unpaid, noSho
 
 // wagesPaid adds up the wages paid over [a, b) and over [c, b).
 func wagesPaid(q *readChain, a, c, b int64, fen *[2]int64) {
-	const query = `SELECT coalesce(sum(paid_fen), 0) FROM dispatches WHERE paid_at >= ? AND paid_at < ? AND paid_fen IS NOT NULL`
-	q.row(query, []any{a, b}, &fen[0])
-	q.row(query, []any{c, b}, &fen[1])
+	const query = `SELECT coalesce(sum(paid_fen), 0) FROM dispatches
+		WHERE paid_at / 86400 BETWEEN ? AND ? AND paid_at >= ? AND paid_at < ? AND paid_fen IS NOT NULL`
+	for i, from := range []int64{a, c} {
+		q.row(query, []any{dayBucket(from), dayBucket(b - 1), from, b}, &fen[i])
+	}
 }

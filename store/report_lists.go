@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"time"
 )
 
@@ -140,7 +141,8 @@ func (s *Store) Issues(ctx context.Context, from, to string, limit int) ([]Issue
 		[]any{a, b, limit}, scan(IssueNoShow))
 	q.rows(cols+`WHERE d.starts_at >= ? AND d.starts_at < ? AND d.disputed <> 0 ORDER BY d.starts_at, d.id LIMIT ?`,
 		[]any{a, b, limit}, scan(IssueDispute))
-	q.rows(cols+`WHERE d.done_at >= ? AND d.done_at < ? AND d.status = 'done' AND d.paid_at IS NULL ORDER BY d.starts_at, d.id LIMIT ?`,
+	q.rows(strings.Replace(cols, "dispatches d", "dispatches d INDEXED BY dispatches_unpaid", 1)+
+		`WHERE d.done_at >= ? AND d.done_at < ? AND d.status = 'done' AND d.paid_at IS NULL ORDER BY d.starts_at, d.id LIMIT ?`,
 		[]any{a, b, limit}, scan(IssueUnpaid))
 	return out, dbError(q.err, s.path)
 }
