@@ -14,7 +14,7 @@ import (
 // auditReadOnly are the exported methods of *Store that change no record: reads, the clock,
 // files beside the database, and the bulk loader (the demo audits its whole load in one row).
 var auditReadOnly = map[string]string{
-	"AllStaff": "", "Audit": "", "AuditNames": "", "Calls": "", "Catalog": "", "Check": "", "Close": "",
+	"AllStaff": "", "Ledger": "", "HeadOf": "", "StillOpenDispatches": "", "Audit": "", "AuditNames": "", "Calls": "", "Catalog": "", "Check": "", "Close": "",
 	"DailyDispatches": "", "DayFigures": "", "DayOf": "", "DayRange": "", "DispatchByID": "", "Dispatches": "",
 	"DumpTable": "", "Employer": "", "EmployerByPhone": "", "EmployerHistory": "", "FilledToday": "",
 	"FindDuplicates": "", "GuideFor": "", "GuidePays": "", "InsuranceOf": "", "Issues": "", "Job": "",
@@ -150,6 +150,14 @@ var auditWrites = []struct {
 		return w.s.Export(w.ctx, w.clerk, ExportRequest{Kind: ExportWorkers, Full: true}, func([]any) error { return nil })
 	}},
 	{"ExportPerson", false, func(w *walk) error { _, err := w.s.ExportPerson(w.ctx, w.clerk, PersonWorker, w.w1.ID); return err }},
+	{"ExportPersonFile", false, func(w *walk) error {
+		_, err := w.s.ExportPersonFile(w.ctx, w.clerk, PersonWorker, w.w1.ID, filepath.Join(filepath.Dir(w.s.Path()), "w1.json"))
+		return err
+	}},
+	{"NoteRestore", true, func(w *walk) error { return w.s.NoteRestore(w.ctx, "王站长", "/tmp/gigdesk-20261127-090000.db", 1) }},
+	{"NoteReportFile", false, func(w *walk) error {
+		return w.s.NoteReportFile(w.ctx, w.clerk, "/tmp/日报.xlsx", "2026-11-28", "2026-11-28")
+	}},
 	{"ImportWorkers", false, func(w *walk) error {
 		cat, err := w.s.Catalog(w.ctx)
 		if err != nil {
@@ -200,7 +208,7 @@ var auditWrites = []struct {
 		}
 		return err
 	}},
-	{"ErasePerson", true, func(w *walk) error { return w.s.ErasePerson(w.ctx, w.head, PersonWorker, w.w3.ID) }},
+	{"ErasePerson", true, func(w *walk) error { _, err := w.s.ErasePerson(w.ctx, w.head, PersonWorker, w.w3.ID); return err }},
 }
 
 // auditFirstRun are the writes made before anyone is on duty: the first staff member

@@ -78,6 +78,7 @@ func (s *Store) Backup(ctx context.Context, dir string) (Backup, error) {
 	if st != nil {
 		b.Size = st.Size()
 	}
+	s.log.Info("backup written", "file", filepath.Base(final), "bytes", b.Size)
 	return b, nil
 }
 
@@ -281,27 +282,43 @@ func probeHeader(path string) error {
 	return nil
 }
 
+// Restored says what a restore did: where the replaced database went ("" when there was none)
+// and the erases recorded since the backup that it applied again to the restored copy.
+type Restored struct {
+	Aside     string
+	Reapplied []Erasure
+}
+
 // Restore replaces the database at dbPath with the backup at from. The backup is checked
 // first; an existing database is refused unless force, and then kept aside, renamed with the
-// time ("gigdesk.db.replaced-20261128-143000"), with its -wal and -shm files. gigdesk must not
-// have the database open meanwhile. aside is "" when there was nothing to replace.
-func Restore(ctx context.Context, from, dbPath string, force bool, now time.Time) (aside string, err error) {
+// time ("gigdesk.db.replaced-20261128-143000"), with its -wal and -shm files. Every erase in
+// the ledger (the file beside the database and the database's own) is applied again to the
+// restored copy before it takes the database's place, so nobody erased comes back. gigdesk
+// must not have the database open meanwhile.
+func Restore(ctx context.Context, from, dbPath string, force bool, now time.Time) (Restored, error) {
+	var res Restored
+	var err error
+	res.Aside, res.Reapplied, err = restore(ctx, from, dbPath, force, now)
+	return res, err
+}
+
+func restore(ctx context.Context, from, dbPath string, force bool, now time.Time) (aside string, reapplied []Erasure, err error) {
 	rep, err := CheckFile(ctx, from)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	if !rep.OK() {
-		return "", &Error{Code: Invalid, Key: "backup.bad_copy", Detail: from + ": " + rep.Summary()}
+		return "", nil, &Error{Code: Invalid, Key: "backup.bad_copy", Detail: from + ": " + rep.Summary()}
 	}
 	if err := probe(from); err != nil {
-		return "", err
+		return "", nil, err
 	}
 	if same, _ := sameFile(from, dbPath); same {
-		return "", &Error{Code: Invalid, Key: "backup.same_file", Detail: from}
+		return "", nil, &Error{Code: Invalid, Key: "backup.same_file", Detail: from}
 	}
 	if fileExists(dbPath) {
 		if !force {
-			return "", &Error{Code: Conflict, Key: "backup.would_overwrite", Detail: dbPath}
+			return "", nil, &Error{Code: Conflict, Key: "backup.would_overwrite", Detail: dbPath}
 		}
 		aside = dbPath + ".replaced-" + now.Format(backupStamp)
 		for i := 1; fileExists(aside); i++ {
@@ -309,32 +326,37 @@ func Restore(ctx context.Context, from, dbPath string, force bool, now time.Time
 		}
 	}
 	if err := os.MkdirAll(filepath.Dir(dbPath), 0o700); err != nil {
-		return "", &Error{Code: Invalid, Key: "db.folder", Detail: dbPath, Err: err}
+		return "", nil, &Error{Code: Invalid, Key: "db.folder", Detail: dbPath, Err: err}
 	}
 	tmp := dbPath + ".restoring"
 	if err := copyFile(from, tmp); err != nil {
 		os.Remove(tmp)
-		return "", &Error{Code: Internal, Key: "backup.failed", Detail: dbPath, Err: err}
+		return "", nil, &Error{Code: Internal, Key: "backup.failed", Detail: dbPath, Err: err}
+	}
+	reapplied, err = reapplyInPlace(ctx, tmp, knownErasures(ctx, dbPath), now)
+	if err != nil {
+		removeDB(tmp)
+		return "", nil, &Error{Code: Internal, Key: "backup.failed", Detail: dbPath, Err: err}
 	}
 	if aside != "" {
 		if err := os.Rename(dbPath, aside); err != nil {
 			os.Remove(tmp)
-			return "", &Error{Code: Internal, Key: "backup.failed", Detail: dbPath, Err: err}
+			return "", nil, &Error{Code: Internal, Key: "backup.failed", Detail: dbPath, Err: err}
 		}
 		// a left-over write-ahead log belongs to the old file: SQLite would replay it into the new one
 		for _, ext := range []string{"-wal", "-shm"} {
 			if fileExists(dbPath + ext) {
 				if err := os.Rename(dbPath+ext, aside+ext); err != nil {
-					return aside, &Error{Code: Internal, Key: "backup.failed", Detail: dbPath + ext, Err: err}
+					return aside, nil, &Error{Code: Internal, Key: "backup.failed", Detail: dbPath + ext, Err: err}
 				}
 			}
 		}
 	}
 	if err := os.Rename(tmp, dbPath); err != nil {
-		return aside, &Error{Code: Internal, Key: "backup.failed", Detail: dbPath, Err: err}
+		return aside, nil, &Error{Code: Internal, Key: "backup.failed", Detail: dbPath, Err: err}
 	}
 	syncDir(filepath.Dir(dbPath))
-	return aside, nil
+	return aside, reapplied, nil
 }
 
 func copyFile(from, to string) error {

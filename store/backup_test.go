@@ -129,10 +129,11 @@ func TestRestore(t *testing.T) {
 	if _, err := Restore(ctx, b.Path, target, false, fixedNow); keyOf(err) != "backup.would_overwrite" {
 		t.Fatalf("restore over a database without --force: %v", err)
 	}
-	aside, err := Restore(ctx, b.Path, target, true, fixedNow)
+	res, err := Restore(ctx, b.Path, target, true, fixedNow)
 	if err != nil {
 		t.Fatal(err)
 	}
+	aside := res.Aside
 	if got := must(os.ReadFile(aside))(t); string(got) != "SQLite format 3\x00 today's work" {
 		t.Fatalf("replaced file not kept aside at %s", aside)
 	}

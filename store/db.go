@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -20,6 +21,7 @@ type Store struct {
 	path string
 	now  func() time.Time
 	loc  *time.Location
+	log  *slog.Logger // migrations and backups; never a person's data (oplog masks it anyway)
 }
 
 // Option changes how Open sets up the store.
@@ -27,6 +29,9 @@ type Option func(*Store)
 
 // WithClock makes the store read the time from now (tests, demo data).
 func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = now } }
+
+// WithLogger makes the store log what it does to the file (migrations, backups).
+func WithLogger(l *slog.Logger) Option { return func(s *Store) { s.log = l } }
 
 // WithLocation sets the station's time zone ("today" is the station's local day).
 func WithLocation(loc *time.Location) Option { return func(s *Store) { s.loc = loc } }
@@ -37,7 +42,7 @@ const sqliteHeader = "SQLite format 3\x00"
 // and brings its schema up to date. A file that is not a gigdesk database, or one written by
 // a newer gigdesk, is refused and left exactly as it was.
 func Open(path string, opts ...Option) (*Store, error) {
-	s := &Store{path: path, now: time.Now, loc: Shanghai}
+	s := &Store{path: path, now: time.Now, loc: Shanghai, log: slog.New(slog.DiscardHandler)}
 	for _, o := range opts {
 		o(s)
 	}
@@ -91,6 +96,7 @@ func dsn(path string) string {
 		"journal_mode(WAL)",
 		"synchronous(FULL)", // a record staff saw saved must survive a power cut
 		"foreign_keys(1)",
+		"secure_delete(1)", // a deleted or overwritten row leaves zeros, not the person, in free space
 	} {
 		q.Add("_pragma", p)
 	}

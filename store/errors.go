@@ -4,6 +4,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"runtime"
+	"strings"
+	"unicode"
 
 	"gigdesk/store/valid"
 	"modernc.org/sqlite"
@@ -29,6 +32,8 @@ type Error struct {
 	Detail string // English, for logs and tests
 	Ref    int64  // on a conflict, the id of the record already there
 	Err    error  // the underlying cause, if any
+	Op     string // the store operation that failed (SaveWorker), for the log
+	Trace  string // the code an internal error was logged under (E-7F3A), once it was shown
 }
 
 func (e *Error) Error() string {
@@ -86,6 +91,14 @@ func dbError(err error, path string) error {
 	if err == nil {
 		return nil
 	}
+	e := dbError1(err, path)
+	if se, ok := e.(*Error); ok && se.Op == "" {
+		se.Op = storeOp()
+	}
+	return e
+}
+
+func dbError1(err error, path string) error {
 	var se *sqlite.Error
 	if errors.As(err, &se) {
 		switch se.Code() & 0xff {
@@ -105,6 +118,25 @@ func dbError(err error, path string) error {
 		return err
 	}
 	return &Error{Code: Internal, Key: "db.error", Err: err}
+}
+
+// storeOp is the exported store method or function on the stack that made an error: the
+// operation the log names (SaveWorker, Backup). Walked only when something failed.
+func storeOp() string {
+	pcs := make([]uintptr, 48)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(3, pcs)])
+	for {
+		f, more := frames.Next()
+		if rest, ok := strings.CutPrefix(f.Function, "gigdesk/store."); ok {
+			rest = strings.TrimPrefix(rest, "(*Store).")
+			if rest != "" && unicode.IsUpper(rune(rest[0])) && !strings.ContainsAny(rest, ".[(") {
+				return rest
+			}
+		}
+		if !more {
+			return ""
+		}
+	}
 }
 
 // isUnique reports a UNIQUE constraint failure.

@@ -52,6 +52,7 @@ type ExportRequest struct {
 	Kind     ExportKind
 	From, To string // both empty: every record
 	Full     bool
+	File     string // the file it goes to, for the audit log ("" for the screen or a pipe)
 }
 
 type exportSpec struct {
@@ -132,12 +133,16 @@ func (s *Store) Export(ctx context.Context, staff int64, req ExportRequest, row 
 		args = append(args, a, b)
 	}
 	q += ` ORDER BY ` + spec.order
-	if req.Full {
+	if req.Full || req.File != "" { // an erase later names the files that may still hold someone
 		detail := refs("range", "all")
 		if req.From != "" {
 			detail = refs("from", req.From, "to", req.To)
 		}
-		err := s.write(ctx, staff, func(tx *Tx) error { return tx.audit("export_full", string(req.Kind), 0, detail) })
+		action := "export_file"
+		if req.Full {
+			action = "export_full"
+		}
+		err := s.write(ctx, staff, func(tx *Tx) error { return tx.audit(action, string(req.Kind), 0, fileDetail(detail, req.File)) })
 		if err != nil {
 			return err
 		}

@@ -63,11 +63,43 @@ func decodeSpreadsheet(b []byte) ([]byte, bool, error) {
 	if utf8.Valid(b) {
 		return b, false, nil
 	}
+	if u, g, mixed := mixedEncoding(b); mixed { // read as GBK it would fail later as "no name column"
+		return nil, false, &Error{Code: Invalid, Key: "import.mixed", Detail: strconv.Itoa(u), Ref: int64(g)}
+	}
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
 	if err != nil {
 		return nil, false, &Error{Code: Invalid, Key: "import.read", Err: err}
 	}
 	return out, true, nil
+}
+
+// mixedEncoding finds a file with lines in UTF-8 and lines in GBK (rows pasted from two
+// spreadsheets): the first line of each. A UTF-8 line counts only when it holds a character of
+// three or more bytes (every Chinese character), which GBK text almost never forms by chance.
+func mixedEncoding(b []byte) (utf8Line, gbkLine int, mixed bool) {
+	for i, line := range bytes.Split(b, []byte("\n")) {
+		switch {
+		case !utf8.Valid(line):
+			if gbkLine == 0 {
+				gbkLine = i + 1
+			}
+		case utf8Line == 0 && wideRune(line):
+			utf8Line = i + 1
+		}
+		if utf8Line > 0 && gbkLine > 0 {
+			return utf8Line, gbkLine, true
+		}
+	}
+	return 0, 0, false
+}
+
+func wideRune(line []byte) bool {
+	for _, r := range string(line) {
+		if utf8.RuneLen(r) >= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // ParseWorkersCSV reads a station's spreadsheet of workers (Chinese or English headers; UTF-8
@@ -173,8 +205,13 @@ func unreadable(err error, line int) (prob ImportProblem, more bool) {
 
 // importRecord turns one record of a file whose header has width columns into a validated worker.
 func importRecord(rec []string, width int, cols map[string]int, cat *Catalog, now time.Time) (Worker, *ImportProblem) {
-	if len(rec) > width {
+	if len(rec) != width { // a short row is as suspect as a long one: a cell slipped left
 		return Worker{}, &ImportProblem{Key: "import.columns", Detail: fmt.Sprintf("%d columns, header has %d", len(rec), width)}
+	}
+	for i, c := range rec { // the counter strips it from notes; a file holding one is damaged or crafted
+		if strings.ContainsRune(c, 0) {
+			return Worker{}, &ImportProblem{Key: "import.nul", Field: columnField(cols, i), Detail: fmt.Sprintf("column %d", i+1)}
+		}
 	}
 	get := func(f string) string {
 		if i, ok := cols[f]; ok && i < len(rec) {
@@ -183,6 +220,16 @@ func importRecord(rec []string, width int, cols map[string]int, cat *Catalog, no
 		return ""
 	}
 	return importWorker(get, cat, now)
+}
+
+// columnField is the field column i holds, "" for a column gigdesk does not read.
+func columnField(cols map[string]int, i int) string {
+	for f, c := range cols {
+		if c == i {
+			return f
+		}
+	}
+	return ""
 }
 
 // importedPeople are the phones ("p…") and ID numbers ("i…") seen so far, with their line,

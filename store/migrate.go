@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -122,5 +123,6 @@ func (s *Store) apply(ctx context.Context, m migration, first bool) error {
 	if err := tx.Commit(); err != nil {
 		return dbError(err, s.path)
 	}
+	s.log.Info("migration applied", "version", m.version, "migration", m.name, "db", filepath.Base(s.path))
 	return nil
 }

@@ -42,6 +42,23 @@ type Export struct {
 // ExportPerson gathers every row about one worker or employer: their record, every row of
 // every table that refers to them, and the audit log about them. The export itself is audited.
 func (s *Store) ExportPerson(ctx context.Context, staff int64, kind Person, id int64) (Export, error) {
+	return s.exportPerson(ctx, staff, kind, id, "")
+}
+
+// ExportPersonFile gathers the person's data as ExportPerson does and writes it to path (0600);
+// the audit log names the file, so an erase can say where a copy went.
+func (s *Store) ExportPersonFile(ctx context.Context, staff int64, kind Person, id int64, path string) (Export, error) {
+	ex, err := s.exportPerson(ctx, staff, kind, id, path)
+	if err != nil {
+		return ex, err
+	}
+	if err := ex.WriteFile(path); err != nil {
+		return ex, &Error{Code: Invalid, Key: "privacy.out", Detail: path, Err: err}
+	}
+	return ex, nil
+}
+
+func (s *Store) exportPerson(ctx context.Context, staff int64, kind Person, id int64, path string) (Export, error) {
 	table, ok := kind.table()
 	if !ok {
 		return Export{}, Errorf(Invalid, "privacy.which", "unknown kind %q", kind)
@@ -86,7 +103,7 @@ func (s *Store) ExportPerson(ctx context.Context, staff int64, kind Person, id i
 		if ex.Audit, err = tx.rows(`SELECT id, at, staff_id, action, entity, entity_id, detail FROM audit WHERE entity = ? AND entity_id = ? ORDER BY id`, string(kind), id); err != nil {
 			return err
 		}
-		return tx.audit("export", string(kind), id, "")
+		return tx.audit("export", string(kind), id, fileDetail("", path))
 	})
 	return ex, err
 }
@@ -160,61 +177,6 @@ func (t *Tx) rows(query string, args ...any) ([]map[string]any, error) {
 		out = append(out, row)
 	}
 	return out, rs.Err()
-}
-
-// ErasedName is what an erased person is called from then on.
-func ErasedName(id int64) string { return fmt.Sprintf("已删除#%d", id) }
-
-// ErasePerson wipes one person's personal data and keeps an anonymous record, so the day's and
-// the year's figures stay right: name → "已删除#N", phone and ID number gone, notes and free
-// text about them emptied, search keys deleted; their dispatches, sign-ins and jobs stay,
-// without personal data. Only the station head may; it is audited.
-func (s *Store) ErasePerson(ctx context.Context, head int64, kind Person, id int64) error {
-	table, ok := kind.table()
-	if !ok {
-		return Errorf(Invalid, "privacy.which", "unknown kind %q", kind)
-	}
-	return s.write(ctx, head, func(tx *Tx) error {
-		if err := tx.requireHead(); err != nil {
-			return err
-		}
-		var erased bool
-		if err := tx.queryRow(`SELECT erased FROM `+table+` WHERE id = ?`, id).Scan(&erased); err != nil {
-			return notFound(err, string(kind))
-		}
-		if erased {
-			return &Error{Code: Conflict, Key: "privacy.already_erased", Detail: fmt.Sprint(id)}
-		}
-		var stmts []string
-		switch kind {
-		case PersonWorker:
-			stmts = []string{
-				`UPDATE workers SET name = ?2, phone = NULL, phone_tail = '', id_number = NULL, notes = '', status_reason = '',
-					consent = 0, status = 'left', erased = 1, updated_at = ?3 WHERE id = ?1`,
-				`DELETE FROM worker_keys WHERE worker_id = ?1`,
-				`UPDATE dispatches SET dispute_note = '', cancel_reason = '', policy_no = '' WHERE worker_id = ?1`,
-				`UPDATE call_attempts SET reason = '' WHERE worker_id = ?1`,
-				`UPDATE service_visits SET note = '' WHERE worker_id = ?1`,
-				// free text about the worker: their rights cases' accounts and notes, training wishes
-				`UPDATE rights_cases SET summary = '' WHERE worker_id = ?1`,
-				`UPDATE rights_notes SET note = '' WHERE case_id IN (SELECT id FROM rights_cases WHERE worker_id = ?1)`,
-				`UPDATE training_wishes SET topic = '', closed_at = coalesce(closed_at, ?3) WHERE worker_id = ?1`,
-			}
-		case PersonEmployer:
-			stmts = []string{
-				`UPDATE employers SET name = ?2, contact = '', phone = NULL, address = '', notes = '', erased = 1, updated_at = ?3 WHERE id = ?1`,
-				`UPDATE jobs SET address = '' WHERE employer_id = ?1`,
-				`UPDATE rights_cases SET summary = '' WHERE employer_id = ?1`,
-				`UPDATE rights_notes SET note = '' WHERE case_id IN (SELECT id FROM rights_cases WHERE employer_id = ?1)`,
-			}
-		}
-		for _, q := range stmts {
-			if _, err := tx.exec(q, id, ErasedName(id), tx.now.Unix()); err != nil {
-				return err
-			}
-		}
-		return tx.audit("erase", string(kind), id, "")
-	})
 }
 
 // WriteFile writes the export as indented JSON with mode 0600 (it holds phones and ID numbers),

@@ -104,7 +104,7 @@ func TestNoPhoneOrIDInAuditOrLog(t *testing.T) {
 	if len(secrets) < 300 {
 		t.Fatalf("only %d phones and ID numbers to look for", len(secrets))
 	}
-	if err := s.ErasePerson(ctx, head, store.PersonWorker, w.ID); err != nil {
+	if _, err := s.ErasePerson(ctx, head, store.PersonWorker, w.ID); err != nil {
 		t.Fatal(err)
 	}
 

@@ -66,17 +66,17 @@ func TestExportAndErasePerson(t *testing.T) {
 		t.Fatalf("export of nobody: %v", err)
 	}
 
-	if err := s.ErasePerson(ctx, clerk.ID, PersonWorker, w.ID); keyOf(err) != "staff.head_only" {
+	if _, err := s.ErasePerson(ctx, clerk.ID, PersonWorker, w.ID); keyOf(err) != "staff.head_only" {
 		t.Fatalf("a clerk erased a person: %v", err)
 	}
 	workersBefore := count(t, s, "workers")
-	if err := s.ErasePerson(ctx, head.ID, PersonWorker, w.ID); err != nil {
+	if _, err := s.ErasePerson(ctx, head.ID, PersonWorker, w.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.ErasePerson(ctx, head.ID, PersonWorker, w.ID); keyOf(err) != "privacy.already_erased" {
+	if _, err := s.ErasePerson(ctx, head.ID, PersonWorker, w.ID); keyOf(err) != "privacy.already_erased" {
 		t.Fatalf("second erase: %v", err)
 	}
-	if err := s.ErasePerson(ctx, head.ID, PersonEmployer, e.ID); err != nil {
+	if _, err := s.ErasePerson(ctx, head.ID, PersonEmployer, e.ID); err != nil {
 		t.Fatal(err)
 	}
 	if count(t, s, "workers") != workersBefore || count(t, s, "sign_ins") != 1 || count(t, s, "service_visits") != 1 {

@@ -16,7 +16,11 @@ type Summary struct {
 	Trend  []DayCount
 	Open   []OpenJob
 	Issues []Issue
-	Now    time.Time
+	// StillOpen are dispatches whose work ended by the period's end but are not closed (any
+	// age, oldest first); StillOpenCount is how many in all.
+	StillOpen      []StillOpen
+	StillOpenCount int
+	Now            time.Time
 }
 
 // TrendDays is how many days the dispatch sparkline covers.
@@ -74,6 +78,10 @@ func (s *Store) summarize(ctx context.Context, sum Summary, r [3][2]string) (Sum
 				return err
 			}
 			sum.Issues, err = s.Issues(ctx, r[0][0], to, ListLimit)
+			return err
+		},
+		func() (err error) {
+			sum.StillOpen, sum.StillOpenCount, err = s.StillOpenDispatches(ctx, to, ListLimit)
 			return err
 		},
 	}

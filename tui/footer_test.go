@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -90,5 +91,29 @@ func TestStatusBelongsToItsScreen(t *testing.T) {
 	m0.statusAt = m0.statusAt.Add(-StatusFor)
 	if strings.Contains(screen(m), "有 2 项需要修改") {
 		t.Fatalf("the status outlived %v:\n%s", StatusFor, screen(m))
+	}
+}
+
+// TestF4OpensTheJobJustTaken: after a job is saved on the Jobs screen, F4 opens Match on it
+// instead of the intro.
+func TestF4OpensTheJobJustTaken(t *testing.T) {
+	m0, s := started(t, i18n.Zh, "后街零工市场", "王芳")
+	var m tea.Model = m0
+	ctx := context.Background()
+	e, err := s.SaveEmployer(ctx, m0.c.Staff.ID, store.Employer{Kind: store.Resident, Name: "李阿姨", Phone: "13912345678", Address: "后街12号", CommunityID: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, _, err := s.CreateJob(ctx, m0.c.Staff.ID, e, store.Job{TradeID: 1, Headcount: 1, StartsAt: testNow.Add(3 * time.Hour),
+		Duration: 4 * time.Hour, PayFen: 25000, PayUnit: store.PerDay, Address: "后街12号", CommunityID: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m0.c.LastJob = j.ID // as the Jobs screen records it on saving
+	m = press(t, m, tea.KeyMsg{Type: tea.KeyF4})
+	time.Sleep(50 * time.Millisecond)
+	m = drive(t, m, nil)
+	if scr := screen(m); !strings.Contains(scr, "需求"+strconv.FormatInt(j.ID, 10)+" 水电") {
+		t.Fatalf("F4 after saving a job does not open it:\n%s", scr)
 	}
 }

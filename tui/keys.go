@@ -44,8 +44,7 @@ func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	}
 	for p := range common.PageCount {
 		if key.Matches(msg, k.Screens[p]) {
-			m.page = p
-			return nil, true
+			return m.showPage(p), true
 		}
 	}
 	if key.Matches(msg, k.Staff) {

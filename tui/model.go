@@ -9,6 +9,7 @@ import (
 	"github.com/mattn/go-runewidth"
 
 	"gigdesk/store"
+	"gigdesk/store/oplog"
 	"gigdesk/tui/admin"
 	"gigdesk/tui/board"
 	"gigdesk/tui/common"
@@ -43,6 +44,7 @@ type Options struct {
 	Now   func() time.Time
 	Demo  bool
 	Page  common.Page // the page shown once staff is on duty (gigdesk board opens on the Board)
+	Log   *oplog.Log  // internal errors are logged here and shown with their code; nil logs nothing
 }
 
 type tickMsg time.Time
@@ -75,6 +77,9 @@ func New(o Options) *Model {
 		o.Now = time.Now
 	}
 	cat := i18n.New(o.Lang)
+	if o.Log != nil {
+		cat.Log = o.Log
+	}
 	c := &common.Common{
 		Ctx:    context.Background(),
 		Store:  o.Store,
@@ -83,6 +88,7 @@ func New(o Options) *Model {
 		Keys:   common.DefaultKeyMap(cat.T),
 		Now:    o.Now,
 		Demo:   o.Demo,
+		Log:    o.Log,
 		Width:  MinWidth,
 		Height: MinHeight,
 	}

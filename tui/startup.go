@@ -79,7 +79,11 @@ func (m *Model) damagedText(damage string) string {
 	s := m.c.Store
 	text := m.c.T("backup.damaged") + "\n\n"
 	if b, ok := store.LatestBackup(store.BackupDir(s.Path()), s.Location()); ok {
-		text += m.c.T("backup.what_to_do", s.Path(), b.Path)
+		head := store.HeadOf(m.c.Ctx, b.Path)
+		if head == "" {
+			head = m.c.T("backup.head_placeholder")
+		}
+		text += m.c.T("backup.what_to_do", s.Path(), b.Path, head)
 	} else {
 		text += m.c.T("backup.no_backup")
 	}

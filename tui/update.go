@@ -54,8 +54,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.deliver(msg.Owner(), msg)
 	case tea.MouseMsg:
 		m.idle.touch(m.c.Now())
-		if m.clickTab(msg) {
-			return m, nil
+		if cmd, ok := m.clickTab(msg); ok {
+			return m, cmd
 		}
 	case tea.KeyMsg:
 		m.idle.touch(m.c.Now())
@@ -126,15 +126,15 @@ func (m *Model) gotoPage(msg common.GotoMsg) tea.Cmd {
 }
 
 // clickTab opens the page whose tab was clicked; it reports whether the click was used.
-func (m *Model) clickTab(msg tea.MouseMsg) bool {
+func (m *Model) clickTab(msg tea.MouseMsg) (tea.Cmd, bool) {
 	if msg.Action != tea.MouseActionRelease || msg.Button != tea.MouseButtonLeft || msg.Y != 1 || m.mode != modeMain || m.confirm {
-		return false
+		return nil, false
 	}
 	p, ok := m.tabAt(msg.X)
-	if ok {
-		m.page = p
+	if !ok {
+		return nil, false
 	}
-	return ok
+	return m.showPage(p), true
 }
 
 // broadcast hands msg to every open screen (a record changed: each reloads what it shows).
@@ -158,5 +158,16 @@ func (m *Model) deliver(p common.Page, msg tea.Msg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	m.screens[p], cmd = m.screens[p].Update(msg)
+	return cmd
+}
+
+// showPage brings up page p and tells it so.
+func (m *Model) showPage(p common.Page) tea.Cmd {
+	m.page = p
+	if m.screens[p] == nil {
+		return nil
+	}
+	var cmd tea.Cmd
+	m.screens[p], cmd = m.screens[p].Update(common.ShownMsg{})
 	return cmd
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"gigdesk/store"
@@ -61,6 +63,7 @@ func cmdRestore(ctx context.Context, env *Env, args []string) error {
 	db := dbFlag(fs)
 	from := fs.String("from", "", "the backup file to restore")
 	force := fs.Bool("force", false, "replace an existing database (it is kept aside, renamed with the time)")
+	auth := authorityFlags(fs)
 	lang := langFlag(fs, env)
 	if err := parse(fs, args); err != nil {
 		return err
@@ -71,17 +74,65 @@ func cmdRestore(ctx context.Context, env *Env, args []string) error {
 	if *from == "" {
 		return usageErr("err.cli.need", "--from FILE")
 	}
-	now := env.Now().In(store.Shanghai)
-	aside, err := store.Restore(ctx, *from, *db, *force, now)
+	if _, err := os.Stat(*db); err == nil && !*force {
+		return &store.Error{Code: store.Conflict, Key: "backup.would_overwrite", Detail: *db}
+	}
+	head, err := restoreAuthority(ctx, env, auth, *db, *from)
 	if err != nil {
 		return err
 	}
+	now := env.Now().In(store.Shanghai)
+	env.logBeside(*db)
+	res, err := store.Restore(ctx, *from, *db, *force, now)
+	if err != nil {
+		return err
+	}
+	env.Log.Event("restore done", "from", filepath.Base(*from), "kept_aside", res.Aside != "", "reapplied", len(res.Reapplied))
+	if s, err := openStore(env, *db); err == nil {
+		err = s.NoteRestore(ctx, head.Name, *from, len(res.Reapplied))
+		s.Close()
+		if err != nil {
+			return err
+		}
+	}
 	cat := i18n.New(env.Lang)
 	fmt.Fprintln(env.Stdout, cat.T("backup.restored", *from, *db))
-	if aside != "" {
-		fmt.Fprintln(env.Stdout, cat.T("backup.aside", aside))
+	if res.Aside != "" {
+		fmt.Fprintln(env.Stdout, cat.T("backup.aside", res.Aside))
 	}
+	printReapplied(env.Stdout, cat, res.Reapplied)
 	return nil
+}
+
+// restoreAuthority signs the station head in against the database being replaced or, when
+// that cannot be opened (the usual reason to restore), against a scratch copy of the backup:
+// then wrong PINs count only in that copy.
+func restoreAuthority(ctx context.Context, env *Env, auth authority, dbPath, from string) (store.Staff, error) {
+	if _, err := os.Stat(dbPath); err == nil {
+		if s, err := store.Open(dbPath); err == nil {
+			defer s.Close()
+			return auth.signIn(ctx, env, s, store.RoleHead)
+		}
+	}
+	dir, err := os.MkdirTemp("", "gigdesk-restore-")
+	if err != nil {
+		return store.Staff{}, err
+	}
+	defer os.RemoveAll(dir)
+	scratch := filepath.Join(dir, "check.db")
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return store.Staff{}, &store.Error{Code: store.NotFound, Key: "backup.no_file", Detail: from, Err: err}
+	}
+	if err := os.WriteFile(scratch, b, 0o600); err != nil {
+		return store.Staff{}, err
+	}
+	s, err := store.Open(scratch)
+	if err != nil {
+		return store.Staff{}, err
+	}
+	defer s.Close()
+	return auth.signIn(ctx, env, s, store.RoleHead)
 }
 
 // errDamaged makes check exit non-zero after it has printed its one line.
@@ -107,12 +158,22 @@ func cmdCheck(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 		fmt.Fprintln(env.Stdout, cat.T("backup.check_ok", *db))
+		printRecentErrors(env.Stdout, cat, *db, true)
 		return nil
 	}
 	line := cat.T("backup.check_bad", *db, rep.Summary())
 	if b, ok := store.LatestBackup(store.BackupDir(*db), store.Shanghai); ok {
-		line += " " + strings.ReplaceAll(cat.T("backup.what_to_do", *db, b.Path), "\n", " ")
+		line += " " + strings.ReplaceAll(cat.T("backup.what_to_do", *db, b.Path, headArg(ctx, cat, b.Path)), "\n", " ")
 	}
 	fmt.Fprintln(env.Stdout, line)
+	printRecentErrors(env.Stdout, cat, *db, false)
 	return errDamaged
+}
+
+// headArg is the --by value a printed restore command names: the backup's station head.
+func headArg(ctx context.Context, cat *i18n.Catalog, backup string) string {
+	if name := store.HeadOf(ctx, backup); name != "" {
+		return shellArg(name)
+	}
+	return cat.T("backup.head_placeholder")
 }

@@ -41,12 +41,12 @@ func cmdBoard(ctx context.Context, env *Env, args []string) error {
 	defer s.Close()
 	var m tea.Model
 	if *door {
-		cat := i18n.New(env.Lang)
-		k := kiosk.New(&common.Common{Ctx: ctx, Store: s, Cat: cat, Styles: common.DefaultStyles(), Keys: common.DefaultKeyMap(cat.T), Now: env.Now})
+		cat := env.catalog()
+		k := kiosk.New(&common.Common{Ctx: ctx, Store: s, Cat: cat, Styles: common.DefaultStyles(), Keys: common.DefaultKeyMap(cat.T), Now: env.Now, Log: env.Log})
 		defer k.Close()
 		m = k
 	} else {
-		m = tui.New(tui.Options{Store: s, Lang: env.Lang, Now: env.Now, Page: common.PageBoard})
+		m = tui.New(tui.Options{Store: s, Lang: env.Lang, Now: env.Now, Page: common.PageBoard, Log: env.Log})
 	}
 	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx), tea.WithOutput(env.Stdout)}
 	if !*door {

@@ -78,14 +78,14 @@ func TestDamagedFileNamesTheRestoreCommand(t *testing.T) {
 				t.Fatal("a damaged file opened")
 			}
 			line := err.Error()
-			want := `gigdesk restore --db "` + path + `" --from "` + b.Path + `" --force`
+			want := `gigdesk restore --db "` + path + `" --from "` + b.Path + `" --force --by 王芳`
 			if strings.Contains(line, "\n") || !strings.Contains(line, want) || !strings.Contains(line, "latest backup is "+b.Path) {
 				t.Fatalf("message does not name the backup and the command:\n%s\nwant %s", line, want)
 			}
 			// the printed command, run as printed, restores the station
 			cmd := line[strings.Index(line, "gigdesk restore"):]
-			cmd = cmd[:strings.Index(cmd, "--force")+len("--force")]
-			out, err := gd(t, splitShell(cmd)[1:]...)
+			cmd = cmd[:strings.Index(cmd, "--by 王芳")+len("--by 王芳")]
+			out, err := gdIn(t, "2468\n", append(splitShell(cmd)[1:], "--pin-stdin")...)
 			if err != nil {
 				t.Fatalf("%s: %v\n%s", cmd, err, out)
 			}
@@ -114,7 +114,7 @@ func TestDamagedFileNamesTheRestoreCommand(t *testing.T) {
 	c.Env = append(os.Environ(), "GIGDESK_LANG=zh")
 	out, err := c.CombinedOutput()
 	got := strings.TrimRight(string(out), "\n")
-	if err == nil || strings.Count(got, "\n") != 0 || !strings.Contains(got, "gigdesk restore --db "+path+" --from "+b.Path+" --force") || !strings.Contains(got, "最近的备份") {
+	if err == nil || strings.Count(got, "\n") != 0 || !strings.Contains(got, "gigdesk restore --db "+path+" --from "+b.Path+" --force --by 王芳") || !strings.Contains(got, "最近的备份") {
 		t.Fatalf("binary: %v\n%q", err, got)
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"gigdesk/store"
 	"gigdesk/store/demo"
+	"gigdesk/tui/i18n"
 )
 
 func init() {
@@ -29,11 +30,15 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	employers := fs.Int("employers", d.Employers, "employers: residents, shops and firms")
 	days := fs.Int("days", d.Days, "days of history up to today (jobs also run 3 days ahead)")
 	seed := fs.Uint64("seed", d.Seed, "random seed: the same seed and clock give the same records")
+	lang := langFlag(fs, env)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	if err := setLang(env, *lang); err != nil {
+		return err
+	}
 	if *db == "" {
-		fmt.Fprintln(env.Stderr, "usage: gigdesk demo --db PATH [--workers N] [--employers M] [--days D] [--seed S]")
+		fmt.Fprintln(env.Stderr, "usage: gigdesk demo --db PATH [--workers N] [--employers M] [--days D] [--seed S] [--lang zh|en]")
 		return errQuiet
 	}
 	start := time.Now()
@@ -49,10 +54,11 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	cat := i18n.New(env.Lang)
 	pins := ""
 	if c.Staff > 0 {
-		pins = ", staff PIN " + demo.PIN
+		pins = cat.T("demo.pin", demo.PIN)
 	}
-	fmt.Fprintf(env.Stdout, "demo: %v in %.1fs (%s%s)\n", c, time.Since(start).Seconds(), *db, pins)
+	fmt.Fprintln(env.Stdout, cat.T("demo.done", c, time.Since(start).Seconds(), *db, pins))
 	return nil
 }

@@ -18,7 +18,7 @@ func init() { subcommands["export"] = runExport }
 // Phones and ID numbers are masked unless --full, which the audit log records.
 func runExport(ctx context.Context, env *Env, args []string) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		fmt.Fprintln(env.Stderr, "usage: gigdesk export workers|employers|jobs|dispatches [--db PATH] [--from D --to D2] [--format csv] [--out FILE] [--full]")
+		fmt.Fprintln(env.Stderr, "usage: gigdesk export workers|employers|jobs|dispatches [--db PATH] [--from D --to D2] [--format csv] [--out FILE] [--full --by HEAD [--pin-stdin]]")
 		if len(args) == 0 {
 			return errQuiet
 		}
@@ -37,7 +37,8 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	to := fs.String("to", "", "last day, YYYY-MM-DD (default: the same as --from)")
 	format := fs.String("format", "csv", "csv")
 	out := fs.String("out", "", "file to write (default: the screen)")
-	full := fs.Bool("full", false, "phones and ID numbers in full (recorded in the audit log)")
+	full := fs.Bool("full", false, "phones and ID numbers in full: the station head named by --by gives their PIN (recorded in the audit log)")
+	auth := authorityFlags(fs)
 	lang := langFlag(fs, env)
 	if err := parse(fs, args); err != nil {
 		return err
@@ -53,19 +54,30 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
+	var by int64
+	if *full {
+		head, err := auth.signIn(ctx, env, s, store.RoleHead)
+		if err != nil {
+			return err
+		}
+		by = head.ID
+	}
 	rec, err := s.Catalog(ctx)
 	if err != nil {
 		return err
 	}
 	cat := i18n.New(env.Lang)
 	req := store.ExportRequest{Kind: kind, From: *from, To: *to, Full: *full}
+	if *out != "" {
+		req.File = absPath(*out)
+	}
 	write := func(w io.Writer) (int, error) {
 		bw := bufio.NewWriterSize(w, 1<<16)
 		e, err := report.NewExportCSV(bw, cat, rec, s.Location(), kind)
 		if err != nil {
 			return 0, err
 		}
-		if err := s.Export(ctx, 0, req, e.Row); err != nil {
+		if err := s.Export(ctx, by, req, e.Row); err != nil {
 			return 0, err
 		}
 		if err := e.Close(); err != nil {
@@ -86,6 +98,7 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	env.Log.Event("export done", "kind", string(kind), "rows", rows, "full", *full)
 	fmt.Fprintln(env.Stderr, cat.T("report.written_rows", *out, rows))
 	return nil
 }

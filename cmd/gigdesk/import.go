@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 
 	"gigdesk/store"
 	"gigdesk/tui/i18n"
@@ -15,13 +16,13 @@ func init() { subcommands["import"] = cmdImport }
 
 func cmdImport(ctx context.Context, env *Env, args []string) error {
 	if len(args) == 0 || args[0] != "workers" {
-		fmt.Fprintln(env.Stderr, "usage: gigdesk import workers --db PATH [--skip-bad] [--by STAFF] FILE.csv")
+		fmt.Fprintln(env.Stderr, "usage: gigdesk import workers --db PATH --by HEAD [--pin-stdin] [--skip-bad] FILE.csv")
 		return errQuiet
 	}
 	fs := flags(env, "import workers")
 	db := dbFlag(fs)
 	skipBad := fs.Bool("skip-bad", false, "import the good rows even when some are refused")
-	by := fs.String("by", "", "the staff member doing the import (name; default: the first head)")
+	auth := authorityFlags(fs)
 	lang := langFlag(fs, env)
 	// the file may come before, between or after the flags
 	var files []string
@@ -52,7 +53,7 @@ func cmdImport(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	staff, err := staffByName(ctx, s, *by)
+	staff, err := auth.signIn(ctx, env, s, store.RoleHead)
 	if err != nil {
 		return err
 	}
@@ -61,6 +62,10 @@ func cmdImport(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	rows, problems, gbk, err := store.ParseWorkersCSV(f, records, s.Now())
+	if e := store.AsError(err); e != nil && e.Key == "import.mixed" {
+		u, _ := strconv.Atoi(e.Detail)
+		return &worded{err: err, line: cat.Err(err) + " " + cat.T("import.mixed_lines", u, e.Ref)}
+	}
 	if err != nil {
 		return err
 	}
@@ -71,6 +76,7 @@ func cmdImport(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	env.Log.Event("import done", "added", res.Added, "merged", res.Merged, "refused", len(res.Problems), "saved", res.Saved)
 	for _, p := range res.Problems {
 		reason := cat.Err(&store.Error{Code: store.Invalid, Key: p.Key})
 		if p.Key == "import.read" && p.Detail != "" {

@@ -23,12 +23,10 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"gigdesk/store"
+	"gigdesk/store/oplog"
 	"gigdesk/tui"
 	"gigdesk/tui/i18n"
 )
-
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "0.1.0-dev"
 
 // Env is what a subcommand gets from the process.
 type Env struct {
@@ -36,6 +34,10 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	Now            func() time.Time
 	Lang           i18n.Lang
+	Command        string     // the subcommand, "ui" for the desk
+	Log            *oplog.Log // opened beside the database by openStore or logBeside
+	noLog          bool
+	started        time.Time
 }
 
 // subcommands are registered by each command's own file (demo.go, report.go, …).
@@ -112,9 +114,9 @@ func restoreHint(cat *i18n.Catalog, se *store.Error) string {
 	b, ok := store.LatestBackup(store.BackupDir(path), store.Shanghai)
 	switch {
 	case ok && se.Key == "db.not_sqlite":
-		return " " + cat.T("backup.maybe_damaged") + " " + cat.T("backup.restore_line", b.Path, b.Taken.Format("2006-01-02 15:04"), shellArg(path), shellArg(b.Path))
+		return " " + cat.T("backup.maybe_damaged") + " " + cat.T("backup.restore_line", b.Path, b.Taken.Format("2006-01-02 15:04"), shellArg(path), shellArg(b.Path), headArg(context.Background(), cat, b.Path))
 	case ok:
-		return " " + cat.T("backup.restore_line", b.Path, b.Taken.Format("2006-01-02 15:04"), shellArg(path), shellArg(b.Path))
+		return " " + cat.T("backup.restore_line", b.Path, b.Taken.Format("2006-01-02 15:04"), shellArg(path), shellArg(b.Path), headArg(context.Background(), cat, b.Path))
 	case se.Key == "db.corrupt":
 		return " " + cat.T("backup.no_backup")
 	}
@@ -132,12 +134,17 @@ func shellArg(p string) string {
 // run runs the app or a subcommand; a failure comes back worded in the language the command
 // chose (--lang), whichever command or store call it came from.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	env := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Now: time.Now, Lang: i18n.FromEnv()}
-	err := dispatch(ctx, env, args)
-	if err == nil || errors.Is(err, errQuiet) {
-		return err
+	env := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr, Now: time.Now, Lang: i18n.FromEnv(), Command: "ui", started: time.Now()}
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		env.Command = args[0]
 	}
-	return &worded{err: err, line: message(i18n.New(env.Lang), err)}
+	err := dispatch(ctx, env, args)
+	var already *worded
+	if err != nil && !errors.Is(err, errQuiet) && !errors.As(err, &already) {
+		err = &worded{err: err, line: message(env.catalog(), err)}
+	}
+	env.stopLog(err)
+	return err
 }
 
 func dispatch(ctx context.Context, env *Env, args []string) error {
@@ -149,7 +156,7 @@ func dispatch(ctx context.Context, env *Env, args []string) error {
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		name := args[0]
 		if name == "version" {
-			fmt.Fprintf(env.Stdout, "gigdesk %s (%s/%s, schema %d)\n", version, runtime.GOOS, runtime.GOARCH, store.SchemaVersion())
+			printVersion(env.Stdout)
 			return nil
 		}
 		if name == "help" {
@@ -244,9 +251,9 @@ func dbFlag(fs *flag.FlagSet) *string {
 	return fs.String("db", defaultDB(), "the station's database file (GIGDESK_DB)")
 }
 
-// openStore opens path with the process clock.
+// openStore opens path with the process clock, and the log beside it.
 func openStore(env *Env, path string) (*store.Store, error) {
-	return store.Open(path, store.WithClock(env.Now))
+	return store.Open(path, store.WithClock(env.Now), store.WithLogger(env.logBeside(path).Slog()))
 }
 
 func runUI(ctx context.Context, env *Env, args []string) error {
@@ -277,7 +284,7 @@ func runUI(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 	}
-	m := tui.New(tui.Options{Store: s, Lang: env.Lang, Now: env.Now, Demo: *demo})
+	m := tui.New(tui.Options{Store: s, Lang: env.Lang, Now: env.Now, Demo: *demo, Log: env.Log})
 	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithOutput(env.Stdout), tea.WithFPS(frameRate)}
 	if f, ok := env.Stdin.(*os.File); !ok || f != os.Stdin {
 		opts = append(opts, tea.WithInput(env.Stdin))

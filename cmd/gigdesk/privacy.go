@@ -14,7 +14,7 @@ func init() { subcommands["privacy"] = cmdPrivacy }
 
 func cmdPrivacy(ctx context.Context, env *Env, args []string) error {
 	if len(args) == 0 || (args[0] != "export" && args[0] != "erase") {
-		fmt.Fprintln(env.Stderr, "usage: gigdesk privacy export --worker N|--employer N --out FILE [--by STAFF]\n       gigdesk privacy erase --worker N|--employer N --by HEAD")
+		fmt.Fprintln(env.Stderr, "usage: gigdesk privacy export --worker N|--employer N --out FILE --by HEAD [--pin-stdin]\n       gigdesk privacy erase --worker N|--employer N --by HEAD [--pin-stdin]")
 		return errQuiet
 	}
 	verb := args[0]
@@ -23,7 +23,7 @@ func cmdPrivacy(ctx context.Context, env *Env, args []string) error {
 	worker := fs.Int64("worker", 0, "the worker's number")
 	employer := fs.Int64("employer", 0, "the employer's number")
 	out := fs.String("out", "", "export: the JSON file to write (0600)")
-	by := fs.String("by", "", "the staff member doing this (name); erase needs the station head. Default: the first head")
+	auth := authorityFlags(fs)
 	lang := langFlag(fs, env)
 	if err := parse(fs, args[1:]); err != nil {
 		return err
@@ -47,39 +47,26 @@ func cmdPrivacy(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	staff, err := staffByName(ctx, s, *by)
+	staff, err := auth.signIn(ctx, env, s, store.RoleHead) // as in Admin: the station head's
 	if err != nil {
 		return err
 	}
 	who := fmt.Sprintf("%s #%d", cat.T("admin.priv."+string(kind)), id)
 	if verb == "erase" {
-		if err := s.ErasePerson(ctx, staff.ID, kind, id); err != nil {
+		rep, err := s.ErasePerson(ctx, staff.ID, kind, id)
+		if err != nil {
 			return err
 		}
 		fmt.Fprintln(env.Stdout, cat.T("privacy.erased", who))
+		printErase(env.Stdout, cat, rep)
 		return nil
 	}
-	ex, err := s.ExportPerson(ctx, staff.ID, kind, id)
-	if err != nil {
+	if _, err := s.ExportPersonFile(ctx, staff.ID, kind, id, absPath(*out)); err != nil {
+		if e := store.AsError(err); e != nil && e.Key == "privacy.out" {
+			return errors.New(cat.T("err.privacy.out") + " " + *out + " (" + e.Err.Error() + ")")
+		}
 		return err
-	}
-	if err := ex.WriteFile(*out); err != nil {
-		return errors.New(cat.T("err.privacy.out") + " " + *out + " (" + err.Error() + ")")
 	}
 	fmt.Fprintln(env.Stdout, cat.T("privacy.exported", who, *out))
 	return nil
-}
-
-// staffByName finds the active staff member called name, or the first active head.
-func staffByName(ctx context.Context, s *store.Store, name string) (store.Staff, error) {
-	list, err := s.ListStaff(ctx)
-	if err != nil {
-		return store.Staff{}, err
-	}
-	for _, st := range list {
-		if (name == "" && st.Role == store.RoleHead) || (name != "" && st.Name == name) {
-			return st, nil
-		}
-	}
-	return store.Staff{}, &store.Error{Code: store.NotFound, Key: "staff.not_found", Detail: name}
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
 
 	"gigdesk/store"
 	"gigdesk/tui/i18n"
@@ -79,6 +80,10 @@ func runReport(ctx context.Context, env *Env, args []string) error {
 	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
 		return err
 	}
+	// the report names workers and employers: an erase later lists this file
+	if err := s.NoteReportFile(ctx, 0, absPath(*out), from, last); err != nil {
+		return err
+	}
 	fmt.Fprintln(env.Stderr, doc.Cat.T("report.written", *out))
 	return nil
 }
@@ -98,6 +103,14 @@ func newDoc(ctx context.Context, s *store.Store, lang i18n.Lang, sum store.Summa
 		return nil, err
 	}
 	return &report.Doc{Cat: i18n.New(lang), Rec: rec, Station: st.StationName, Sum: sum, Rights: rights, Made: s.Now()}, nil
+}
+
+// absPath is path made absolute for the audit log, so an erase names the file wherever it is run.
+func absPath(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
 }
 
 // writeFileAtomic writes data to path through report.WriteFile.

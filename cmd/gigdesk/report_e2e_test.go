@@ -159,7 +159,18 @@ func TestReportFilesAndMistakes(t *testing.T) {
 	if msg, err := exec.Command(bin, "export", "workers", "--db", db, "--out", masked).CombinedOutput(); err != nil {
 		t.Fatalf("%v\n%s", err, msg)
 	}
-	if msg, err := exec.Command(bin, "export", "workers", "--db", db, "--out", full, "--full").CombinedOutput(); err != nil {
+	// --full acts with the head's authority: refused without a PIN, or with a clerk's
+	if msg, err := exec.Command(bin, "export", "workers", "--db", db, "--out", full, "--full", "--by", "刘红梅").CombinedOutput(); err == nil || !strings.Contains(string(msg), "--pin-stdin") {
+		t.Fatalf("--full without a PIN: %v\n%s", err, msg)
+	}
+	clerk := exec.Command(bin, "export", "workers", "--db", db, "--out", full, "--full", "--by", "陈建军", "--pin-stdin")
+	clerk.Stdin = strings.NewReader("1234\n")
+	if msg, err := clerk.CombinedOutput(); err == nil || !strings.Contains(string(msg), "只有站长") {
+		t.Fatalf("--full by a clerk: %v\n%s", err, msg)
+	}
+	headRun := exec.Command(bin, "export", "workers", "--db", db, "--out", full, "--full", "--by", "刘红梅", "--pin-stdin")
+	headRun.Stdin = strings.NewReader("1234\n")
+	if msg, err := headRun.CombinedOutput(); err != nil {
 		t.Fatalf("%v\n%s", err, msg)
 	}
 	m, f := csvRows(t, masked), csvRows(t, full)
@@ -173,8 +184,14 @@ func TestReportFilesAndMistakes(t *testing.T) {
 		}
 	}
 	audit, err := s.Audit(context.Background(), store.AuditFilter{Entity: "workers"})
-	if err != nil || len(audit) == 0 || audit[0].Action != "export_full" {
-		t.Fatalf("full export not in the audit log: %+v %v", audit, err)
+	fullRow := -1
+	for i, a := range audit {
+		if a.Action == "export_full" {
+			fullRow = i
+		}
+	}
+	if err != nil || fullRow < 0 || audit[fullRow].StaffID == 0 || !strings.Contains(audit[fullRow].Detail, "file="+full) {
+		t.Fatalf("full export not in the audit log under the head with its file: %+v %v", audit, err)
 	}
 }
 

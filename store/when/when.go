@@ -82,9 +82,20 @@ var (
 		days int
 	}{
 		{"大后天", 3}, {"后天", 2}, {"明天", 1}, {"明日", 1}, {"今天", 0}, {"今日", 0},
-		{"day after tomorrow", 2}, {"tomorrow", 1}, {"today", 0}, {"tmr", 1},
+		{"day after tomorrow", 2}, {"tomorrow", 1}, {"today", 0}, {"tmrw", 1}, {"tmr", 1}, {"tom", 1},
 		// pinyin initials, as staff type them without waiting for the input method
 		{"dht", 3}, {"jt", 0}, {"mt", 1}, {"ht", 2},
+	}
+	// enWeekdays are English day names, longest first so "tues" is not read as "tue" + "s"
+	enWeekdays = []struct {
+		word string
+		day  time.Weekday
+	}{
+		{"wednesday", time.Wednesday}, {"thursday", time.Thursday}, {"saturday", time.Saturday},
+		{"tuesday", time.Tuesday}, {"monday", time.Monday}, {"friday", time.Friday}, {"sunday", time.Sunday},
+		{"thurs", time.Thursday}, {"tues", time.Tuesday}, {"thur", time.Thursday}, {"weds", time.Wednesday},
+		{"mon", time.Monday}, {"tue", time.Tuesday}, {"wed", time.Wednesday}, {"thu", time.Thursday},
+		{"fri", time.Friday}, {"sat", time.Saturday}, {"sun", time.Sunday},
 	}
 	weekdays = map[rune]time.Weekday{'一': time.Monday, '二': time.Tuesday, '三': time.Wednesday, '四': time.Thursday,
 		'五': time.Friday, '六': time.Saturday, '日': time.Sunday, '天': time.Sunday}
@@ -142,6 +153,12 @@ func parseDay(s string, today time.Time) (day time.Time, rest string, has bool, 
 	for _, r := range relDays {
 		if strings.HasPrefix(s, r.word) {
 			return today.AddDate(0, 0, r.days), s[len(r.word):], true, ""
+		}
+	}
+	for _, d := range enWeekdays {
+		if strings.HasPrefix(s, d.word) && (len(s) == len(d.word) || !isLetter(s[len(d.word)])) {
+			ahead := (int(d.day) - int(today.Weekday()) + 7) % 7
+			return today.AddDate(0, 0, ahead), s[len(d.word):], true, ""
 		}
 	}
 	for _, p := range []string{"星期", "礼拜", "周"} {
@@ -303,3 +320,5 @@ func ParseDuration(text string) (time.Duration, string) {
 	}
 	return d, ""
 }
+
+func isLetter(b byte) bool { return b >= 'a' && b <= 'z' }

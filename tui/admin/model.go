@@ -26,12 +26,13 @@ const (
 	secGuide                   // guidepay.go
 	secTraining                // training.go
 	secCases                   // cases.go, casenew.go
+	secErrors                  // errlog.go
 	secWeights                 // weights.go
 	secCount
 )
 
 var sectionKeys = [secCount]string{"admin.tab.staff", "admin.tab.settings", "admin.tab.trades", "admin.tab.audit", "admin.tab.privacy",
-	"rights.tab.guide", "rights.tab.training", "rights.tab.cases", "admin.tab.weights"}
+	"rights.tab.guide", "rights.tab.training", "rights.tab.cases", "admin.tab.errors", "admin.tab.weights"}
 
 // pane is one Admin section; the Model only routes to it.
 type pane interface {
@@ -94,6 +95,7 @@ func New(c *common.Common) *Model {
 		secTraining: newTrainingPane(c),
 		secCases:    newCasesPane(c),
 		secWeights:  newWeightsPane(c),
+		secErrors:   newErrorsPane(d),
 	}
 	return m
 }

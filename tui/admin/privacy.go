@@ -137,16 +137,13 @@ func (p *privacyPane) exportNow() tea.Cmd {
 	dir := p.exportDir()
 	path := filepath.Join(dir, fmt.Sprintf("%s-%d-%s.json", kind, id, p.c.Clock().Format("20060102-150405")))
 	return func() tea.Msg {
-		ex, err := s.ExportPerson(ctx, by, kind, id)
-		if err != nil {
-			return doneMsg{err: err}
-		}
 		if err := mkdir(dir); err != nil {
 			return doneMsg{err: &store.Error{Code: store.Invalid, Key: "privacy.out", Err: err}}
 		}
-		if err := ex.WriteFile(path); err != nil {
-			return doneMsg{err: &store.Error{Code: store.Invalid, Key: "privacy.out", Err: err}}
+		if _, err := s.ExportPersonFile(ctx, by, kind, id, path); err != nil {
+			return doneMsg{err: err}
 		}
+		p.c.Log.Event("export done", "kind", "person", "by_staff", by)
 		return doneMsg{text: p.c.T("admin.priv.exported", path)}
 	}
 }
@@ -156,10 +153,23 @@ func (p *privacyPane) eraseNow() tea.Cmd {
 	kind, id := p.who()
 	who := p.found
 	return func() tea.Msg {
-		if err := s.ErasePerson(ctx, by, kind, id); err != nil {
+		rep, err := s.ErasePerson(ctx, by, kind, id)
+		if err != nil {
 			return doneMsg{err: err}
 		}
-		return doneMsg{text: p.c.T("admin.priv.erased", who)}
+		text := p.c.T("admin.priv.erased", who)
+		if n := len(rep.Exports); n > 0 { // the clerk must find these: gigdesk cannot reach them
+			last := rep.Exports[n-1]
+			where := last.Path
+			if where == "" {
+				where = last.Action
+			}
+			text += " " + p.c.T("admin.priv.erase_files", n, last.At.Format("2006-01-02 15:04"), where)
+		}
+		if len(rep.BackupErrs) > 0 {
+			text += " " + p.c.T("privacy.erase.backup_bad", rep.BackupErrs[0])
+		}
+		return doneMsg{text: text}
 	}
 }
 

@@ -395,11 +395,11 @@ func (p *tradesPane) row(i int, comms []store.Place) string {
 	rel := p.relatedNames(t.ID)
 	relText := p.c.T("admin.trade.none")
 	if len(rel) > 0 {
-		relText = strings.Join(rel, "、")
+		relText = strings.Join(rel, p.c.T("list.sep"))
 	}
 	line := fmt.Sprintf(" %s %s %s ~ %s", common.Cell(t.NameZh, 9), common.Cell(t.NameEn, 22), common.Cell(t.Code, 12), relText)
 	if len(t.Aliases) > 0 {
-		line += "  " + p.c.T("admin.trade.aka", strings.Join(t.Aliases, "、"))
+		line += "  " + p.c.T("admin.trade.aka", strings.Join(t.Aliases, p.c.T("list.sep")))
 	}
 	return line
 }

@@ -14,6 +14,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"gigdesk/store"
+	"gigdesk/store/oplog"
 	"gigdesk/tui/i18n"
 )
 
@@ -29,8 +30,11 @@ type Common struct {
 	Settings store.Settings
 	Records  *store.Catalog // trades and places
 	Demo     bool
+	Log      *oplog.Log // the operations log (Admin reads its last errors); may be nil
 	Width    int
 	Height   int
+	// LastJob is the job last saved at this desk: Match opens it when shown with none open.
+	LastJob int64
 }
 
 // T is a shortcut for the catalogue.
@@ -52,6 +56,10 @@ type Screen interface {
 	// Dirty is true while a form holds input that has not been saved.
 	Dirty() bool
 }
+
+// ShownMsg tells a page it was just brought up with its F-key or tab: it may act on what
+// changed elsewhere meanwhile (Match opens the job just taken on the phone).
+type ShownMsg struct{}
 
 // Page identifies a screen of the app.
 type Page int

@@ -49,6 +49,7 @@ func init() {
 		"match.why.idle":                 {"闲置%d天", "idle %d days"},
 		"match.why.new":                  {"新登记", "new"},
 		"match.idle.never":               {"未派", "none"},
+		"slip.none_yet":                  {"这个需求还没有在这里派工：派工后按 Ctrl+P 保存派工单", "No dispatch made from this list yet: Ctrl+P saves the slip once one is"},
 		"match.factor.never":             {"（从未派工，按等得最久计）", " (never dispatched: counted as waiting longest)"},
 		"match.why.priority":             {"重点群体", "priority group"},
 		"match.why.pay_low":              {"期望薪酬偏高", "expects more pay"},

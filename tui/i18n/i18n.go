@@ -95,6 +95,14 @@ func Text(lang Lang, key string) (string, bool) {
 // Catalog speaks one language.
 type Catalog struct {
 	Lang Lang
+	// Log, when set, records every internal error Err words and gives the code shown with it.
+	Log Reporter
+}
+
+// Reporter logs an internal error with its operation and cause and returns its short code
+// (oplog.Log is one).
+type Reporter interface {
+	Internal(op string, err error, args ...any) string
 }
 
 // New returns the catalogue for lang.

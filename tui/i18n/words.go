@@ -3,6 +3,7 @@ package i18n
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"gigdesk/store"
@@ -10,23 +11,60 @@ import (
 )
 
 // Err turns any error into one sentence in the staff member's language. Store errors carry a
-// catalogue key; anything else is an internal error whose details belong in the log.
+// catalogue key; anything else is an internal error. An internal error is logged (once) with
+// its cause and operation, and its sentence ends with the log line's code and what to do.
 func (c *Catalog) Err(err error) string {
 	if err == nil {
 		return ""
 	}
 	var se *store.Error
 	if errors.As(err, &se) {
-		if se.Key != "" && Has("err."+se.Key) {
-			return c.T("err." + se.Key)
+		text := c.T("err.code." + string(se.Code))
+		if se.Key == "db.error" && c.Log != nil {
+			text = c.T("err.internal.db") // its sentence says "logged"; the code says where
+		} else if se.Key != "" && Has("err."+se.Key) {
+			text = c.T("err." + se.Key)
+		} else if se.Code == store.Internal && c.Log != nil {
+			text = c.T("err.internal")
 		}
-		return c.T("err.code." + string(se.Code))
+		if se.Code != store.Internal {
+			return text
+		}
+		return c.traced(text, se, err)
 	}
 	var p *valid.Problem
 	if errors.As(err, &p) && Has("err."+p.Key) {
 		return c.T("err." + p.Key)
 	}
-	return c.T("err.code.internal")
+	if c.Log == nil {
+		return c.T("err.code.internal")
+	}
+	return c.traced(c.T("err.internal"), nil, err)
+}
+
+// traced ends an internal error's sentence with its code, logging it the first time it is shown.
+func (c *Catalog) traced(text string, se *store.Error, err error) string {
+	if c.Log == nil {
+		return text
+	}
+	code := ""
+	if se != nil {
+		code = se.Trace
+	}
+	if code == "" {
+		op, key := "", ""
+		if se != nil {
+			op, key = se.Op, se.Key
+			if op == "" {
+				op = se.Key
+			}
+		}
+		code = c.Log.Internal(op, err, "key", key)
+		if se != nil {
+			se.Trace = code
+		}
+	}
+	return strings.TrimRight(text, "。.") + c.T("err.trace", code)
 }
 
 // Trade is a trade's name in this language.
@@ -78,7 +116,9 @@ func (c *Catalog) When(t, now time.Time) string {
 	case 1:
 		return c.T("day.tomorrow") + " " + clock
 	case 2:
-		return c.T("day.after_tomorrow") + " " + clock
+		if c.Lang != En { // 后天; English has no one word for it, and "day after" reads as half a phrase
+			return c.T("day.after_tomorrow") + " " + clock
+		}
 	}
 	return t.Format("01-02") + " " + c.Weekday(t) + " " + clock
 }

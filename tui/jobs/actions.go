@@ -81,5 +81,6 @@ func (m *Model) saved(j store.Job) tea.Cmd {
 		status = m.c.T("jobs.updated", j.ID)
 	}
 	m.list.show(j, card) // in the tab that holds it
+	m.c.LastJob = j.ID   // F4 opens it on Match
 	return tea.Batch(common.Status(status, false), func() tea.Msg { return common.ChangedMsg{} })
 }

@@ -46,6 +46,6 @@ func (f *form) askedFound(msg askedMsg) {
 		for _, w := range msg.workers[:min(3, len(msg.workers))] {
 			names = append(names, w.Name+" #"+strconv.FormatInt(w.ID, 10))
 		}
-		f.errs[fAsked] = f.c.T("jobs.asked.many", strings.Join(names, "、"))
+		f.errs[fAsked] = f.c.T("jobs.asked.many", strings.Join(names, f.c.T("list.sep")))
 	}
 }

@@ -18,14 +18,17 @@ func (f *form) preview(fl field) (string, bool) {
 	cat := f.c.Cat
 	switch fl {
 	case fWhen:
-		if t, key := f.start(); key == "" { // the end typed with it shows at the duration
+		t, key := f.start()
+		if key == "" { // the end typed with it shows at the duration
 			return "→ " + cat.When(t, f.c.Clock()) + " " + cat.Weekday(t), false
 		}
-
+		return f.whyNot(fl, key)
 	case fDur:
-		if d, key := f.duration(); key == "" {
+		d, key := f.duration()
+		if key == "" {
 			return f.durationPreview(d), false
 		}
+		return f.whyNot(fl, key)
 	case fPay:
 		fen, p := valid.ParseYuan(f.inputs[fPay].Value())
 		if p != nil || valid.PayFen(fen) != nil {
@@ -233,4 +236,13 @@ func (f *form) fit(head []string, blocks []formBlock) string {
 		all[i] = ansi.Truncate(l, f.width, "…")
 	}
 	return strings.Join(append(head, all...), "\n")
+}
+
+// whyNot is, while a time is typed, why it cannot be read yet: shown as it is typed, not only
+// when the field is left ("tom 9" never leaves the clerk guessing).
+func (f *form) whyNot(fl field, key string) (string, bool) {
+	if f.focus != fl || strings.TrimSpace(f.inputs[fl].Value()) == "" {
+		return "", false
+	}
+	return f.c.T("err." + key), true
 }

@@ -135,3 +135,12 @@ func TestNoPlaceIsAskedOnceAndShownAsUnknown(t *testing.T) {
 		t.Fatalf("the list does not say the place is unknown:\n%s", v)
 	}
 }
+
+// TestSavedJobIsTheOneMatchOpens: the job just saved is the desk's last job, for F4.
+func TestSavedJobIsTheOneMatchOpens(t *testing.T) {
+	h := newHarness(t, i18n.Zh)
+	h.takeNewEmployerJob()
+	if h.c.LastJob != 1 {
+		t.Fatalf("last job = %d after saving job 1", h.c.LastJob)
+	}
+}

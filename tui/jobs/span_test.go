@@ -88,3 +88,19 @@ func TestCopiedDurationReadsBack(t *testing.T) {
 		t.Fatalf("the copied duration %q reads back as %v %q", f.inputs[fDur].Value(), d, key)
 	}
 }
+
+// TestTimeFieldsSayWhatTheyRead: the start shows what it understood as it is typed (tom 9 is
+// tomorrow 09:00), or why not, before the field is left.
+func TestTimeFieldsSayWhatTheyRead(t *testing.T) {
+	h := newHarness(t, i18n.En)
+	h.letters("n")
+	h.form().moveTo(fWhen)
+	h.words("tom 9")
+	h.want("→ tomorrow 09:00")
+	h.press(tea.KeyCtrlU)
+	h.words("blah")
+	h.want("That time cannot be read")
+	h.press(tea.KeyCtrlU)
+	h.words("mon 9")
+	h.want("→ 11-30 Mon 09:00")
+}

@@ -16,6 +16,7 @@ type jobPane struct {
 	*shared
 	jobID    int64
 	ranking  *store.Ranking
+	made     int64    // the dispatch last made from this job's list: Ctrl+P prints its slip
 	need     candCols // widest name, trades and community among the ranking's candidates
 	loadErr  string
 	skipped  map[int64]bool
@@ -33,6 +34,7 @@ func newJobPane(d *shared) *jobPane {
 // open shows job id from the top, with nobody skipped or revealed.
 func (p *jobPane) open(id int64) tea.Cmd {
 	p.skipped, p.revealed, p.names = map[int64]bool{}, map[int64]string{}, map[int64]string{}
+	p.made = 0
 	p.sel = 0
 	return p.load(id)
 }
@@ -51,7 +53,7 @@ func (p *jobPane) help() []key.Binding {
 	if p.jobID == 0 { // nothing to call yet: how to get started
 		return []key.Binding{k.MatchJob, k.MatchWalkIn, k.MatchToday, k.MatchFollowUp, k.MatchPlan}
 	}
-	return []key.Binding{k.MatchNoAnswer, k.MatchDecline, k.MatchAccept, k.MatchDispatch, k.MatchSkip, k.MatchReveal, k.MatchJob}
+	return []key.Binding{k.MatchNoAnswer, k.MatchDecline, k.MatchAccept, k.MatchDispatch, k.MatchSkip, k.MatchReveal, k.MatchJob, k.MatchSlip}
 }
 
 // rows is how many candidates fit with the job's header and the detail pane.
@@ -123,6 +125,12 @@ func (p *jobPane) key(msg tea.KeyMsg) tea.Cmd {
 	k := p.c.Keys
 	if p.move(msg, &p.sel, len(p.visible()), p.rows()) {
 		return nil
+	}
+	if key.Matches(msg, k.MatchSlip) { // the slip of the dispatch just made, for the worker to take
+		if p.made == 0 {
+			return common.Status(p.c.T("slip.none_yet"), true)
+		}
+		return p.saveSlip(p.made)
 	}
 	c, ok := p.selected()
 	if !ok {

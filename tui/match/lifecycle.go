@@ -117,7 +117,7 @@ func (p *listPane) askNote(id int64, label, empty, text string, fn func(string) 
 }
 
 // saveSlip writes the dispatch slip beside the database and names the file in the footer.
-func (p *listPane) saveSlip(id int64) tea.Cmd {
+func (p *shared) saveSlip(id int64) tea.Cmd {
 	s, ctx, staff, cat := p.c.Store, p.c.Ctx, p.c.Staff, p.c.Cat
 	st, rec := p.c.Settings, p.c.Records
 	return func() tea.Msg {

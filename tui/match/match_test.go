@@ -381,3 +381,22 @@ func TestSlowCallSaveKeepsTheNextQuestion(t *testing.T) {
 		t.Fatalf("not dispatched: %q\n%s", d.status, d.screen())
 	}
 }
+
+// TestSlipFromTheCandidateList: Ctrl+P right after a dispatch on the candidate list saves its
+// slip; before any dispatch it says why nothing was printed.
+func TestSlipFromTheCandidateList(t *testing.T) {
+	d := newDesk(t, i18n.Zh, 80, 24)
+	d.send(common.GotoMsg{Page: common.PageMatch, Job: d.job.ID})
+	d.keys("ctrl+p")
+	if !d.isErr || !strings.Contains(d.status, "还没有在这里派工") {
+		t.Fatalf("Ctrl+P before a dispatch: %q", d.status)
+	}
+	d.keys("a", "enter", "n")
+	if !strings.Contains(d.status, "已派工") {
+		t.Fatalf("not dispatched: %q", d.status)
+	}
+	d.keys("ctrl+p")
+	if !strings.Contains(d.status, "派工单已保存") {
+		t.Fatalf("Ctrl+P after the dispatch: %q", d.status)
+	}
+}

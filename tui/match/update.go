@@ -11,6 +11,12 @@ import (
 // open question, the screen's own keys or the current pane, in that order.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case common.ShownMsg:
+		if m.view == viewJob && m.job.jobID == 0 && m.c.LastJob != 0 && m.q == nil {
+			m.q = nil
+			return m, m.job.open(m.c.LastJob) // the job just taken on the phone, ready to call
+		}
+		return m, nil
 	case common.GotoMsg:
 		if msg.Job != 0 {
 			m.show(viewJob)
@@ -59,6 +65,9 @@ func (m *Model) done(msg doneMsg) tea.Cmd {
 		m.q = nil
 	}
 	m.plan.settled(msg.planLine)
+	if msg.dispatch.ID != 0 && msg.dispatch.JobID == m.job.jobID {
+		m.job.made = msg.dispatch.ID
+	}
 	return tea.Batch(common.Status(msg.text, false), func() tea.Msg { return common.ChangedMsg{} })
 }
 

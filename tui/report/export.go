@@ -40,7 +40,7 @@ func NewExportCSV(w io.Writer, cat *i18n.Catalog, rec *store.Catalog, loc *time.
 	for i, c := range cols {
 		head[i] = cat.T("export.col." + c.Name)
 	}
-	return e, e.cw.Write(head)
+	return e, e.cw.Write(safeRow(head))
 }
 
 // Row writes one record as store.Export hands it over.
@@ -48,6 +48,9 @@ func (e *ExportCSV) Row(vals []any) error {
 	cells := make([]string, len(e.cols))
 	for i, c := range e.cols {
 		cells[i] = e.cell(c, vals[i])
+		if c.Kind != store.ColInt && c.Kind != store.ColMinutes && c.Kind != store.ColMoney {
+			cells[i] = SafeCSV(cells[i]) // names, notes, addresses: whatever staff or the public typed
+		}
 	}
 	e.Rows++
 	return e.cw.Write(cells)

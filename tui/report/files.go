@@ -63,6 +63,9 @@ type JSON struct {
 	// their places not yet taken.
 	OpenIntoTomorrow int `json:"open_into_tomorrow"`
 	OpenPlaces       int `json:"open_places"`
+	// StillOpen is dispatches whose work ended by the period's end (or now) but that are still
+	// dispatched or checked in, however old: they are in no completed, wage or no-show figure yet.
+	StillOpen int `json:"still_open"`
 	// RightsCasesOpened is rights cases (权益维护) opened; RightsCasesResolved cases whose
 	// resolution falls in the period and that are still resolved.
 	RightsCasesOpened   int `json:"rights_cases_opened"`
@@ -109,7 +112,7 @@ func (d *Doc) JSON() JSON {
 		FillRate: math.Round(f.FillRate()*10000) / 10000, Dispatched: f.Dispatched, Completed: f.Completed, Unpaid: f.Unpaid,
 		NoShows: f.NoShows, Disputes: f.Disputes, WagesPaidFen: f.WagesPaidFen, PriorityGroupDispatched: f.PriorityDispatched,
 		ServiceVisits: map[string]int{}, SignIns: f.SignIns, OpenIntoTomorrow: f.OpenIntoTomorrow, OpenPlaces: f.OpenPlaces,
-		ByTrade: []JSONArea{}, ByCommunity: []JSONArea{}}
+		StillOpen: d.Sum.StillOpenCount, ByTrade: []JSONArea{}, ByCommunity: []JSONArea{}}
 	r := d.Rights.Cur
 	j.RightsCasesOpened, j.RightsCasesResolved, j.TrainingReferrals = r.CasesOpened, r.CasesResolved, r.TrainingReferrals
 	j.InsuredDispatches, j.BelowGuideJobs = r.InsuredDispatches, r.BelowGuideJobs
@@ -156,8 +159,8 @@ func (d *Doc) WriteCSV(w io.Writer) error {
 		if i > 0 {
 			cw.Write(nil)
 		}
-		cw.Write([]string{t.Title})
-		cw.Write(t.Head)
+		cw.Write([]string{SafeCSV(t.Title)})
+		cw.Write(safeRow(t.Head))
 		for _, r := range t.Rows {
 			cells := make([]string, len(r))
 			for k, c := range r {
@@ -186,7 +189,7 @@ func num(v float64, u Unit) Cell {
 
 func (c Cell) csv() string {
 	if !c.IsNum {
-		return c.Text
+		return SafeCSV(c.Text)
 	}
 	switch c.Unit {
 	case Money:
@@ -225,6 +228,8 @@ func (d *Doc) Tables() []Table {
 		}
 		figs.Rows = append(figs.Rows, []Cell{text(label), num(l.Cur, l.Unit), num(l.Prev, l.Unit), num(l.Avg, l.Unit)})
 	}
+	// as of now, not per period: no comparison
+	figs.Rows = append(figs.Rows, []Cell{text(t("report.fig.still_open")), num(float64(d.Sum.StillOpenCount), Count), text(""), text("")})
 	tables := []Table{figs}
 	for _, trades := range []bool{true, false} {
 		tb := Table{Sheet: t("report.sheet.by_trade"), Title: t("report.section.by_trade"), Head: []string{t("report.col.trade")}}
@@ -283,7 +288,7 @@ func (d *Doc) Tables() []Table {
 	for _, a := range d.Unmet() {
 		unmet.Rows = append(unmet.Rows, []Cell{text(d.TradeName(a.ID)), num(float64(a.UnfilledPlaces), Count)})
 	}
-	return append(tables, hours, trend, open, issues, unmet)
+	return append(tables, hours, trend, d.stillOpenTable(), open, issues, unmet)
 }
 
 // FileName is the report's default file name: 日报-2026-11-28.xlsx, summary-2026-11-28.csv …

@@ -85,7 +85,7 @@ func TestJSONKeysAndValues(t *testing.T) {
 	}
 	for _, k := range []string{"date", "from", "to", "workers_registered", "employers_registered", "jobs_posted", "headcount_requested",
 		"dispatched", "filled_jobs", "fill_rate", "completed", "no_shows", "disputes", "wages_paid_fen", "median_minutes_to_dispatch",
-		"priority_group_dispatched", "service_visits", "sign_ins", "by_trade", "by_community"} {
+		"priority_group_dispatched", "service_visits", "sign_ins", "still_open", "by_trade", "by_community"} {
 		if _, ok := m[k]; !ok {
 			t.Errorf("key %q missing", k)
 		}

@@ -98,6 +98,8 @@ func (d *Doc) textFigures(b *strings.Builder) {
 	for _, r := range rows {
 		line(r)
 	}
+	// as of now, not per period: no comparison
+	fmt.Fprintf(b, "%s  %s\n", common.Cell(d.Cat.T("report.fig.still_open"), cols[0]), common.CellRight(fmt.Sprint(d.Sum.StillOpenCount), cols[1]))
 }
 
 // textHours is the jobs by hour as bars and the 30-day trend as a sparkline.
@@ -126,6 +128,10 @@ func (d *Doc) textHours(b *strings.Builder) {
 
 // textTodo is the jobs still open and the no-shows, disputes and unpaid wages.
 func (d *Doc) textTodo(b *strings.Builder) {
+	b.WriteString("\n" + d.StillOpenTitle() + "\n")
+	for _, o := range d.Sum.StillOpen {
+		b.WriteString("  " + d.StillOpenText(o) + "\n")
+	}
 	b.WriteString("\n" + d.Cat.T("report.section.open", d.Sum.Cur.OpenIntoTomorrow) + "\n")
 	for _, o := range d.Sum.Open {
 		b.WriteString("  " + d.OpenText(o) + "\n")

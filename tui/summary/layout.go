@@ -57,7 +57,7 @@ func (m *Model) figureLines() []string {
 		l                     report.Line
 	}
 	rows := make([]row, len(lines))
-	w := [4]int{lipgloss.Width(head[0]), lipgloss.Width(head[1]), lipgloss.Width(head[2]) + 2, lipgloss.Width(head[3]) + 2}
+	w := [4]int{max(lipgloss.Width(head[0]), lipgloss.Width(d.Cat.T("report.fig.still_open"))), lipgloss.Width(head[1]), lipgloss.Width(head[2]) + 2, lipgloss.Width(head[3]) + 2}
 	for i, l := range lines {
 		label := d.Label(l)
 		if l.Sub {
@@ -91,7 +91,12 @@ func (m *Model) figureLines() []string {
 		}
 		out = append(out, label+"  "+cur+"  "+common.CellRight(r.prev, w[2]-2)+" "+mark(r.l, r.l.Prev)+"  "+common.CellRight(r.avg, w[3]-2)+" "+mark(r.l, r.l.Avg))
 	}
-	return out
+	// as of now, not per period: no comparison; a warning while any is left
+	still := common.Cell(d.Cat.T("report.fig.still_open"), w[0]) + "  " + common.CellRight(fmt.Sprint(d.Sum.StillOpenCount), w[1])
+	if d.Sum.StillOpenCount > 0 {
+		still = st.Warning.Render(still)
+	}
+	return append(out, still)
 }
 
 // chartLines are the bar charts (jobs by trade and by hour), the 30-day sparkline and the
@@ -220,6 +225,15 @@ func (m *Model) todoLines() []string {
 			out = append(out, "  "+s)
 		}
 	}
+	var still []string
+	for _, o := range d.Sum.StillOpen {
+		still = append(still, d.StillOpenText(o))
+	}
+	stillTitle := d.StillOpenTitle()
+	if len(still) > 0 {
+		stillTitle += " · " + d.Cat.T("sum.close.start")
+	}
+	list(stillTitle, still, true)
 	var open []string
 	for _, o := range d.Sum.Open {
 		s := d.OpenText(o)

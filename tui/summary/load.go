@@ -50,7 +50,13 @@ func (m *Model) export() tea.Cmd {
 	}
 	doc := *m.doc
 	path := filepath.Join(filepath.Dir(m.c.Store.Path()), "exports", doc.FileName("xlsx"))
+	s, ctx, by, log := m.c.Store, m.c.Ctx, m.c.Staff.ID, m.c.Log
 	return tea.Batch(common.Status(m.c.T("sum.exporting"), false), func() tea.Msg {
-		return exportedMsg{path: path, err: report.WriteFile(path, doc.WriteXLSX)}
+		if err := report.WriteFile(path, doc.WriteXLSX); err != nil {
+			return exportedMsg{path: path, err: err}
+		}
+		log.Event("export done", "kind", "summary", "file", filepath.Base(path))
+		// the file names workers and employers: an erase later lists it
+		return exportedMsg{path: path, err: s.NoteReportFile(ctx, by, path, doc.Sum.Cur.From, doc.Sum.Cur.To)}
 	})
 }

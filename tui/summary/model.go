@@ -21,7 +21,7 @@ const wideWidth = 130
 
 // keys are the Summary screen's own bindings.
 type keys struct {
-	Prev, Next, Today, Day, Week, Month, Export, Reload, Home, End key.Binding
+	Prev, Next, Today, Day, Week, Month, Export, Reload, Close, Home, End key.Binding
 }
 
 func newKeys(t func(string, ...any) string) keys {
@@ -34,6 +34,7 @@ func newKeys(t func(string, ...any) string) keys {
 		Month:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", t("sum.key.month"))),
 		Export: key.NewBinding(key.WithKeys("e", "ctrl+e"), key.WithHelp("e", t("sum.key.export"))),
 		Reload: key.NewBinding(key.WithKeys("r", "f5"), key.WithHelp("r", t("sum.key.reload"))),
+		Close:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", t("sum.key.close"))),
 		Home:   key.NewBinding(key.WithKeys("home", "g")),
 		End:    key.NewBinding(key.WithKeys("end", "G")),
 	}
@@ -51,6 +52,8 @@ type Model struct {
 	err     error
 	lines   []string // the body, laid out for the current width
 	offset  int
+	closing bool // the close list of still-open dispatches is shown (close.go)
+	cur     int  // its chosen row
 	width   int
 	height  int
 }
@@ -79,12 +82,13 @@ func (m *Model) SetSize(w, h int) {
 }
 
 func (m *Model) ShortHelp() []key.Binding {
-	return []key.Binding{m.k.Prev, m.k.Next, m.k.Day, m.k.Week, m.k.Month, m.k.Export}
+	return []key.Binding{m.k.Prev, m.k.Next, m.k.Day, m.k.Week, m.k.Month, m.k.Export, m.k.Close}
 }
 
 func (m *Model) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{m.k.Prev, m.k.Next, m.k.Today}, {m.k.Day, m.k.Week, m.k.Month}, {m.k.Export, m.k.Reload, m.c.Keys.Up, m.c.Keys.Down}}
+	return [][]key.Binding{{m.k.Prev, m.k.Next, m.k.Today}, {m.k.Day, m.k.Week, m.k.Month}, {m.k.Export, m.k.Reload, m.k.Close, m.c.Keys.Up, m.c.Keys.Down}}
 }
 
-func (m *Model) Capturing() bool { return false }
+// Capturing: the close list takes Esc and Enter for itself.
+func (m *Model) Capturing() bool { return m.closing }
 func (m *Model) Dirty() bool     { return false }

@@ -21,9 +21,13 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.loading, m.err = false, msg.err
 		if msg.err == nil {
 			m.doc = &report.Doc{Cat: m.c.Cat, Rec: m.c.Records, Station: m.c.Settings.StationName, Sum: msg.sum, Rights: msg.rights, Made: m.c.Now()}
+			m.cur = min(m.cur, len(msg.sum.StillOpen)-1)
+			m.closing = m.closing && len(msg.sum.StillOpen) > 0
 		}
 		m.layout()
 		return m, nil
+	case closedMsg:
+		return m, m.closed(msg)
 	case exportedMsg:
 		if msg.err != nil {
 			return m, common.Status(m.c.Cat.Err(msg.err), true)
@@ -42,8 +46,13 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 }
 
 func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
+	if m.closing && m.doc != nil {
+		return m.closeKey(msg)
+	}
 	k, ck := m.k, m.c.Keys
 	switch {
+	case key.Matches(msg, k.Close):
+		return m.openClose()
 	case key.Matches(msg, k.Prev):
 		return m.move(-1)
 	case key.Matches(msg, k.Next):

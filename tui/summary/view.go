@@ -16,6 +16,8 @@ func (m *Model) View() string {
 		return title + "\n\n" + st.Error.Render(m.c.Cat.Err(m.err))
 	case m.doc == nil:
 		return title + "\n\n" + st.Subtle.Render(m.c.T("sum.loading"))
+	case m.closing:
+		return m.closeView(title)
 	}
 	rows := m.pageRows()
 	end := min(m.offset+rows, len(m.lines))
