@@ -58,6 +58,15 @@ func TestTablesUseTheirWidth(t *testing.T) {
 						t.Errorf("%s: a cell is cut while %d cells stand empty in every row:\n%s\n\n%s", st.name, empty, cut, scr)
 					}
 				}
+				// the job form's pickers show their hint whole, the short one where the long does not fit
+				m = press(t, m, key(tea.KeyF2), runes("n"))
+				scr := screen(m)
+				cat := m0.Common().Cat
+				for _, k := range []string{"reg.trade.placeholder", "place.placeholder"} {
+					if !strings.Contains(scr, cat.T(k)) && !strings.Contains(scr, cat.T(k+".short")) {
+						t.Errorf("job form: the hint %q is cut:\n%s", cat.T(k), scr)
+					}
+				}
 			})
 		}
 	}

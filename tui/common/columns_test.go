@@ -38,3 +38,14 @@ func TestFit(t *testing.T) {
 		t.Errorf("Need = %d, want 6 (wide characters count two cells)", c.Need)
 	}
 }
+
+func TestFitHint(t *testing.T) {
+	for _, tt := range []struct {
+		width int
+		want  string
+	}{{40, "type a trade or pinyin initials"}, {31, "trade or pinyin"}, {18, "trade or pinyin"}} {
+		if got := FitHint(tt.width, "type a trade or pinyin initials", "trade or pinyin"); got != tt.want {
+			t.Errorf("FitHint(%d) = %q, want %q", tt.width, got, tt.want)
+		}
+	}
+}
