@@ -117,3 +117,13 @@ func TestF4OpensTheJobJustTaken(t *testing.T) {
 		t.Fatalf("F4 after saving a job does not open it:\n%s", scr)
 	}
 }
+
+// TestJobsHelpExplainsItsMarks: ? on the Jobs screen says what ! and ⚠ in its list mean.
+func TestJobsHelpExplainsItsMarks(t *testing.T) {
+	m0, _ := started(t, i18n.En, "Back Street", "Wang")
+	var m tea.Model = m0
+	m = press(t, m, tea.KeyMsg{Type: tea.KeyF2}, tea.KeyMsg{Type: tea.KeyF12})
+	if scr := screen(m); !strings.Contains(scr, "! urgent") || !strings.Contains(scr, "⚠ the employer has unpaid wages") {
+		t.Fatalf("the Jobs help does not explain its marks:\n%s", scr)
+	}
+}

@@ -68,6 +68,9 @@ func (m *Model) helpView() string {
 				b.WriteString(m.helpGroup(g))
 			}
 		}
+		if l, ok := scr.(common.Legend); ok { // what the marks in its lists mean
+			b.WriteString("  " + s.Subtle.Render(l.Legend()) + "\n")
+		}
 	}
 	b.WriteString("\n" + s.Subtle.Render(m.c.T("help.close")))
 	return lipgloss.NewStyle().Padding(1, 2).Render(b.String())

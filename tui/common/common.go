@@ -57,6 +57,9 @@ type Screen interface {
 	Dirty() bool
 }
 
+// Legend is a screen whose lists carry marks: the help overlay explains them.
+type Legend interface{ Legend() string }
+
 // ShownMsg tells a page it was just brought up with its F-key or tab: it may act on what
 // changed elsewhere meanwhile (Match opens the job just taken on the phone).
 type ShownMsg struct{}

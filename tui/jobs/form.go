@@ -80,6 +80,8 @@ type form struct {
 	leaving  bool // Esc with input typed: asking whether to discard it
 	// placeAsked: saving without an address or a community was questioned once already
 	placeAsked bool
+	copied     store.Job       // a returning caller's last job, copied into the form (prefill.go)
+	note       string          // what was taken back of the copy
 	over       common.TypeOver // the focused field's value is selected: typing replaces it
 	edge       string          // Tab at the last field (or Shift+Tab at the first): said, not wrapped
 	rights     jobRights       // guide pay, flagged words and the employer's open unpaid-wage cases (rights.go)
@@ -211,6 +213,7 @@ func (f *form) leave() tea.Cmd {
 		f.comm.Blur()
 	case fTrade:
 		f.trade.Blur()
+		f.tradeLeft()
 	}
 	f.check(fl)
 	switch fl {

@@ -119,6 +119,9 @@ type formBlock struct {
 // view draws the form in width × height, keeping the focused field in sight.
 func (f *form) view() string {
 	head := []string{f.titleView()}
+	if c := f.copiedView(); c != "" && !f.leaving && f.edge == "" {
+		head = append(head, f.c.Styles.Subtle.Render(c))
+	}
 	if f.leaving {
 		head = append(head, f.c.Styles.Warning.Render(f.c.T("form.discard")))
 	} else if f.edge != "" {

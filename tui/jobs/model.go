@@ -64,3 +64,8 @@ func (m *Model) FullHelp() [][]key.Binding {
 
 func (m *Model) Capturing() bool { return m.form != nil || m.prompt.active() }
 func (m *Model) Dirty() bool     { return m.form != nil && m.form.dirty() }
+
+// Legend explains the marks of the job list: urgent, and an employer with a record.
+func (m *Model) Legend() string {
+	return m.c.T("jobs.legend", m.c.T("jobs.mark.urgent"))
+}

@@ -45,6 +45,7 @@ func (f *form) prefill(msg lookupMsg) tea.Cmd {
 	target := fTrade
 	if msg.hasLast {
 		f.fillJob(msg.last)
+		f.copied = msg.last // what was copied, so a change of trade can take back what no longer applies
 		// the usual job is usually wanted tomorrow at the usual hour: shown, focused, easy to change
 		f.inputs[fWhen].SetValue(f.c.T("day.tomorrow") + " " + msg.last.StartsAt.In(f.c.Store.Location()).Format("15:04"))
 		f.inputs[fWhen].CursorEnd()
@@ -99,4 +100,27 @@ func durationText(d time.Duration) string {
 		return strconv.Itoa(int(d/time.Hour)) + "h"
 	}
 	return strconv.Itoa(int(d/time.Minute)) + "min"
+}
+
+// tradeLeft takes back the copied requirements when the caller wants another trade this time
+// ("有大件家具" belongs to the moving job, not to a cleaning job): what the clerk typed stays.
+func (f *form) tradeLeft() {
+	if f.copied.ID == 0 || f.trade.Value() == 0 || f.trade.Value() == f.copied.TradeID {
+		return
+	}
+	if req := f.inputs[fReq].Value(); req != "" && req == f.copied.Requirements {
+		f.inputs[fReq].SetValue("")
+		f.note = f.c.T("jobs.copied.req_dropped", f.c.Cat.TradeName(f.c.Records, f.copied.TradeID))
+	}
+}
+
+// copiedView says what a returning caller's job was filled in from, and what was taken back.
+func (f *form) copiedView() string {
+	if f.copied.ID == 0 || f.edit.ID != 0 {
+		return ""
+	}
+	if f.note != "" {
+		return f.note
+	}
+	return f.c.T("jobs.copied", f.copied.ID)
 }

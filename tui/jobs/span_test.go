@@ -14,18 +14,7 @@ import (
 // duration; the rest as takeNewEmployerJob.
 func (h *harness) takeJobUntil(phone, start, dur string) {
 	h.letters("n")
-	h.figures(phone)
-	h.press(tea.KeyEnter, tea.KeyEnter)
-	h.words("张阿姨")
-	h.press(tea.KeyEnter, tea.KeyEnter)
-	h.words("后街12号")
-	h.press(tea.KeyEnter)
-	h.letters("hj")
-	h.press(tea.KeyEnter)
-	h.letters("sd")
-	h.press(tea.KeyEnter)
-	h.figures("1")
-	h.press(tea.KeyEnter)
+	h.newResident(phone)
 	h.words(start)
 	h.press(tea.KeyEnter)
 	if dur != "" {
@@ -103,4 +92,49 @@ func TestTimeFieldsSayWhatTheyRead(t *testing.T) {
 	h.press(tea.KeyCtrlU)
 	h.words("mon 9")
 	h.want("→ 11-30 Mon 09:00")
+}
+
+// TestCopiedRequirementsStayWithTheirTrade: a returning caller's moving job had 有大件家具;
+// asked for a cleaner this time, the copy leaves those words out and says so.
+func TestCopiedRequirementsStayWithTheirTrade(t *testing.T) {
+	h := newHarness(t, i18n.Zh)
+	s, ctx := h.c.Store, t.Context()
+	e, err := s.SaveEmployer(ctx, h.c.Staff.ID, store.Employer{Kind: store.Resident, Name: "张阿姨", Phone: "13800138000", Address: "后街12号", CommunityID: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.CreateJob(ctx, h.c.Staff.ID, e, store.Job{TradeID: 10, Headcount: 2, StartsAt: now.Add(20 * time.Hour), Duration: 4 * time.Hour,
+		PayFen: 30000, PayUnit: store.PerDay, Address: "后街12号", CommunityID: 100, Requirements: "有大件家具"}); err != nil {
+		t.Fatal(err)
+	}
+	h.letters("n")
+	h.figures("13800138000")
+	h.press(tea.KeyEnter)
+	h.want("已带出上次需求 #1")
+	if got := h.form().inputs[fReq].Value(); got != "有大件家具" {
+		t.Fatalf("the usual requirements were not copied: %q", got)
+	}
+	h.form().moveTo(fTrade)
+	h.letters("bj")
+	h.press(tea.KeyEnter) // 保洁 picked: on to the head-count
+	if got := h.form().inputs[fReq].Value(); got != "" {
+		t.Fatalf("the moving job's requirements went into the cleaning job: %q", got)
+	}
+	h.want("上次搬家的要求没有带过来")
+}
+
+// newResident types a new caller at phone (张阿姨 of 后街12号) and one plumber, up to the start.
+func (h *harness) newResident(phone string) {
+	h.figures(phone)
+	h.press(tea.KeyEnter, tea.KeyEnter)
+	h.words("张阿姨")
+	h.press(tea.KeyEnter, tea.KeyEnter)
+	h.words("后街12号")
+	h.press(tea.KeyEnter)
+	h.letters("hj")
+	h.press(tea.KeyEnter)
+	h.letters("sd")
+	h.press(tea.KeyEnter)
+	h.figures("1")
+	h.press(tea.KeyEnter)
 }
