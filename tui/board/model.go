@@ -37,16 +37,13 @@ type Model struct {
 	width  int
 	height int
 
-	all      []row // every open job, by start time then urgency
-	shown    []int // indexes into all that pass the filters
-	cursor   int   // index into shown
-	offset   int   // first shown row drawn
-	selected int64 // job under the cursor, kept across reloads
-	wanted   int   // workers still wanted over the shown jobs
-	idWidth  int
-	payWidth int // the widest pay of the loaded jobs, in cells
-	// whenWidth is the widest start of the loaded jobs, a night job's end included
-	whenWidth int
+	all      []row   // every open job, by start time then urgency
+	shown    []int   // indexes into all that pass the filters
+	cursor   int     // index into shown
+	offset   int     // first shown row drawn
+	selected int64   // job under the cursor, kept across reloads
+	wanted   int     // workers still wanted over the shown jobs
+	need     columns // the widest text of each column over the loaded jobs, in cells
 
 	trade   int64
 	sub     int64

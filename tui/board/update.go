@@ -1,12 +1,10 @@
 package board
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
 	"gigdesk/tui/common"
 )
@@ -45,12 +43,7 @@ func (m *Model) takeRows(msg loadedMsg) tea.Cmd {
 	}
 	m.err = ""
 	m.all, m.loaded, m.now, m.loadedAt = msg.rows, true, m.c.Clock(), m.c.Clock()
-	m.idWidth, m.payWidth, m.whenWidth = 0, 0, 0
-	for _, r := range m.all {
-		m.idWidth = max(m.idWidth, len(strconv.FormatInt(r.job.ID, 10)))
-		m.payWidth = max(m.payWidth, lipgloss.Width(m.c.Cat.Pay(r.job.PayFen, r.job.PayUnit)))
-		m.whenWidth = max(m.whenWidth, lipgloss.Width(m.c.Cat.WhenEnd(r.job.StartsAt.In(m.now.Location()), r.job.Duration, m.now)))
-	}
+	m.need = m.measure()
 	m.refilter()
 	if m.stale {
 		return m.load()

@@ -11,39 +11,63 @@ import (
 	"gigdesk/tui/common"
 )
 
-// columns are the widths of one row's cells. At 80 columns pay gets 12 cells and trade and
-// community share what is left; wide, pay first gets its full width, then the sub-district,
-// trade and community take what they need up to a cap each, so no column sprawls.
-// placeCap is the most cells a community name gets: the longest names fit, the rest of a wide
-// screen is left as margin rather than stretching the row apart.
-const placeCap = 24
-
+// columns are the widths of one row's cells, laid out by common.Layout: fixed columns for the
+// id, how full and how long waited; the trade, community, start and pay grow to their widest
+// text (the trade and community up to a cap, so one long name does not push the rest off); the
+// sub-district joins when there is room for it once everything else fits. The rest is margin.
 type columns struct {
 	id, trade, place, sub, when, pay, filled, waited, urgent int
 }
 
+// measure is the widest text of each column over the loaded jobs; it runs when a load
+// arrives, not in View.
+func (m *Model) measure() columns {
+	var n columns
+	for i := range m.all {
+		r := &m.all[i]
+		j := &r.job
+		n.id = max(n.id, len(strconv.FormatInt(j.ID, 10))+1)
+		n.trade = max(n.trade, lipgloss.Width(m.c.Cat.TradeName(m.c.Records, j.TradeID)))
+		n.place = max(n.place, lipgloss.Width(m.c.Records.PlaceName(j.CommunityID)))
+		n.sub = max(n.sub, lipgloss.Width(m.c.Records.PlaceName(r.sub)))
+		n.pay = max(n.pay, lipgloss.Width(m.c.Cat.Pay(j.PayFen, j.PayUnit)))
+		n.when = max(n.when, lipgloss.Width(m.c.Cat.WhenEnd(j.StartsAt.In(m.now.Location()), j.Duration, m.now)))
+	}
+	return n
+}
+
 func (m *Model) columns() columns {
 	t := m.c.T
-	w := func(key string, least int) int { return max(lipgloss.Width(t(key)), least) }
-	c := columns{id: w("board.col.id", m.idWidth+1), when: 16, pay: 12, filled: w("board.col.filled", 5),
-		waited: w("board.col.waited", 6), urgent: max(w("board.col.urgent", 2), lipgloss.Width(t("board.urgent")))}
+	head := func(key string, least int) int { return max(lipgloss.Width(t(key)), least) }
+	fixed := func(w int) common.Column { return common.Column{Min: w, Need: w} }
+	when := 16
 	if !m.c.Cat.Zh() {
-		c.when = 15
+		when = 15
 	}
-	c.when = max(c.when, min(m.whenWidth, 27))                              // a night job shows its end: 今天 22:00–次日02:00
-	fixed := 3 + c.id + c.when + c.pay + c.filled + c.waited + c.urgent + 7 // marks and gaps
-	flex := max(m.width-fixed, 16)
-	if flex >= 44 { // wide: show the sub-district too
-		if need := max(m.payWidth, lipgloss.Width(t("board.col.pay"))); need > c.pay && flex-(need-c.pay) >= 44 {
-			flex -= need - c.pay
-			c.pay = need
-		}
-		c.sub = min(flex/4, 14)
-		flex -= c.sub + 1
+	cols := []common.Column{
+		fixed(head("board.col.id", m.need.id)),
+		{Min: 8, Max: 22, Need: max(m.need.trade, lipgloss.Width(t("board.col.trade")))},
+		{Min: 8, Max: 24, Need: max(m.need.place, lipgloss.Width(t("board.col.place")))},
+		{Min: when, Max: 27, Need: m.need.when}, // a night job shows its end: 今天 22:00–次日02:00
+		{Min: 12, Need: max(m.need.pay, lipgloss.Width(t("board.col.pay")))},
+		fixed(head("board.col.filled", 5)), fixed(head("board.col.waited", 6)),
+		fixed(max(head("board.col.urgent", 2), lipgloss.Width(t("board.urgent")))),
 	}
-	c.trade = min(max(flex*2/5, 8), 22)
-	c.place = min(flex-c.trade-1, placeCap)
-	return c
+	total := m.width - 3 // the cursor and changed marks
+	w := common.Layout(cols, total, 1)
+	c := columns{id: w[0], trade: w[1], place: w[2], when: w[3], pay: w[4], filled: w[5], waited: w[6], urgent: w[7]}
+	used := len(w) - 1
+	for _, x := range w {
+		used += x
+	}
+	need := max(m.need.sub, lipgloss.Width(t("board.col.sub")))
+	if total-used < min(need, 8)+1 { // no room for the sub-district beside everything else
+		return c
+	}
+	sub := common.Column{Min: min(need, 8), Max: 14, Need: need}
+	cols = append(cols[:3], append([]common.Column{sub}, cols[3:]...)...)
+	w = common.Layout(cols, total, 1)
+	return columns{id: w[0], trade: w[1], place: w[2], sub: w[3], when: w[4], pay: w[5], filled: w[6], waited: w[7], urgent: w[8]}
 }
 
 func (m *Model) View() string {

@@ -23,3 +23,12 @@ func CellRight(s string, w int) string {
 	}
 	return strings.Repeat(" ", max(w-lipgloss.Width(s), 0)) + s
 }
+
+// FitHint is the placeholder for an input of width cells: full when it fits whole, else short
+// (a textinput cuts a placeholder it cannot show whole).
+func FitHint(width int, full, short string) string {
+	if lipgloss.Width(full) < width {
+		return full
+	}
+	return short
+}

@@ -3,10 +3,11 @@ package i18n
 // The Jobs screen (employers and jobs) and the community picker.
 func init() {
 	add(map[string][2]string{
-		"place.placeholder": {"输入社区名或拼音首字母，↓ 列出", "type a name or pinyin initials, ↓ lists"},
-		"place.no_match":    {"没有这个社区，请换个写法", "no community matches; try another spelling"},
-		"place.more":        {"还有 %d 个", "%d more"},
-		"place.unresolved":  {"请从列表中选择社区（↓ 打开列表，Enter 选定）。", "Choose a community from the list (↓ opens it, Enter chooses)."},
+		"place.placeholder":       {"输入社区名或拼音首字母，↓ 列出", "type a name or pinyin initials, ↓ lists"},
+		"place.placeholder.short": {"社区名或拼音首字母，↓", "name or pinyin, ↓"},
+		"place.no_match":          {"没有这个社区，请换个写法", "no community matches; try another spelling"},
+		"place.more":              {"还有 %d 个", "%d more"},
+		"place.unresolved":        {"请从列表中选择社区（↓ 打开列表，Enter 选定）。", "Choose a community from the list (↓ opens it, Enter chooses)."},
 
 		"jobs.tab.today":          {"今天", "Today"},
 		"jobs.tab.upcoming":       {"以后", "Upcoming"},
@@ -21,7 +22,8 @@ func init() {
 		"jobs.col.filled":         {"已派/需", "Filled"},
 		"jobs.col.pay":            {"报酬", "Pay"},
 		"jobs.col.status":         {"状态", "Status"},
-		"jobs.col.employer":       {"雇主·社区", "Employer·community"},
+		"jobs.col.employer":       {"雇主", "Employer"},
+		"jobs.col.place":          {"类型·社区", "Kind·community"},
 		"jobs.col.phone":          {"电话", "Phone"},
 		"jobs.mark.urgent":        {"急", "!"},
 		"jobs.status.open":        {"待派", "open"},

@@ -3,9 +3,10 @@ package i18n
 // The Register screen: walk-in workers, search, the worker's page, sign-in and service visits.
 func init() {
 	add(map[string][2]string{
-		"reg.trade.placeholder": {"输入工种或拼音首字母", "type a trade or pinyin initials"},
-		"reg.trade.years":       {"%d年", "%d yrs"},
-		"reg.trade.no_match":    {"没有这个工种，请换个写法", "no trade matches; try another spelling"},
+		"reg.trade.placeholder":       {"输入工种或拼音首字母", "type a trade or pinyin initials"},
+		"reg.trade.placeholder.short": {"工种或拼音首字母", "trade or pinyin"},
+		"reg.trade.years":             {"%d年", "%d yrs"},
+		"reg.trade.no_match":          {"没有这个工种，请换个写法", "no trade matches; try another spelling"},
 
 		"reg.form.new":             {"新登记零工", "Register a worker"},
 		"reg.form.edit":            {"修改零工（工号 %d）", "Edit worker No.%d"},

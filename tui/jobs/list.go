@@ -1,13 +1,13 @@
 package jobs
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"gigdesk/store"
@@ -242,31 +242,60 @@ func (l *jobList) cells(j store.JobListing, now time.Time) []string {
 	}
 	return []string{strconv.FormatInt(j.ID, 10) + mark, cat.WhenEnd(j.StartsAt.In(l.c.Store.Location()), j.Duration, now), trade,
 		strconv.Itoa(j.Filled) + "/" + strconv.Itoa(j.Headcount), cat.Pay(j.PayFen, j.PayUnit),
-		l.c.T("jobs.status." + string(j.Status)),
+		l.c.T("jobs.status." + string(j.Status)), j.EmployerName,
 		l.c.T("jobs.kind."+string(j.EmployerKind)) + "·" + orUnknown(l.c, l.c.Records.PlaceName(j.CommunityID)), phone}
+}
+
+// listCols are the table's columns in the order of cells: number, start, trade, filled, pay,
+// status, employer, kind·community and phone; each grows to the widest text on screen, the
+// long names up to a cap until everything else fits.
+var listCols = []common.Column{{Min: 2}, {Min: 11}, {Min: 6, Max: 20}, {Min: 3}, {Min: 10}, {Min: 4},
+	{Min: 6, Max: 20}, {Min: 8, Max: 24}, {Min: 11}}
+
+// placeCol is where the kind·community column sits in listCols.
+const placeCol = 7
+
+// needed is how many cells cols take with every text whole (the long names at their cap).
+func needed(cols []common.Column) int {
+	n := len(cols) - 1
+	for _, c := range cols {
+		w := max(c.Need, c.Min)
+		if c.Max > 0 {
+			w = min(w, max(c.Max, c.Min))
+		}
+		n += w
+	}
+	return n
 }
 
 func (l *jobList) tableView(ask string) string {
 	s := l.c.Styles
 	header := []string{"#", l.c.T("jobs.col.when"), l.c.T("jobs.col.trade"), l.c.T("jobs.col.filled"), l.c.T("jobs.col.pay"),
-		l.c.T("jobs.col.status"), l.c.T("jobs.col.employer"), l.c.T("jobs.col.phone")}
+		l.c.T("jobs.col.status"), l.c.T("jobs.col.employer"), l.c.T("jobs.col.place"), l.c.T("jobs.col.phone")}
 	end := min(l.offset+l.rows(), len(l.jobs))
 	rows := [][]string{header}
 	now := l.c.Clock()
 	for _, j := range l.jobs[l.offset:end] {
 		rows = append(rows, l.cells(j, now))
 	}
-	widths := make([]int, len(header))
+	cols := slices.Clone(listCols)
 	for _, r := range rows {
 		for i, c := range r {
-			widths[i] = max(widths[i], lipgloss.Width(c))
+			cols[i].Fit(c)
 		}
 	}
+	if needed(cols) > l.width-2 { // narrow: the kind and community give way; the detail below shows them
+		cols = slices.Delete(cols, placeCol, placeCol+1)
+		for i := range rows {
+			rows[i] = slices.Delete(rows[i], placeCol, placeCol+1)
+		}
+	}
+	widths := common.Layout(cols, l.width-2, 1)
 	var b strings.Builder
 	for ri, r := range rows {
 		var cells []string
 		for i, c := range r {
-			cells = append(cells, c+strings.Repeat(" ", widths[i]-lipgloss.Width(c)))
+			cells = append(cells, common.Cell(c, widths[i]))
 		}
 		line := ansi.Truncate(" "+strings.Join(cells, " ")+" ", l.width, "…")
 		switch {

@@ -48,6 +48,9 @@ func (p *jobPane) view() string {
 		listW = p.width - 44
 	}
 	cols := p.candColumns(listW)
+	if p.wide() {
+		cols = p.candColumns(listW - 1) // a cell between the reason and the detail box
+	}
 	lines := []string{p.candHeader(listW, cols)}
 	if len(cands) == 0 {
 		lines = append(lines, st.Subtle.Render(p.c.T("match.none")))
@@ -74,33 +77,28 @@ func (p *jobPane) view() string {
 	return head + "\n" + strings.Join(lines, "\n") + "\n" + detail
 }
 
-// candCols are the widths of the candidate list's name, trades and community columns.
-type candCols struct{ name, trades, place int }
+// candCols are the widths of the candidate list's name, trades, community and reason columns.
+type candCols struct{ name, trades, place, reason int }
 
-// candBase is the columns at 80 cells, and candMost the most a wide list gives each.
-var (
-	candBase = candCols{name: 7, trades: 10, place: 10}
-	candMost = candCols{name: 14, trades: 40, place: 24}
-)
-
-// candColumns shares what a list wider than 80 cells has beyond them: names and trades first
-// (up to what the candidates need), then the community; the reason keeps the rest.
+// candColumns lays the list out with common.Layout: the number, idle days, reliability and
+// score keep fixed widths; names, trades, communities and reasons grow to the widest the
+// ranking holds, shorter texts first, so the longest (often the trades) is the one cut.
 func (p *jobPane) candColumns(w int) candCols {
-	cols := candBase
-	spare := max(w-80, 0)
-	grow := func(col *int, need int) {
-		add := min(max(need-*col, 0), spare)
-		*col += add
-		spare -= add
-	}
-	grow(&cols.name, p.need.name)
-	grow(&cols.trades, p.need.trades)
-	grow(&cols.place, p.need.place)
-	return cols
+	t := p.c.T
+	hw := func(key string) int { return lipgloss.Width(t(key)) }
+	fixed := func(n int) common.Column { return common.Column{Min: n, Need: n} }
+	cols := []common.Column{fixed(3),
+		{Min: 7, Max: 14, Need: max(p.need.name, hw("match.col.name"))},
+		{Min: 10, Max: 24, Need: max(p.need.trades, hw("match.col.trades"))},
+		{Min: 8, Max: 24, Need: max(p.need.place, hw("match.col.place"))},
+		fixed(5), fixed(5), fixed(16),
+		{Min: 8, Need: max(p.need.reason, hw("match.col.reason"))}}
+	ws := common.Layout(cols, w, 1)
+	return candCols{name: ws[1], trades: ws[2], place: ws[3], reason: ws[7]}
 }
 
-// measureCandidates is how wide the ranking's names (with the present and call marks), trades
-// and communities are, each capped at candMost; it runs when a ranking arrives, not in View.
+// measureCandidates is how wide the ranking's names (with the present and call marks), trades,
+// communities and reasons are; it runs when a ranking arrives, not in View.
 func (p *jobPane) measureCandidates() candCols {
 	var need candCols
 	for _, c := range p.ranking.Candidates {
@@ -108,10 +106,8 @@ func (p *jobPane) measureCandidates() candCols {
 		need.name = max(need.name, lipgloss.Width(valid.MaskName(info.Name))+2)
 		need.trades = max(need.trades, lipgloss.Width(p.candTrades(info)))
 		need.place = max(need.place, lipgloss.Width(p.c.Records.PlaceName(info.CommunityID)))
+		need.reason = max(need.reason, lipgloss.Width(p.reason(c, info)))
 	}
-	need.name = min(need.name, candMost.name)
-	need.trades = min(need.trades, candMost.trades)
-	need.place = min(need.place, candMost.place)
 	return need
 }
 
@@ -126,7 +122,7 @@ func (p *jobPane) candTrades(info store.Candidate) string {
 func (p *jobPane) candHeader(w int, cols candCols) string {
 	h := common.Cell("#", 3) + " " + common.Cell(p.c.T("match.col.name"), cols.name) + " " + common.Cell(p.c.T("match.col.trades"), cols.trades) + " " +
 		common.Cell(p.c.T("match.col.place"), cols.place) + " " + common.Cell(p.c.T("match.col.idle"), 5) + " " + common.Cell(p.c.T("match.col.reliable"), 5) + " " +
-		common.Cell(p.c.T("match.col.score"), 16) + " " + p.c.T("match.col.reason")
+		common.Cell(p.c.T("match.col.score"), 16) + " " + common.Cell(p.c.T("match.col.reason"), cols.reason)
 	return p.c.Styles.Label.Render(ansi.Truncate(h, w, "…"))
 }
 
@@ -150,7 +146,7 @@ func (p *jobPane) candRow(i int, c smatch.Candidate, w int, cols candCols) strin
 	bar := p.bar(c.Score, p.maxScore(), 10) + fmt.Sprintf(" %3d", c.Score)
 	row := common.Cell(fmt.Sprint(i+1), 3) + " " + common.Cell(name, cols.name) + " " + common.Cell(p.candTrades(info), cols.trades) + " " +
 		common.Cell(p.c.Records.PlaceName(info.CommunityID), cols.place) + " " + common.Cell(idleText(p.c, info), 5) + " " + common.Cell(rel, 5) + " " +
-		common.Cell(st.Bar.Render(bar), 16) + " " + p.reason(c, info)
+		common.Cell(st.Bar.Render(bar), 16) + " " + common.Cell(p.reason(c, info), cols.reason)
 	return ansi.Truncate(row, w, "…")
 }
 

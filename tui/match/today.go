@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -85,17 +86,21 @@ func (p *listPane) view() string {
 		title = p.c.T("dispatch.followup.title", len(p.list))
 	}
 	lines := []string{st.Title.Render(title)}
-	hdr := common.Cell("#", 6) + " " + common.Cell(p.c.T("dispatch.col.time"), 11) + " " + common.Cell(p.c.T("match.col.trades"), 8) + " " +
-		common.Cell(p.c.T("match.col.name"), 7) + " " + common.Cell(p.c.T("dispatch.col.employer"), 10) + " " + common.Cell(p.c.T("dispatch.col.status"), 8) + " " +
-		common.Cell(p.c.T("dispatch.col.pay"), 12) + " " + p.c.T("dispatch.col.notes")
-	lines = append(lines, st.Label.Render(ansi.Truncate(hdr, p.width, "…")))
+	hdr := []string{"#", p.c.T("dispatch.col.time"), p.c.T("match.col.trades"), p.c.T("match.col.name"), p.c.T("dispatch.col.employer"),
+		p.c.T("dispatch.col.status"), p.c.T("dispatch.col.pay"), p.c.T("dispatch.col.notes")}
+	top, end := window(p.sel, len(p.list), p.rows()-1)
+	rows := make([][]string, 0, end-top)
+	for i := top; i < end; i++ {
+		rows = append(rows, p.cells(p.list[i]))
+	}
+	widths := p.columns(hdr, rows)
+	lines = append(lines, st.Label.Render(p.line(hdr, widths)))
 	if len(p.list) == 0 {
 		lines = append(lines, st.Subtle.Render(p.c.T("dispatch.none")))
 	}
-	top, end := window(p.sel, len(p.list), p.rows()-1)
-	for i := top; i < end; i++ {
-		row := p.row(p.list[i])
-		if i == p.sel {
+	for i, r := range rows {
+		row := p.line(r, widths)
+		if top+i == p.sel {
 			row = st.RowActive.Render(row)
 		}
 		lines = append(lines, row)
@@ -103,16 +108,37 @@ func (p *listPane) view() string {
 	return strings.Join(lines, "\n")
 }
 
-// row is one dispatch: when, trade, who for whom, its state, the pay and what is noted.
-func (p *listPane) row(d store.Dispatch) string {
+// listCols are the list's columns in the order of cells: the number, when, trade, worker,
+// employer, state, pay and notes; each grows to the widest text of the rows on screen.
+var listCols = []common.Column{{Min: 1}, {Min: 11}, {Min: 8, Max: 22}, {Min: 4}, {Min: 8, Max: 20}, {Min: 6}, {Min: 10}, {}}
+
+func (p *listPane) columns(hdr []string, rows [][]string) []int {
+	cols := slices.Clone(listCols)
+	for i := range cols {
+		cols[i].Fit(hdr[i])
+		for _, r := range rows {
+			cols[i].Fit(r[i])
+		}
+	}
+	return common.Layout(cols, p.width, 1)
+}
+
+func (p *listPane) line(cells []string, widths []int) string {
+	parts := make([]string, len(cells))
+	for i, c := range cells {
+		parts[i] = common.Cell(c, widths[i])
+	}
+	return ansi.Truncate(strings.TrimRight(strings.Join(parts, " "), " "), p.width, "…")
+}
+
+// cells is one dispatch: when, trade, who for whom, its state, the pay and what is noted.
+func (p *listPane) cells(d store.Dispatch) []string {
 	pay := p.c.Cat.Money(d.AgreedPayFen)
 	if d.Paid {
 		pay = p.c.T("dispatch.paid_short", p.c.Cat.Money(d.PaidFen))
 	}
-	row := common.Cell(fmt.Sprint(d.ID), 6) + " " + common.Cell(p.c.Cat.When(d.StartsAt.In(p.c.Store.Location()), p.c.Clock()), 11) + " " + common.Cell(p.c.Cat.TradeName(p.c.Records, d.TradeID), 8) + " " +
-		common.Cell(valid.MaskName(d.WorkerName), 7) + " " + common.Cell(d.EmployerName, 10) + " " + common.Cell(p.c.T("dispatch.state."+string(d.Status)), 8) + " " +
-		common.Cell(pay, 12) + " " + strings.Join(p.notes(d), " ")
-	return ansi.Truncate(row, p.width, "…")
+	return []string{fmt.Sprint(d.ID), p.c.Cat.When(d.StartsAt.In(p.c.Store.Location()), p.c.Clock()), p.c.Cat.TradeName(p.c.Records, d.TradeID),
+		valid.MaskName(d.WorkerName), d.EmployerName, p.c.T("dispatch.state." + string(d.Status)), pay, strings.Join(p.notes(d), " ")}
 }
 
 // notes are a dispatch's marks: insured, ratings, an open dispute, unpaid, a rights case, why cancelled.

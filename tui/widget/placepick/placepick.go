@@ -116,6 +116,7 @@ func (m *Model) SetWidth(w int) {
 	m.width = max(w, 16)
 	// a textinput of width N can show N+1 cells with wide characters: leave slack
 	m.input.Width = max(m.width-2, 8)
+	m.input.Placeholder = common.FitHint(m.input.Width, m.c.T("place.placeholder"), m.c.T("place.placeholder.short"))
 }
 
 // SetRows sets how many matches the open list shows at most.

@@ -59,6 +59,7 @@ func New(c *common.Common, multi bool) *Model {
 func (m *Model) SetWidth(w int) {
 	m.width = max(w, 16)
 	m.input.Width = max(m.width/2, 8)
+	m.input.Placeholder = common.FitHint(m.input.Width, m.c.T("reg.trade.placeholder"), m.c.T("reg.trade.placeholder.short"))
 }
 
 // SetRows sets how many lines of trades the open list shows at most.
