@@ -1,0 +1,234 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	gossh "golang.org/x/crypto/ssh"
+
+	"gigdesk/store/oplog"
+)
+
+// syncBuffer is a buffer that the server writes while the test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// served is a running gigdesk serve on loopback.
+type served struct {
+	addr, hostFP, db string
+	known            gossh.Signer
+}
+
+func newSigner(t *testing.T) gossh.Signer {
+	t.Helper()
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := gossh.NewSignerFromKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// startServe runs the real serve command on 127.0.0.1 with a random port, one counter key
+// ("desk-1") authorised, and stops it when the test ends.
+func startServe(t *testing.T) *served {
+	t.Helper()
+	dir := t.TempDir()
+	sv := &served{db: filepath.Join(dir, "gigdesk.db"), known: newSigner(t)}
+	keys := filepath.Join(dir, "authorized_keys")
+	line := string(bytes.TrimSpace(gossh.MarshalAuthorizedKey(sv.known.PublicKey()))) + " desk-1\n"
+	if err := os.WriteFile(keys, []byte("# the station's counters\n"+line), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	out, errw := &syncBuffer{}, &syncBuffer{}
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--db", sv.db, "--listen", "127.0.0.1:0", "--authorized-keys", keys, "--lang", "en"}, strings.NewReader(""), out, errw)
+	}()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("serve ended with %v", err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Error("serve did not stop")
+		}
+	})
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		for _, l := range strings.Split(out.String(), "\n") {
+			if a, ok := strings.CutPrefix(l, "gigdesk serve: listening on "); ok {
+				sv.addr = a
+			}
+			if f, ok := strings.CutPrefix(l, "host key "); ok {
+				sv.hostFP, _, _ = strings.Cut(f, " ")
+			}
+		}
+		if sv.addr != "" && sv.hostFP != "" {
+			return sv
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("serve ended early: %v\n%s%s", err, out, errw)
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	t.Fatalf("serve did not start:\n%s%s", out, errw)
+	return nil
+}
+
+// dial connects as signer, checking the host key against the fingerprint serve printed.
+func (sv *served) dial(signer gossh.Signer) (*gossh.Client, error) {
+	return gossh.Dial("tcp", sv.addr, &gossh.ClientConfig{
+		User: "desk",
+		Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)},
+		HostKeyCallback: func(_ string, _ net.Addr, key gossh.PublicKey) error {
+			if fp := gossh.FingerprintSHA256(key); fp != sv.hostFP {
+				return io.ErrUnexpectedEOF
+			}
+			return nil
+		},
+		Timeout: 5 * time.Second,
+	})
+}
+
+func TestServeKnownKeyGetsTheDesk(t *testing.T) {
+	sv := startServe(t)
+	c, err := sv.dial(sv.known)
+	if err != nil {
+		t.Fatalf("known key refused: %v", err)
+	}
+	defer c.Close()
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	if err := sess.RequestPty("xterm-256color", 30, 100, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	screen := &syncBuffer{}
+	sess.Stdout = screen
+	stdin, err := sess.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	waitScreen(t, screen, "\x1b]11;?")
+	// answer the background and device-attributes queries as a real terminal does
+	stdin.Write([]byte("\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[?62;22c"))
+	waitScreen(t, screen, "First run: set up the station")
+	stdin.Write([]byte{3}) // Ctrl+C leaves the desk, and the session with it
+	ended := make(chan error, 1)
+	go func() { ended <- sess.Wait() }()
+	select {
+	case <-ended:
+	case <-time.After(5 * time.Second):
+		t.Error("the session did not end after Ctrl+C")
+	}
+	waitLog(t, sv.db, "ssh disconnect")
+	log := readLog(t, sv.db)
+	if !strings.Contains(log, `"counter":"desk-1"`) || !strings.Contains(log, gossh.FingerprintSHA256(sv.known.PublicKey())) {
+		t.Errorf("connect not logged with counter and key:\n%s", log)
+	}
+}
+
+func TestServeRefusesUnknownKey(t *testing.T) {
+	sv := startServe(t)
+	c, err := sv.dial(newSigner(t))
+	if err == nil {
+		c.Close()
+		t.Fatal("an unknown key got in")
+	}
+	if !strings.Contains(err.Error(), "unable to authenticate") {
+		t.Errorf("refusal = %v", err)
+	}
+	waitLog(t, sv.db, "ssh refused")
+}
+
+func TestServeWithoutTerminalGetsOneLine(t *testing.T) {
+	sv := startServe(t)
+	c, err := sv.dial(sv.known)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	out, err := sess.CombinedOutput("list-workers")
+	if err == nil {
+		t.Error("a session without a terminal ended with success")
+	}
+	if got := strings.TrimSpace(string(out)); got != noTerminalLine {
+		t.Errorf("without a PTY the counter read %q", got)
+	}
+}
+
+func waitScreen(t *testing.T, screen *syncBuffer, want string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if raw := screen.String(); strings.Contains(raw, want) || strings.Contains(ansi.Strip(raw), want) {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("the screen never showed %q:\n%s\nraw %q", want, ansi.Strip(screen.String()), screen.String())
+}
+
+func readLog(t *testing.T, db string) string {
+	t.Helper()
+	b, err := os.ReadFile(oplog.PathFor(db))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func waitLog(t *testing.T, db, want string) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		if b, err := os.ReadFile(oplog.PathFor(db)); err == nil && strings.Contains(string(b), want) {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("the log never said %q:\n%s", want, readLog(t, db))
+}
