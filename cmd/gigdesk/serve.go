@@ -13,7 +13,6 @@ import (
 	"path/filepath"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
 	"github.com/charmbracelet/wish/bubbletea"
@@ -21,7 +20,6 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"gigdesk/store"
-	"gigdesk/tui"
 )
 
 func init() { subcommands["serve"] = cmdServe }
@@ -62,7 +60,7 @@ func cmdServe(ctx context.Context, env *Env, args []string) error {
 	if *hostKey == "" {
 		*hostKey = filepath.Join(filepath.Dir(*db), "gigdesk_host_ed25519")
 	}
-	srv, err := newServer(env, s, *hostKey, *keys)
+	srv, err := newServer(env, s, newDesks(), *hostKey, *keys)
 	if err != nil {
 		return err
 	}
@@ -102,27 +100,19 @@ func serveUntil(ctx context.Context, srv *ssh.Server, ln net.Listener) error {
 }
 
 // newServer builds the SSH server: public keys only, one desk per terminal session.
-func newServer(env *Env, s *store.Store, hostKey, keysFile string) (*ssh.Server, error) {
+func newServer(env *Env, s *store.Store, d *desks, hostKey, keysFile string) (*ssh.Server, error) {
 	return wish.NewServer(
 		wish.WithHostKeyPath(hostKey),
 		wish.WithPublicKeyAuth(func(ctx ssh.Context, key ssh.PublicKey) bool {
 			return authorize(env, keysFile, ctx, key)
 		}),
 		wish.WithMiddleware(
-			bubbletea.MiddlewareWithColorProfile(deskHandler(env, s), termenv.ANSI256),
+			bubbletea.MiddlewareWithProgramHandler(deskProgram(env, s, d), termenv.ANSI256),
+			leaveDesks(d),
 			needTerminal,
 			logSession(env),
 		),
 	)
-}
-
-// deskHandler gives each session its own root model over the one shared store, with styles
-// from the session's own renderer.
-func deskHandler(env *Env, s *store.Store) bubbletea.Handler {
-	return func(sess ssh.Session) (tea.Model, []tea.ProgramOption) {
-		m := tui.New(tui.Options{Store: s, Lang: env.Lang, Now: env.Now, Log: env.Log, Renderer: bubbletea.MakeRenderer(sess)})
-		return m, []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(frameRate)}
-	}
 }
 
 // needTerminal closes a connection without a PTY after one line.
