@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
 
+	"gigdesk/store"
 	"gigdesk/store/oplog"
 )
 
@@ -59,10 +60,16 @@ func newSigner(t *testing.T) gossh.Signer {
 
 // startServe runs the real serve command on 127.0.0.1 with a random port, one counter key
 // ("desk-1") authorised, and stops it when the test ends.
-func startServe(t *testing.T) *served {
+func startServe(t *testing.T) *served { return startServeOn(t, nil) }
+
+// startServeOn is startServe on a database that prepare fills first (nil: a new station).
+func startServeOn(t *testing.T, prepare func(db string)) *served {
 	t.Helper()
 	dir := t.TempDir()
 	sv := &served{db: filepath.Join(dir, "gigdesk.db"), known: newSigner(t)}
+	if prepare != nil {
+		prepare(sv.db)
+	}
 	keys := filepath.Join(dir, "authorized_keys")
 	line := string(bytes.TrimSpace(gossh.MarshalAuthorizedKey(sv.known.PublicKey()))) + " desk-1\n"
 	if err := os.WriteFile(keys, []byte("# the station's counters\n"+line), 0o600); err != nil {
@@ -123,33 +130,46 @@ func (sv *served) dial(signer gossh.Signer) (*gossh.Client, error) {
 	})
 }
 
-func TestServeKnownKeyGetsTheDesk(t *testing.T) {
-	sv := startServe(t)
+// counter is one SSH session with a terminal, as a counter PC's ssh client opens it.
+type counter struct {
+	sess   *gossh.Session
+	stdin  io.Writer
+	screen *syncBuffer
+}
+
+// openCounter connects with the known key, asks for a 100x30 terminal and starts the desk.
+func (sv *served) openCounter(t *testing.T) *counter {
+	t.Helper()
 	c, err := sv.dial(sv.known)
 	if err != nil {
 		t.Fatalf("known key refused: %v", err)
 	}
-	defer c.Close()
+	t.Cleanup(func() { c.Close() })
 	sess, err := c.NewSession()
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer sess.Close()
 	if err := sess.RequestPty("xterm-256color", 30, 100, gossh.TerminalModes{}); err != nil {
 		t.Fatal(err)
 	}
-	screen := &syncBuffer{}
-	sess.Stdout = screen
-	stdin, err := sess.StdinPipe()
-	if err != nil {
+	ct := &counter{sess: sess, screen: &syncBuffer{}}
+	sess.Stdout = ct.screen
+	if ct.stdin, err = sess.StdinPipe(); err != nil {
 		t.Fatal(err)
 	}
 	if err := sess.Shell(); err != nil {
 		t.Fatal(err)
 	}
-	waitScreen(t, screen, "\x1b]11;?")
+	waitScreen(t, ct.screen, "\x1b]11;?")
 	// answer the background and device-attributes queries as a real terminal does
-	stdin.Write([]byte("\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[?62;22c"))
+	ct.stdin.Write([]byte("\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[?62;22c"))
+	return ct
+}
+
+func TestServeKnownKeyGetsTheDesk(t *testing.T) {
+	sv := startServe(t)
+	ct := sv.openCounter(t)
+	sess, screen, stdin := ct.sess, ct.screen, ct.stdin
 	waitScreen(t, screen, "First run: set up the station")
 	stdin.Write([]byte{3}) // Ctrl+C leaves the desk, and the session with it
 	ended := make(chan error, 1)
@@ -231,4 +251,51 @@ func waitLog(t *testing.T, db, want string) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	t.Fatalf("the log never said %q:\n%s", want, readLog(t, db))
+}
+
+// Two counters at once over one store: each signs in as its own staff member with its own PIN.
+func TestServeTwoCountersSignInAsDifferentStaff(t *testing.T) {
+	sv := startServeOn(t, func(db string) {
+		ctx := context.Background()
+		s, err := store.Open(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		head, err := s.SetupWithPIN(ctx, "后街零工驿站", "王芳", "2468")
+		if err != nil {
+			t.Fatal(err)
+		}
+		clerk, err := s.AddStaff(ctx, head.ID, "李明", store.RoleStaff)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SetPIN(ctx, head.ID, clerk.ID, "2468"); err != nil {
+			t.Fatal(err)
+		}
+	})
+	a, b := sv.openCounter(t), sv.openCounter(t)
+	waitScreen(t, a.screen, "李明")
+	waitScreen(t, b.screen, "李明")
+	a.stdin.Write([]byte("\r"))
+	b.stdin.Write([]byte("\x1b[B"))
+	time.Sleep(200 * time.Millisecond)
+	b.stdin.Write([]byte("\r"))
+	for _, ct := range []*counter{a, b} {
+		waitScreen(t, ct.screen, "PIN")
+		ct.stdin.Write([]byte("2468"))
+		time.Sleep(100 * time.Millisecond)
+		ct.stdin.Write([]byte("\r"))
+	}
+	onDuty := func(ct *counter) string {
+		waitScreen(t, ct.screen, "On duty: ")
+		scr := ansi.Strip(ct.screen.String())
+		_, rest, _ := strings.Cut(scr[strings.LastIndex(scr, "On duty: "):], "On duty: ")
+		return strings.Fields(rest)[0]
+	}
+	na, nb := onDuty(a), onDuty(b)
+	if na == nb {
+		t.Errorf("both counters are signed in as %s", na)
+	}
+	t.Logf("counter a: %s, counter b: %s", na, nb)
 }
