@@ -9,6 +9,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -171,6 +172,13 @@ func TestServeKnownKeyGetsTheDesk(t *testing.T) {
 	ct := sv.openCounter(t)
 	sess, screen, stdin := ct.sess, ct.screen, ct.stdin
 	waitScreen(t, screen, "First run: set up the station")
+	fi, err := os.Stat(filepath.Join(filepath.Dir(sv.db), "gigdesk_host_ed25519"))
+	if err != nil {
+		t.Fatalf("no host key beside the database: %v", err)
+	}
+	if runtime.GOOS != "windows" && fi.Mode().Perm() != 0o600 {
+		t.Errorf("host key mode %v, want 0600", fi.Mode().Perm())
+	}
 	stdin.Write([]byte{3}) // Ctrl+C leaves the desk, and the session with it
 	ended := make(chan error, 1)
 	go func() { ended <- sess.Wait() }()
@@ -197,6 +205,23 @@ func TestServeRefusesUnknownKey(t *testing.T) {
 		t.Errorf("refusal = %v", err)
 	}
 	waitLog(t, sv.db, "ssh refused")
+}
+
+// The keys file is read on every connection: a key taken out is refused from the next one on.
+func TestServeKeyTakenOutIsRefusedNextTime(t *testing.T) {
+	sv := startServe(t)
+	c, err := sv.dial(sv.known)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+	if err := os.WriteFile(filepath.Join(filepath.Dir(sv.db), "authorized_keys"), []byte("# no counters\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if c, err := sv.dial(sv.known); err == nil {
+		c.Close()
+		t.Fatal("a key taken out of the file still got in")
+	}
 }
 
 func TestServeWithoutTerminalGetsOneLine(t *testing.T) {
