@@ -17,7 +17,7 @@ var auditReadOnly = map[string]string{
 	"AllStaff": "", "Ledger": "", "HeadOf": "", "StillOpenDispatches": "", "Audit": "", "AuditNames": "", "Calls": "", "Catalog": "", "Check": "", "Close": "",
 	"DailyDispatches": "", "DayFigures": "", "DayOf": "", "DayRange": "", "DispatchByID": "", "Dispatches": "",
 	"DumpTable": "", "Employer": "", "EmployerByPhone": "", "EmployerHistory": "", "FilledToday": "",
-	"FindDuplicates": "", "GuideFor": "", "GuidePays": "", "InsuranceOf": "", "Issues": "", "Job": "",
+	"FindDuplicates": "", "GuideFor": "", "GuidePays": "", "InsuranceOf": "", "DispatchDefaults": "", "Issues": "", "Job": "",
 	"JobListings": "", "JobReviewOf": "", "Jobs": "", "LastJob": "", "ListStaff": "", "LoadWorkerPool": "",
 	"Location": "", "MatchContext": "", "MatchJob": "", "MatchWeights": "", "NewWatcher": "", "Now": "",
 	"Offers": "", "OpenJobs": "", "OpenUnpaidCases": "", "Path": "", "PlanDay": "", "PresentToday": "",

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"sort"
+	"time"
 
 	"gigdesk/store/match"
 )
@@ -45,6 +46,9 @@ func (s *Store) PlanDay(ctx context.Context, day string) (DayPlan, error) {
 	if err != nil {
 		return p, err
 	}
+	if err := s.notNow(ctx, mc.Now, open, mjs); err != nil {
+		return p, err
+	}
 	from, to := start, end
 	for i, j := range open {
 		if rem := j.Headcount - j.Filled; rem > 0 {
@@ -75,4 +79,44 @@ func (s *Store) PlanDay(ctx context.Context, day string) (DayPlan, error) {
 	}
 	p.Workers, err = s.workersByID(ctx, ids)
 	return p, err
+}
+
+// notNow marks, on each of mjs (the matched open jobs), the workers a plan leaves out: those
+// whose latest call today about that job was no answer or a decline, and those who did not
+// answer any call in the last hour, unless they have accepted one since.
+func (s *Store) notNow(ctx context.Context, now time.Time, open []Job, mjs []match.Job) error {
+	if len(open) == 0 {
+		return nil
+	}
+	y, m, d := now.In(s.loc).Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, s.loc).Unix()
+	hour := now.Add(-time.Hour).Unix()
+	byID := make(map[int64]int, len(open))
+	ids := make([]any, len(open))
+	for i, j := range open {
+		byID[j.ID], ids[i] = i, j.ID
+	}
+	for start := 0; start < len(ids); start += 500 {
+		chunk := ids[start:min(start+500, len(ids))]
+		args := append(append([]any{today}, chunk...), hour)
+		rows, err := queryAll(ctx, s, scanJobWorker, `SELECT c.job_id, c.worker_id FROM call_attempts c
+			WHERE c.at >= ? AND c.job_id IN (`+placeholders(len(chunk))+`) AND c.outcome IN ('no_answer', 'declined')
+				AND NOT EXISTS (SELECT 1 FROM call_attempts l WHERE l.job_id = c.job_id AND l.worker_id = c.worker_id AND l.id > c.id)
+			UNION SELECT 0, c.worker_id FROM call_attempts c WHERE c.at >= ? AND c.outcome = 'no_answer'
+				AND NOT EXISTS (SELECT 1 FROM call_attempts l WHERE l.worker_id = c.worker_id AND l.outcome = 'accepted' AND l.id > c.id)
+			ORDER BY 1, 2`, args...)
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			if r.job != 0 {
+				mjs[byID[r.job]].NotNow = append(mjs[byID[r.job]].NotNow, r.worker)
+				continue
+			}
+			for i := range mjs {
+				mjs[i].NotNow = append(mjs[i].NotNow, r.worker)
+			}
+		}
+	}
+	return nil
 }

@@ -75,6 +75,7 @@ type Job struct {
 	RequestedWorker int64   // 0 = none; the employer asked for this worker by name/number
 	Declined        []int64 // workers who already declined this job
 	Booked          []int64 // workers already dispatched to this job
+	NotNow          []int64 // Plan only: workers who just did not answer or declined; a plan leaves them out
 }
 
 // Relations holds related trade pairs (水电↔管道疏通); either order counts.

@@ -16,7 +16,8 @@ import (
 // The caller passes one date's jobs. A worker already busy at a job's time is
 // excluded by Eligible via Busy; two jobs of that date may not overlap, yet a
 // worker still gets at most one job per plan. A requested worker gets only
-// their score's Requested points here, no other preference.
+// their score's Requested points here, no other preference. A job's NotNow workers are
+// left out of the plan, though the candidate list still shows them.
 func Plan(jobs []Job, workers []Worker, rel Relations, wt Weights, now time.Time) Proposal {
 	// Work in ID order so ties resolve the same however the input is ordered.
 	jobOrder := sortedBy(len(jobs), func(i int) int64 { return jobs[i].ID })
@@ -36,7 +37,7 @@ func Plan(jobs []Job, workers []Worker, rel Relations, wt Weights, now time.Time
 		for wi, ix := range workerOrder {
 			w := &workers[ix]
 			reason, f := jv.ineligible(w)
-			if reason != "" {
+			if reason != "" || slices.Contains(j.NotNow, w.ID) {
 				continue
 			}
 			pts := jv.points(w, f, &wt, &c)

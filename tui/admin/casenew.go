@@ -236,7 +236,7 @@ func (p *casesPane) startFix() tea.Cmd {
 }
 
 func (p *casesPane) fixKey(msg tea.KeyMsg) tea.Cmd {
-	cmd, step := p.fix.key(p.c.Keys, msg)
+	cmd, step := p.fix.key(p.c, msg)
 	switch step {
 	case formCancel:
 		p.fix = nil

@@ -10,10 +10,22 @@ import (
 
 // fields is a pane's form of text fields with the cursor in one and a refusal at one.
 type fields struct {
-	inputs []textinput.Model
-	at     int
-	err    string
-	errAt  int // -1: the refusal is not about one field
+	inputs  []textinput.Model
+	at      int
+	err     string
+	errAt   int      // -1: the refusal is not about one field
+	opened  []string // what the fields held before the first key: typed means changed from these
+	leaving bool     // Esc with something typed: asking whether to discard it
+}
+
+// typed says whether a field differs from what the form opened with.
+func (f *fields) typed() bool {
+	for i, in := range f.inputs {
+		if i < len(f.opened) && in.Value() != f.opened[i] {
+			return true
+		}
+	}
+	return false
 }
 
 // focus moves the cursor to field i (wrapping round).
@@ -43,11 +55,32 @@ const (
 
 // key moves between fields (Tab, ↑↓, Enter), cancels on Esc and saves on Ctrl+S or Enter on
 // the last field; other keys go to the field with the cursor and clear a refusal there.
-func (f *fields) key(k *common.KeyMap, msg tea.KeyMsg) (tea.Cmd, formStep) {
+func (f *fields) key(c *common.Common, msg tea.KeyMsg) (tea.Cmd, formStep) {
+	k := c.Keys
+	if len(f.opened) != len(f.inputs) { // a form just opened: remember what it started with
+		f.opened = make([]string, len(f.inputs))
+		for i, in := range f.inputs {
+			f.opened[i] = in.Value()
+		}
+	}
+	if f.leaving { // y discards what was typed, n or Esc goes back to it
+		f.leaving = false
+		if s := msg.String(); s == "y" || s == "Y" {
+			f.opened = nil
+			return common.Status("", false), formCancel
+		}
+		return common.Status("", false), formTyped
+	}
 	switch {
 	case key.Matches(msg, k.Back):
+		if f.typed() {
+			f.leaving = true // as every form does: typed input is not dropped on one key
+			return common.Status(c.T("form.discard"), true), formTyped
+		}
+		f.opened = nil
 		return nil, formCancel
 	case key.Matches(msg, k.Save):
+		f.opened = nil
 		return nil, formSave
 	case key.Matches(msg, k.Next), key.Matches(msg, k.Down):
 		return f.focus(f.at + 1), formTyped
@@ -55,6 +88,7 @@ func (f *fields) key(k *common.KeyMap, msg tea.KeyMsg) (tea.Cmd, formStep) {
 		return f.focus(f.at - 1), formTyped
 	case key.Matches(msg, k.Select):
 		if f.at == len(f.inputs)-1 {
+			f.opened = nil
 			return nil, formSave
 		}
 		return f.focus(f.at + 1), formTyped

@@ -133,7 +133,7 @@ func (p *guidePane) save() tea.Cmd {
 func (p *guidePane) key(msg tea.KeyMsg) tea.Cmd {
 	k := p.c.Keys
 	if p.edit {
-		cmd, step := p.fields.key(k, msg)
+		cmd, step := p.fields.key(p.c, msg)
 		switch step {
 		case formCancel:
 			p.edit, p.inputs, p.err = false, nil, ""

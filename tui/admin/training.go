@@ -153,7 +153,7 @@ func (p *trainingPane) save() tea.Cmd {
 func (p *trainingPane) key(msg tea.KeyMsg) tea.Cmd {
 	k := p.c.Keys
 	if p.adding {
-		cmd, step := p.fields.key(k, msg)
+		cmd, step := p.fields.key(p.c, msg)
 		switch step {
 		case formCancel:
 			p.adding, p.inputs, p.err = false, nil, ""

@@ -153,7 +153,7 @@ func (p *weightsPane) key(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, k.Select) { // Enter moves on, never saves by surprise
 		return p.f.focus(p.f.at + 1)
 	}
-	cmd, step := p.f.key(k, msg)
+	cmd, step := p.f.key(p.c, msg)
 	switch step {
 	case formCancel:
 		p.fill(p.saved)

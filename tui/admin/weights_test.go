@@ -9,6 +9,7 @@ import (
 
 	"gigdesk/store"
 	"gigdesk/store/match"
+	"gigdesk/tui/common"
 	"gigdesk/tui/i18n"
 )
 
@@ -94,4 +95,31 @@ func TestMatchWeightsEnglishWide(t *testing.T) {
 		}
 	}
 	narrow(t, scr, 160)
+}
+
+// TestEscAsksBeforeDroppingTypedWeights: the pane forms (weights, guide pay, training, case
+// corrections) ask on Esc once something was typed, as every form does.
+func TestEscAsksBeforeDroppingTypedWeights(t *testing.T) {
+	m, _ := opened(t, i18n.Zh, true, 80, 19)
+	show(t, m, secWeights)
+	w := m.panes[secWeights].(*weightsPane)
+	before := w.f.inputs[0].Value()
+	var status string
+	send := func(msg tea.KeyMsg) {
+		_, cmd := m.Update(msg)
+		if cmd != nil {
+			if st, ok := cmd().(common.StatusMsg); ok {
+				status = st.Text
+			}
+		}
+	}
+	send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("9")})
+	send(tea.KeyMsg{Type: tea.KeyEsc})
+	if !strings.Contains(status, "放弃填写的内容") || w.f.inputs[0].Value() == before {
+		t.Fatalf("Esc after typing: status %q, field %q", status, w.f.inputs[0].Value())
+	}
+	send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("y")})
+	if got := w.f.inputs[0].Value(); got != before {
+		t.Fatalf("y kept the typed weight: %q, want %q", got, before)
+	}
 }

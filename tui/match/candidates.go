@@ -176,39 +176,43 @@ func points(c smatch.Candidate, key string) int {
 
 // reason is the one line saying why this worker ranks where they do.
 func (p *jobPane) reason(c smatch.Candidate, info store.Candidate) string {
-	wt := p.ranking.Weights
+	return whyText(p.c, p.ranking.Weights, c, info)
+}
+
+// whyText is reason for any list of candidates ranked with weights wt (the plan's pick list too).
+func whyText(cc *common.Common, wt smatch.Weights, c smatch.Candidate, info store.Candidate) string {
 	var parts []string
 	if c.Requested {
-		parts = append(parts, p.c.T("match.why.requested"))
+		parts = append(parts, cc.T("match.why.requested"))
 	}
 	if c.Related {
-		parts = append(parts, p.c.T("match.why.related"))
+		parts = append(parts, cc.T("match.why.related"))
 	}
 	switch d := points(c, smatch.KeyDistance); {
 	case wt.Distance > 0 && d == wt.Distance:
-		parts = append(parts, p.c.T("match.why.community"))
+		parts = append(parts, cc.T("match.why.community"))
 	case wt.Distance > 0 && d == wt.Distance*2/3 && d > 0:
-		parts = append(parts, p.c.T("match.why.subdistrict"))
+		parts = append(parts, cc.T("match.why.subdistrict"))
 	}
 	if points(c, smatch.KeyPresent) > 0 {
-		parts = append(parts, p.c.T("match.why.present"))
+		parts = append(parts, cc.T("match.why.present"))
 	}
 	if info.Match.LastDispatch.IsZero() {
-		parts = append(parts, p.c.T("match.why.new")) // not "idle 14 days" for someone registered today
+		parts = append(parts, cc.T("match.why.new")) // not "idle 14 days" for someone registered today
 	} else if info.IdleDays >= 7 {
-		parts = append(parts, p.c.T("match.why.idle", info.IdleDays))
+		parts = append(parts, cc.T("match.why.idle", info.IdleDays))
 	}
 	if points(c, smatch.KeyPriority) > 0 {
-		parts = append(parts, p.c.T("match.why.priority"))
+		parts = append(parts, cc.T("match.why.priority"))
 	}
 	if wt.Pay > 0 && points(c, smatch.KeyPay) == 0 {
-		parts = append(parts, p.c.T("match.why.pay_low"))
+		parts = append(parts, cc.T("match.why.pay_low"))
 	}
 	if info.Match.DispatchesLast7 >= 3 {
-		parts = append(parts, p.c.T("match.why.busy_week", info.Match.DispatchesLast7))
+		parts = append(parts, cc.T("match.why.busy_week", info.Match.DispatchesLast7))
 	}
 	if len(parts) == 0 {
-		parts = append(parts, p.c.T("match.why.trade"))
+		parts = append(parts, cc.T("match.why.trade"))
 	}
 	return strings.Join(parts, "·")
 }

@@ -66,16 +66,18 @@ type (
 	}
 )
 
-func (rankedMsg) Owner() common.Page { return common.PageMatch }
-func (callsMsg) Owner() common.Page  { return common.PageMatch }
-func (foundMsg) Owner() common.Page  { return common.PageMatch }
-func (jobsMsg) Owner() common.Page   { return common.PageMatch }
-func (listMsg) Owner() common.Page   { return common.PageMatch }
-func (planMsg) Owner() common.Page   { return common.PageMatch }
-func (pickMsg) Owner() common.Page   { return common.PageMatch }
-func (doneMsg) Owner() common.Page   { return common.PageMatch }
-func (revealMsg) Owner() common.Page { return common.PageMatch }
-func (caseMsg) Owner() common.Page   { return common.PageMatch }
+func (rankedMsg) Owner() common.Page   { return common.PageMatch }
+func (callsMsg) Owner() common.Page    { return common.PageMatch }
+func (foundMsg) Owner() common.Page    { return common.PageMatch }
+func (jobsMsg) Owner() common.Page     { return common.PageMatch }
+func (listMsg) Owner() common.Page     { return common.PageMatch }
+func (planMsg) Owner() common.Page     { return common.PageMatch }
+func (pickMsg) Owner() common.Page     { return common.PageMatch }
+func (doneMsg) Owner() common.Page     { return common.PageMatch }
+func (revealMsg) Owner() common.Page   { return common.PageMatch }
+func (caseMsg) Owner() common.Page     { return common.PageMatch }
+func (defaultsMsg) Owner() common.Page { return common.PageMatch }
+func (planAllMsg) Owner() common.Page  { return common.PageMatch }
 
 // candidateLimit is how many candidates a job lists: more than staff will ever phone.
 const candidateLimit = 100

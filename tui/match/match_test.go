@@ -332,7 +332,7 @@ func TestWalkInAndDayPlan(t *testing.T) {
 		d.keys("backspace")
 	}
 	d.keys("2026-11-27", "enter")
-	d.want("一键派工 2026-11-27", "1 个需求缺 1 人")
+	d.want("一键派工 2026-11-27", "1 个空缺，建议派 1 人")
 	d.keys("c")
 	d.want("另选一人")
 	d.keys("esc", "a")

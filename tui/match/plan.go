@@ -1,18 +1,20 @@
 package match
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 
 	"gigdesk/store"
 	smatch "gigdesk/store/match"
-	"gigdesk/store/valid"
 	"gigdesk/tui/common"
+	"gigdesk/tui/widget/prompt"
 )
 
 // planLine is one proposed assignment as staff go through the plan.
@@ -35,6 +37,19 @@ type planPane struct {
 	picks    []smatch.Candidate
 	pickSel  int
 	pickInfo map[int64]store.Candidate
+	pickWt   smatch.Weights
+}
+
+// planAllMsg answers accepting every line left: the lines dispatched and those refused.
+type planAllMsg struct {
+	req     int
+	done    []int
+	refused map[int]error
+}
+
+// acceptAllKey accepts every line of the plan not yet dispatched or dropped, after a confirmation.
+func (p *planPane) acceptAllKey() key.Binding {
+	return key.NewBinding(key.WithKeys("A"), key.WithHelp("A", p.c.T("plan.key.accept_all")))
 }
 
 func (p *planPane) reload() tea.Cmd { return nil } // the plan is proposed once; accepted lines say so
@@ -53,7 +68,7 @@ func (p *planPane) help() []key.Binding {
 	if p.picking >= 0 {
 		return []key.Binding{k.Select, k.Back}
 	}
-	return []key.Binding{k.PlanAccept, k.PlanChange, k.PlanDrop, k.PlanPrevDay, k.PlanNextDay, k.Back}
+	return []key.Binding{p.acceptAllKey(), k.PlanAccept, k.PlanChange, k.PlanDrop, k.PlanPrevDay, k.PlanNextDay, k.Back}
 }
 
 // settled marks plan line i accepted once its dispatch is saved; i < 0 is none.
@@ -116,13 +131,25 @@ func (p *planPane) offered(msg pickMsg) {
 			p.picks = append(p.picks, c)
 		}
 	}
-	p.pickInfo, p.pickSel = msg.r.Workers, 0
+	// who just did not answer goes last, marked, so another is picked first
+	notNow := p.plan.MatchJob[p.lines[msg.line].job.ID].NotNow
+	slices.SortStableFunc(p.picks, func(a, b smatch.Candidate) int {
+		return cmp.Compare(boolInt(slices.Contains(notNow, a.WorkerID)), boolInt(slices.Contains(notNow, b.WorkerID)))
+	})
+	p.pickInfo, p.pickWt, p.pickSel = msg.r.Workers, msg.r.Weights, 0
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func (p *planPane) key(msg tea.KeyMsg) tea.Cmd {
 	k := p.c.Keys
 	if p.picking >= 0 {
-		if p.move(msg, &p.pickSel, len(p.picks), p.rows()) {
+		if p.move(msg, &p.pickSel, len(p.picks), p.rows()-1) {
 			return nil
 		}
 		if key.Matches(msg, k.Select) && p.pickSel < len(p.picks) {
@@ -132,8 +159,11 @@ func (p *planPane) key(msg tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if p.move(msg, &p.sel, len(p.lines), p.rows()) {
+	if p.move(msg, &p.sel, len(p.lines), p.rows()-1) {
 		return nil
+	}
+	if key.Matches(msg, p.acceptAllKey()) {
+		return p.askAcceptAll()
 	}
 	if key.Matches(msg, k.PlanPrevDay) || key.Matches(msg, k.PlanNextDay) {
 		d, err := time.ParseInLocation(time.DateOnly, p.date, p.c.Store.Location())
@@ -165,15 +195,8 @@ func (p *planPane) lineKey(msg tea.KeyMsg, l *planLine) tea.Cmd {
 			l.state = ""
 			return nil
 		}
-		s, ctx, staff := p.c.Store, p.c.Ctx, p.c.Staff.ID
-		job, w := l.job.ID, l.worker
-		return p.write(p.sel, func() (store.Dispatch, string, error) {
-			if _, err := s.RecordCall(ctx, staff, job, w, store.Accepted, ""); err != nil {
-				return store.Dispatch{}, "", err
-			}
-			d, err := s.Dispatch(ctx, staff, store.DispatchInput{JobID: job, WorkerID: w})
-			return d, p.c.T("dispatch.status.dispatched", d.ID, d.WorkerName, job), err
-		})
+		ctx, job, w := p.c.Ctx, l.job.ID, l.worker
+		return p.write(p.sel, func() (store.Dispatch, string, error) { return p.dispatchDefault(ctx, job, w) })
 	case key.Matches(msg, k.PlanChange):
 		p.picking, p.picks = p.sel, nil
 		return p.loadPicks(p.sel, l.job.ID)
@@ -183,81 +206,75 @@ func (p *planPane) lineKey(msg tea.KeyMsg, l *planLine) tea.Cmd {
 	return nil
 }
 
-// view is the day's proposed lines, or the workers to choose from for one of them.
-func (p *planPane) view() string {
-	st := p.c.Styles
-	if p.plan == nil {
-		msg := p.c.T("plan.intro")
-		if p.loading {
-			msg = p.c.T("status.loading")
+// pending is the plan lines still to dispatch: neither dispatched nor dropped.
+func (p *planPane) pending() []int {
+	var out []int
+	for i, l := range p.lines {
+		if l.state != "accepted" && l.state != "dropped" {
+			out = append(out, i)
 		}
-		return st.Title.Render(p.c.T("plan.title", p.date)) + "\n" + st.Subtle.Render(msg)
 	}
-	if p.picking >= 0 {
-		return p.pickView()
-	}
-	need := 0
-	for _, j := range p.plan.Jobs {
-		need += j.Remaining
-	}
-	lines := []string{st.Title.Render(p.c.T("plan.title", p.plan.Date)) + "  " +
-		st.Subtle.Render(p.c.T("plan.summary", len(p.plan.Jobs), need, len(p.lines), p.plan.Proposal.Total, len(p.plan.Pool.Workers)))}
-	if len(p.lines) == 0 {
-		lines = append(lines, st.Subtle.Render(p.c.T("plan.none")))
-	}
-	top, end := window(p.sel, len(p.lines), p.rows()-1)
-	for i := top; i < end; i++ {
-		l := p.lines[i]
-		row := p.lineRow(l)
-		switch {
-		case i == p.sel:
-			row = st.RowActive.Render(row)
-		case l.state == "accepted":
-			row = st.Good.Render(row)
-		case l.state == "dropped":
-			row = st.Subtle.Render(row)
-		}
-		lines = append(lines, row)
-	}
-	return strings.Join(lines, "\n")
+	return out
 }
 
-// lineRow is one proposed line: the job, its trade, time and place, who goes, the score.
-func (p *planPane) lineRow(l planLine) string {
-	name := fmt.Sprint(l.worker)
-	if w, ok := p.plan.Workers[l.worker]; ok {
-		name = fmt.Sprintf("%d %s", l.worker, valid.MaskName(w.Name))
-	} else if c, ok := p.pickInfo[l.worker]; ok {
-		name = fmt.Sprintf("%d %s", l.worker, valid.MaskName(c.Name))
+// askAcceptAll asks, saying how many dispatches it means, before dispatching every line left.
+func (p *planPane) askAcceptAll() tea.Cmd {
+	todo := p.pending()
+	if len(todo) == 0 {
+		return common.Status(p.c.T("plan.nothing_left"), true)
 	}
-	state := ""
-	if l.state != "" {
-		state = p.c.T("plan.state." + l.state)
+	jobs := map[int64]bool{}
+	for _, i := range todo {
+		jobs[p.lines[i].job.ID] = true
 	}
-	row := common.Cell(fmt.Sprint(l.job.ID), 6) + " " + common.Cell(p.c.Cat.TradeName(p.c.Records, l.job.TradeID), 8) + " " + common.Cell(l.job.StartsAt.In(p.c.Store.Location()).Format("15:04"), 6) + " " +
-		common.Cell(p.c.Records.PlaceName(l.job.CommunityID), 12) + " " + common.Cell(p.c.T("plan.worker", name), 16) + " " + common.Cell(fmt.Sprintf("%3d", l.score), 4) + " " + state
-	return ansi.Truncate(row, p.width, "…")
+	return p.ask(question{quiet: true,
+		Spec: prompt.Spec{Label: "plan.ask.accept_all", Args: []any{len(todo), len(jobs)}, Kind: prompt.Confirm, Warn: true},
+		answer: func(a prompt.Answer) tea.Cmd {
+			p.q = nil
+			if !a.Yes {
+				return nil
+			}
+			return p.acceptAll(todo)
+		}})
 }
 
-// pickView is the workers ranked for the line being changed.
-func (p *planPane) pickView() string {
-	st := p.c.Styles
-	l := p.lines[p.picking]
-	lines := []string{st.Title.Render(p.c.T("plan.pick", l.job.ID, p.c.Cat.TradeName(p.c.Records, l.job.TradeID)))}
-	if p.picks == nil {
-		lines = append(lines, st.Subtle.Render(p.c.T("status.loading")))
+// acceptAll dispatches the lines todo one after another, each as its own accept would; a
+// refused line (the worker paused since, the job filled) leaves the others dispatched.
+func (p *planPane) acceptAll(todo []int) tea.Cmd {
+	req, ctx := p.req, p.c.Ctx
+	type pair struct{ job, worker int64 }
+	pairs := make([]pair, len(todo))
+	for k, i := range todo {
+		pairs[k] = pair{p.lines[i].job.ID, p.lines[i].worker}
 	}
-	top, end := window(p.pickSel, len(p.picks), p.rows()-1)
-	for i := top; i < end; i++ {
-		c := p.picks[i]
-		info := p.pickInfo[c.WorkerID]
-		row := common.Cell(fmt.Sprint(i+1), 3) + " " + common.Cell(fmt.Sprint(c.WorkerID), 7) + " " + common.Cell(valid.MaskName(info.Name), 8) + " " +
-			common.Cell(p.c.Records.PlaceName(info.CommunityID), 12) + " " + fmt.Sprintf("%3d", c.Score)
-		row = ansi.Truncate(row, p.width, "…")
-		if i == p.pickSel {
-			row = st.RowActive.Render(row)
+	return func() tea.Msg {
+		msg := planAllMsg{req: req, refused: map[int]error{}}
+		for k, i := range todo {
+			if _, _, err := p.dispatchDefault(ctx, pairs[k].job, pairs[k].worker); err != nil {
+				msg.refused[i] = err
+				continue
+			}
+			msg.done = append(msg.done, i)
 		}
-		lines = append(lines, row)
+		return msg
 	}
-	return strings.Join(lines, "\n")
+}
+
+// acceptedAll marks the dispatched lines and says how many went, and why any did not.
+func (p *planPane) acceptedAll(msg planAllMsg) tea.Cmd {
+	if msg.req != p.req {
+		return nil
+	}
+	for _, i := range msg.done {
+		p.settled(i)
+	}
+	changed := func() tea.Msg { return common.ChangedMsg{} }
+	if len(msg.refused) == 0 {
+		return tea.Batch(common.Status(p.c.T("plan.all_done", len(msg.done)), false), changed)
+	}
+	var why []string
+	for _, i := range slices.Sorted(maps.Keys(msg.refused)) {
+		why = append(why, fmt.Sprintf("%d %s", p.lines[i].job.ID, p.c.Cat.Err(msg.refused[i])))
+	}
+	return tea.Batch(common.Status(p.c.T("plan.all_partly", len(msg.done), len(msg.refused), strings.Join(why, p.c.T("list.sep"))), true), changed)
 }

@@ -36,6 +36,10 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, m.plan.update(msg)
 	case doneMsg:
 		return m, m.done(msg)
+	case defaultsMsg:
+		return m, m.defaulted(msg)
+	case planAllMsg:
+		return m, m.plan.acceptedAll(msg)
 	case tea.KeyMsg:
 		if m.list.caseF != nil {
 			return m, m.list.caseKey(msg)
