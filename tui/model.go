@@ -46,6 +46,8 @@ type Options struct {
 	Demo  bool
 	Page  common.Page // the page shown once staff is on duty (gigdesk board opens on the Board)
 	Log   *oplog.Log  // internal errors are logged here and shown with their code; nil logs nothing
+	// Ctx ends with the session: its queries and the board's watcher stop with it; nil never ends.
+	Ctx context.Context
 	// Renderer draws the styles for one terminal (an SSH session's own); nil is the process's.
 	Renderer *lipgloss.Renderer
 }
@@ -87,8 +89,11 @@ func New(o Options) *Model {
 	if o.Renderer != nil {
 		styles = common.StylesFor(o.Renderer)
 	}
+	if o.Ctx == nil {
+		o.Ctx = context.Background()
+	}
 	c := &common.Common{
-		Ctx:    context.Background(),
+		Ctx:    o.Ctx,
 		Store:  o.Store,
 		Cat:    cat,
 		Styles: styles,

@@ -59,6 +59,7 @@ type peerChangedMsg struct{}
 // sharedDesk is one session's root model, wrapped so its saves reach the other sessions.
 type sharedDesk struct {
 	tea.Model
+	root  *tui.Model // the same model, for Close
 	desks *desks
 	self  *tea.Program
 }
@@ -75,29 +76,31 @@ func (m *sharedDesk) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-type programCtxKey struct{}
+type deskCtxKey struct{}
 
 // deskProgram gives each session its own root model over the one shared store, with styles
 // from the session's own renderer, and joins it to the open desks.
 func deskProgram(env *Env, s *store.Store, d *desks) bubbletea.ProgramHandler {
 	return func(sess ssh.Session) *tea.Program {
-		m := &sharedDesk{desks: d}
-		m.Model = tui.New(tui.Options{Store: s, Lang: env.Lang, Now: env.Now, Log: env.Log, Renderer: bubbletea.MakeRenderer(sess)})
+		root := tui.New(tui.Options{Store: s, Lang: env.Lang, Now: env.Now, Log: env.Log, Ctx: sess.Context(), Renderer: bubbletea.MakeRenderer(sess)})
+		m := &sharedDesk{Model: root, root: root, desks: d}
 		opts := append([]tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(frameRate)}, bubbletea.MakeOptions(sess)...)
 		m.self = tea.NewProgram(m, opts...)
-		sess.Context().SetValue(programCtxKey{}, m.self)
+		sess.Context().SetValue(deskCtxKey{}, m)
 		d.add(m.self)
 		return m.self
 	}
 }
 
-// leaveDesks takes a session's program out of the open desks once it has ended.
+// leaveDesks takes a session out of the open desks once its program has ended, and closes
+// what its screens held open (the board's watcher connection).
 func leaveDesks(d *desks) wish.Middleware {
 	return func(next ssh.Handler) ssh.Handler {
 		return func(sess ssh.Session) {
 			next(sess)
-			if p, ok := sess.Context().Value(programCtxKey{}).(*tea.Program); ok {
-				d.remove(p)
+			if m, ok := sess.Context().Value(deskCtxKey{}).(*sharedDesk); ok {
+				d.remove(m.self)
+				m.root.Close()
 			}
 		}
 	}

@@ -133,6 +133,7 @@ func (sv *served) dial(signer gossh.Signer) (*gossh.Client, error) {
 
 // counter is one SSH session with a terminal, as a counter PC's ssh client opens it.
 type counter struct {
+	client *gossh.Client
 	sess   *gossh.Session
 	stdin  io.Writer
 	screen *syncBuffer
@@ -153,7 +154,7 @@ func (sv *served) openCounter(t *testing.T) *counter {
 	if err := sess.RequestPty("xterm-256color", 30, 100, gossh.TerminalModes{}); err != nil {
 		t.Fatal(err)
 	}
-	ct := &counter{sess: sess, screen: &syncBuffer{}}
+	ct := &counter{client: c, sess: sess, screen: &syncBuffer{}}
 	sess.Stdout = ct.screen
 	if ct.stdin, err = sess.StdinPipe(); err != nil {
 		t.Fatal(err)
@@ -323,4 +324,57 @@ func TestServeTwoCountersSignInAsDifferentStaff(t *testing.T) {
 		t.Errorf("both counters are signed in as %s", na)
 	}
 	t.Logf("counter a: %s, counter b: %s", na, nb)
+}
+
+// dbHandles counts this process's open files on db (Linux's /proc; -1 elsewhere).
+func dbHandles(db string) int {
+	ents, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		return -1
+	}
+	n := 0
+	for _, e := range ents {
+		if l, err := os.Readlink(filepath.Join("/proc/self/fd", e.Name())); err == nil && l == db {
+			n++
+		}
+	}
+	return n
+}
+
+// A session that signs in opens the board's watcher on its own connection; ending the session
+// gives it back, so counters coming and going do not pile up open connections.
+func TestServeSessionsGiveBackTheirConnections(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("counts open files through /proc")
+	}
+	sv := startServeOn(t, func(db string) {
+		s, err := store.Open(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if _, err := s.SetupWithPIN(context.Background(), "后街零工驿站", "王芳", "2468"); err != nil {
+			t.Fatal(err)
+		}
+	})
+	first := 0
+	for i := range 6 {
+		ct := sv.openCounter(t)
+		waitScreen(t, ct.screen, "王芳")
+		ct.stdin.Write([]byte("\r"))
+		waitScreen(t, ct.screen, "PIN")
+		ct.stdin.Write([]byte("2468"))
+		time.Sleep(100 * time.Millisecond)
+		ct.stdin.Write([]byte("\r"))
+		waitScreen(t, ct.screen, "On duty: ")
+		time.Sleep(200 * time.Millisecond) // the board's watcher is open by now
+		ct.client.Close()
+		time.Sleep(200 * time.Millisecond)
+		if i == 0 {
+			first = dbHandles(sv.db)
+		}
+	}
+	if n := dbHandles(sv.db); n > first {
+		t.Errorf("open files on the database grew from %d to %d over 5 sessions", first, n)
+	}
 }
