@@ -60,7 +60,8 @@ func cmdServe(ctx context.Context, env *Env, args []string) error {
 	if *hostKey == "" {
 		*hostKey = filepath.Join(filepath.Dir(*db), "gigdesk_host_ed25519")
 	}
-	srv, err := newServer(env, s, newDesks(), *hostKey, *keys)
+	d := newDesks()
+	srv, err := newServer(env, s, d, *hostKey, *keys)
 	if err != nil {
 		return err
 	}
@@ -76,7 +77,10 @@ func cmdServe(ctx context.Context, env *Env, args []string) error {
 	fmt.Fprintf(env.Stdout, "host key %s %s\n", fp, *hostKey)
 	fmt.Fprintf(env.Stdout, "%d counter keys from %s\n", len(counters), *keys)
 	env.Log.Event("serve listening", "addr", ln.Addr().String(), "host_key", fp, "counters", len(counters))
-	return serveUntil(ctx, srv, ln)
+	err = serveUntil(ctx, srv, ln)
+	d.waitEmpty(3 * time.Second) // the sessions' last queries run before the store closes
+	env.Log.Event("serve stopped", "sessions_left", d.count())
+	return err
 }
 
 // serveUntil serves until ctx ends, then closes every session so the store can close behind it.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"sync"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/ssh"
@@ -39,6 +40,13 @@ func (d *desks) count() int {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return len(d.peers)
+}
+
+// waitEmpty waits until every session has ended, at most for d.
+func (d *desks) waitEmpty(wait time.Duration) {
+	for end := time.Now().Add(wait); d.count() > 0 && time.Now().Before(end); {
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 // tell sends peerChangedMsg to every session but from. Send blocks until that program reads

@@ -44,6 +44,7 @@ func (s *syncBuffer) String() string {
 type served struct {
 	addr, hostFP, db string
 	known            gossh.Signer
+	stop             func() // ends serve as Ctrl+C does and waits for it
 }
 
 func newSigner(t *testing.T) gossh.Signer {
@@ -82,17 +83,21 @@ func startServeOn(t *testing.T, prepare func(db string)) *served {
 	go func() {
 		done <- run(ctx, []string{"serve", "--db", sv.db, "--listen", "127.0.0.1:0", "--authorized-keys", keys, "--lang", "en"}, strings.NewReader(""), out, errw)
 	}()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("serve ended with %v", err)
+	var once sync.Once
+	sv.stop = func() {
+		once.Do(func() {
+			cancel()
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Errorf("serve ended with %v", err)
+				}
+			case <-time.After(10 * time.Second):
+				t.Error("serve did not stop")
 			}
-		case <-time.After(10 * time.Second):
-			t.Error("serve did not stop")
-		}
-	})
+		})
+	}
+	t.Cleanup(sv.stop)
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
 		for _, l := range strings.Split(out.String(), "\n") {
@@ -206,6 +211,24 @@ func TestServeRefusesUnknownKey(t *testing.T) {
 		t.Errorf("refusal = %v", err)
 	}
 	waitLog(t, sv.db, "ssh refused")
+}
+
+// Ctrl+C on the station PC ends the open sessions, then closes the store.
+func TestServeStopsWithSessionsOpen(t *testing.T) {
+	sv := startServe(t)
+	ct := sv.openCounter(t)
+	waitScreen(t, ct.screen, "First run: set up the station")
+	sv.stop()
+	ended := make(chan error, 1)
+	go func() { ended <- ct.sess.Wait() }()
+	select {
+	case <-ended:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the counter's session outlived the server")
+	}
+	if log := readLog(t, sv.db); !strings.Contains(log, `"msg":"serve stopped","sessions_left":0`) {
+		t.Errorf("stop not logged with no session left:\n%s", log)
+	}
 }
 
 // The keys file is read on every connection: a key taken out is refused from the next one on.
