@@ -92,7 +92,8 @@ func deskProgram(env *Env, s *store.Store, d *desks) bubbletea.ProgramHandler {
 	return func(sess ssh.Session) *tea.Program {
 		root := tui.New(tui.Options{Store: s, Lang: env.Lang, Now: env.Now, Log: env.Log, Ctx: sess.Context(), Renderer: bubbletea.MakeRenderer(sess)})
 		m := &sharedDesk{Model: root, root: root, desks: d}
-		opts := append([]tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(frameRate)}, bubbletea.MakeOptions(sess)...)
+		// the station PC's Ctrl+C is for serve, which ends every session itself
+		opts := append([]tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(frameRate), tea.WithoutSignalHandler()}, bubbletea.MakeOptions(sess)...)
 		m.self = tea.NewProgram(m, opts...)
 		sess.Context().SetValue(deskCtxKey{}, m)
 		d.add(m.self)
