@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 )
@@ -56,16 +55,15 @@ func (s *Store) Bulk(ctx context.Context, fn func(*Loader) error) error {
 		return dbError(err, s.path)
 	}
 	defer conn.Close()
-	// A big page cache for this connection while it loads, so foreign-key and UNIQUE checks on
-	// random workers hit memory instead of re-reading spilled pages; the old size is put back.
-	var cache int64
-	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cache); err != nil {
+	fresh, err := freshForBulk(ctx, conn)
+	if err != nil {
 		return dbError(err, s.path)
 	}
-	if _, err := conn.ExecContext(ctx, `PRAGMA cache_size = -262144`); err != nil {
+	restore, err := bulkPragmas(ctx, conn, fresh)
+	if err != nil {
 		return dbError(err, s.path)
 	}
-	defer conn.ExecContext(context.Background(), `PRAGMA cache_size = `+strconv.FormatInt(cache, 10))
+	defer restore()
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return dbError(err, s.path)

@@ -116,40 +116,15 @@ func (s *Store) Export(ctx context.Context, staff int64, req ExportRequest, row 
 	if !ok {
 		return &Error{Code: Invalid, Key: "export.kind", Field: "kind", Detail: string(req.Kind)}
 	}
-	q := spec.query
-	var args []any
-	if req.From != "" || req.To != "" {
-		if req.From == "" {
-			req.From = req.To
-		}
-		if req.To == "" {
-			req.To = req.From
-		}
-		a, b, err := s.rangeOf(req.From, req.To)
-		if err != nil {
-			return err
-		}
-		q += ` WHERE ` + spec.time + ` >= ? AND ` + spec.time + ` < ?`
-		args = append(args, a, b)
+	q, args, err := s.exportQuery(spec, &req)
+	if err != nil {
+		return err
 	}
-	q += ` ORDER BY ` + spec.order
-	if req.Full || req.File != "" { // an erase later names the files that may still hold someone
-		detail := refs("range", "all")
-		if req.From != "" {
-			detail = refs("from", req.From, "to", req.To)
-		}
-		action := "export_file"
-		if req.Full {
-			action = "export_full"
-		}
-		err := s.write(ctx, staff, func(tx *Tx) error { return tx.audit(action, string(req.Kind), 0, fileDetail(detail, req.File)) })
-		if err != nil {
-			return err
-		}
+	if err := s.auditExport(ctx, staff, req); err != nil {
+		return err
 	}
 	var trades map[int64][]int64
 	if req.Kind == ExportWorkers {
-		var err error
 		if trades, err = s.allWorkerTrades(ctx); err != nil {
 			return err
 		}
@@ -191,6 +166,44 @@ func (s *Store) Export(ctx context.Context, staff int64, req ExportRequest, row 
 		}
 	}
 	return dbError(rows.Err(), s.path)
+}
+
+// exportQuery is the request's query: its records, within its days when it names any.
+func (s *Store) exportQuery(spec exportSpec, req *ExportRequest) (string, []any, error) {
+	q := spec.query
+	var args []any
+	if req.From != "" || req.To != "" {
+		if req.From == "" {
+			req.From = req.To
+		}
+		if req.To == "" {
+			req.To = req.From
+		}
+		a, b, err := s.rangeOf(req.From, req.To)
+		if err != nil {
+			return "", nil, err
+		}
+		q += ` WHERE ` + spec.time + ` >= ? AND ` + spec.time + ` < ?`
+		args = append(args, a, b)
+	}
+	return q + ` ORDER BY ` + spec.order, args, nil
+}
+
+// auditExport records a full export, or any export to a file: an erase later names the files
+// that may still hold someone.
+func (s *Store) auditExport(ctx context.Context, staff int64, req ExportRequest) error {
+	if !req.Full && req.File == "" {
+		return nil
+	}
+	detail := refs("range", "all")
+	if req.From != "" {
+		detail = refs("from", req.From, "to", req.To)
+	}
+	action := "export_file"
+	if req.Full {
+		action = "export_full"
+	}
+	return s.write(ctx, staff, func(tx *Tx) error { return tx.audit(action, string(req.Kind), 0, fileDetail(detail, req.File)) })
 }
 
 // exportValue gives each value the Go type its column kind promises, masking personal data.

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"time"
 )
 
@@ -12,9 +13,9 @@ type DayCount struct {
 	Count int
 }
 
-// DailyDispatches counts Dispatched (as in Figures) for each day of [from, to], zero days included.
-// One count per day reads just that day of the covering index; grouping the whole range by
-// hour would sort every dispatch of the month.
+// DailyDispatches counts Dispatched (as in Figures) for each day of [from, to], zero days included:
+// each day the dispatches made less the cancelled ones among them, two plain counts of an
+// index range (migration 0016), cheaper than testing the status of every dispatch of the day.
 func (s *Store) DailyDispatches(ctx context.Context, from, to string) ([]DayCount, error) {
 	a, b, err := s.rangeOf(from, to)
 	if err != nil {
@@ -25,18 +26,25 @@ func (s *Store) DailyDispatches(ctx context.Context, from, to string) ([]DayCoun
 		return nil, dbError(err, s.path)
 	}
 	defer conn.Close()
-	stmt, err := conn.PrepareContext(ctx, `SELECT count(*) FROM dispatches WHERE created_at >= ? AND created_at < ? AND status <> 'cancelled'`)
-	if err != nil {
-		return nil, dbError(err, s.path)
-	}
-	defer stmt.Close()
-	var out []DayCount
-	for d := time.Unix(a, 0).In(s.loc); d.Unix() < b; d = d.AddDate(0, 0, 1) {
-		dc := DayCount{Day: d.Format(time.DateOnly)}
-		if err := stmt.QueryRowContext(ctx, d.Unix(), d.AddDate(0, 0, 1).Unix()).Scan(&dc.Count); err != nil {
+	var stmts [2]*sql.Stmt
+	for i, q := range []string{
+		`SELECT count(*) FROM dispatches WHERE created_at >= ? AND created_at < ?`,
+		`SELECT count(*) FROM dispatches INDEXED BY dispatches_cancelled WHERE status = 'cancelled' AND created_at >= ? AND created_at < ?`,
+	} {
+		if stmts[i], err = conn.PrepareContext(ctx, q); err != nil {
 			return nil, dbError(err, s.path)
 		}
-		out = append(out, dc)
+		defer stmts[i].Close()
+	}
+	var out []DayCount
+	for d := time.Unix(a, 0).In(s.loc); d.Unix() < b; d = d.AddDate(0, 0, 1) {
+		var n [2]int
+		for i, st := range stmts {
+			if err := st.QueryRowContext(ctx, d.Unix(), d.AddDate(0, 0, 1).Unix()).Scan(&n[i]); err != nil {
+				return nil, dbError(err, s.path)
+			}
+		}
+		out = append(out, DayCount{Day: d.Format(time.DateOnly), Count: n[0] - n[1]})
 	}
 	return out, nil
 }
@@ -133,7 +141,8 @@ func (s *Store) Issues(ctx context.Context, from, to string, limit int) ([]Issue
 		[]any{a, b, limit}, scan(IssueNoShow))
 	q.rows(cols+`WHERE d.starts_at >= ? AND d.starts_at < ? AND d.disputed <> 0 ORDER BY d.starts_at, d.id LIMIT ?`,
 		[]any{a, b, limit}, scan(IssueDispute))
-	q.rows(cols+`WHERE d.done_at >= ? AND d.done_at < ? AND d.status = 'done' AND d.paid_at IS NULL ORDER BY d.starts_at, d.id LIMIT ?`,
+	q.rows(strings.Replace(cols, "dispatches d", "dispatches d INDEXED BY dispatches_unpaid", 1)+
+		`WHERE d.done_at >= ? AND d.done_at < ? AND d.status = 'done' AND d.paid_at IS NULL ORDER BY d.starts_at, d.id LIMIT ?`,
 		[]any{a, b, limit}, scan(IssueUnpaid))
 	return out, dbError(q.err, s.path)
 }

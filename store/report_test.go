@@ -397,6 +397,14 @@ func TestWeekIsSumOfDays(t *testing.T) {
 	n := 0
 	for _, d := range trend {
 		n += d.Count
+		// each day is counted apart from the figures (made less cancelled): it must agree
+		f, err := s.DayFigures(ctx, d.Day, d.Day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Count != f.Dispatched {
+			t.Errorf("daily dispatches on %s: %d, the day's figures say %d", d.Day, d.Count, f.Dispatched)
+		}
 	}
 	if len(trend) != 7 || n != week.Dispatched {
 		t.Fatalf("daily dispatches %v add up to %d, week dispatched %d", trend, n, week.Dispatched)

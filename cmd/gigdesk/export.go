@@ -71,20 +71,7 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	if *out != "" {
 		req.File = absPath(*out)
 	}
-	write := func(w io.Writer) (int, error) {
-		bw := bufio.NewWriterSize(w, 1<<16)
-		e, err := report.NewExportCSV(bw, cat, rec, s.Location(), kind)
-		if err != nil {
-			return 0, err
-		}
-		if err := s.Export(ctx, by, req, e.Row); err != nil {
-			return 0, err
-		}
-		if err := e.Close(); err != nil {
-			return 0, err
-		}
-		return e.Rows, bw.Flush()
-	}
+	write := func(w io.Writer) (int, error) { return exportCSV(ctx, w, s, by, req, cat, rec) }
 	if *out == "" {
 		_, err := write(env.Stdout)
 		return err
@@ -101,4 +88,20 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	env.Log.Event("export done", "kind", string(kind), "rows", rows, "full", *full)
 	fmt.Fprintln(env.Stderr, cat.T("report.written_rows", *out, rows))
 	return nil
+}
+
+// exportCSV writes the records of req to w as CSV and says how many rows it wrote.
+func exportCSV(ctx context.Context, w io.Writer, s *store.Store, by int64, req store.ExportRequest, cat *i18n.Catalog, rec *store.Catalog) (int, error) {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	e, err := report.NewExportCSV(bw, cat, rec, s.Location(), req.Kind)
+	if err != nil {
+		return 0, err
+	}
+	if err := s.Export(ctx, by, req, e.Row); err != nil {
+		return 0, err
+	}
+	if err := e.Close(); err != nil {
+		return 0, err
+	}
+	return e.Rows, bw.Flush()
 }

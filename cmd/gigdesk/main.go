@@ -274,16 +274,17 @@ func runUI(ctx context.Context, env *Env, args []string) error {
 			path = filepath.Join(dataDir(), "demo.db")
 		}
 	}
-	s, err := openStore(env, path)
+	var s *store.Store
+	var err error
+	if *demo {
+		s, err = openDemo(ctx, env, path, *db == "")
+	} else {
+		s, err = openStore(env, path)
+	}
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	if *demo {
-		if err := fillDemoOnce(ctx, s); err != nil {
-			return err
-		}
-	}
 	m := tui.New(tui.Options{Store: s, Lang: env.Lang, Now: env.Now, Demo: *demo, Log: env.Log})
 	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithOutput(env.Stdout), tea.WithFPS(frameRate)}
 	if f, ok := env.Stdin.(*os.File); !ok || f != os.Stdin {
@@ -300,6 +301,37 @@ func runUI(ctx context.Context, env *Env, args []string) error {
 // times a second even when nothing changes; a counter screen changes at typing speed, and 20
 // frames (50 ms) is still quicker than a keystroke feels.
 const frameRate = 20
+
+// openDemo opens the demo database and fills it the first time. The fill writes a fresh file
+// without a journal for speed, so one cut short leaves a file to throw away: the default demo
+// file (own) is then made again from scratch; a demo file named with --db is not
+// deleted, and the error says what happened.
+func openDemo(ctx context.Context, env *Env, path string, own bool) (*store.Store, error) {
+	s, err := openStore(env, path)
+	if err == nil {
+		if err = fillDemoOnce(ctx, s); err == nil {
+			return s, nil
+		}
+		s.Close()
+	}
+	if !own {
+		return nil, err
+	}
+	env.Log.Event("demo rebuilt", "why", err.Error())
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		if rmErr := os.Remove(p); rmErr != nil && !os.IsNotExist(rmErr) {
+			return nil, err
+		}
+	}
+	if s, err = openStore(env, path); err != nil {
+		return nil, err
+	}
+	if err := fillDemoOnce(ctx, s); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
 
 // fillDemoOnce fills the demo database the first time it is opened.
 func fillDemoOnce(ctx context.Context, s *store.Store) error {

@@ -65,6 +65,7 @@ type KeyMap struct {
 	MatchResolve  key.Binding
 	MatchSlip     key.Binding
 	PlanAccept    key.Binding
+	PlanAcceptAll key.Binding
 	PlanChange    key.Binding
 	PlanDrop      key.Binding
 	PlanPrevDay   key.Binding
@@ -152,6 +153,7 @@ func matchKeys(k *KeyMap, t func(string, ...any) string) {
 	k.MatchSlip = b("slip.key.save", "ctrl+p")
 	k.MatchSlip.SetHelp("Ctrl+P", t("slip.key.save"))
 	k.PlanAccept = b("plan.key.accept", "a", "enter")
+	k.PlanAcceptAll = b("plan.key.accept_all", "A")
 	k.PlanChange = b("plan.key.change", "c")
 	k.PlanDrop = b("plan.key.drop", "x")
 	k.PlanPrevDay = b("plan.key.prev_day", "[")

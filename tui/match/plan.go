@@ -48,9 +48,7 @@ type planAllMsg struct {
 }
 
 // acceptAllKey accepts every line of the plan not yet dispatched or dropped, after a confirmation.
-func (p *planPane) acceptAllKey() key.Binding {
-	return key.NewBinding(key.WithKeys("A"), key.WithHelp("A", p.c.T("plan.key.accept_all")))
-}
+func (p *planPane) acceptAllKey() key.Binding { return p.c.Keys.PlanAcceptAll }
 
 func (p *planPane) reload() tea.Cmd { return nil } // the plan is proposed once; accepted lines say so
 

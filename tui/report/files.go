@@ -184,6 +184,9 @@ type Cell struct {
 
 func text(s string) Cell { return Cell{Text: s} }
 func num(v float64, u Unit) Cell {
+	if math.IsNaN(v) {
+		return text("-")
+	}
 	return Cell{Num: v, Unit: u, IsNum: true}
 }
 

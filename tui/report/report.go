@@ -82,6 +82,11 @@ func (d *Doc) Lines() []Line {
 	count("sign_ins", func(f *store.Figures) int { return f.SignIns }, false, true)
 	count("open_into_tomorrow", func(f *store.Figures) int { return f.OpenIntoTomorrow }, false, false)
 	count("open_places", func(f *store.Figures) int { return f.OpenPlaces }, true, false)
+	for i := len(out) - 2; i < len(out); i++ {
+		// a count of what is open at the period's end is a moment, not a sum over days: the
+		// 7 days' figure would be one day's moment divided by 7, so there is none to show
+		out[i].Avg = math.NaN()
+	}
 	return append(out, d.rightsLines()...)
 }
 
@@ -90,6 +95,9 @@ func (d *Doc) Label(l Line) string { return d.Cat.T("report.fig." + l.Key) }
 
 // Value shows v as the line's unit wants; avg says v is an average (one decimal).
 func (d *Doc) Value(l Line, v float64, avg bool) string {
+	if math.IsNaN(v) {
+		return "-" // no such figure (a moment has no 7-day average)
+	}
 	switch l.Unit {
 	case Money:
 		return d.Cat.Money(int64(math.Round(v)))
@@ -109,6 +117,9 @@ func (d *Doc) Value(l Line, v float64, avg bool) string {
 
 // Mark is the up/down sign of cur against base: ▲, ▼, = or blank when there is no base.
 func Mark(cur, base float64) string {
+	if math.IsNaN(base) {
+		return " "
+	}
 	switch _, m := store.Compare(cur, base); m {
 	case store.Up:
 		return "▲"

@@ -1,0 +1,56 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+)
+
+// A load into a fresh database runs without a journal and hands every connection back with
+// the settings other writes rely on: WAL, a full sync, the usual cache.
+func TestBulkPragmasRestored(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "bulk.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.db.SetMaxOpenConns(1) // the load's connection is the one read after it
+	ctx := context.Background()
+	var before string
+	if err := s.db.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&before); err != nil {
+		t.Fatal(err)
+	}
+	var during string
+	err = s.Bulk(ctx, func(l *Loader) error {
+		if err := l.tx.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&during); err != nil {
+			return err
+		}
+		id, err := l.NextID("staff")
+		if err != nil {
+			return err
+		}
+		return l.staff.add(id, "Bulk", "head", 1, int64(1))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if during != "off" {
+		t.Errorf("journal_mode during a fresh load = %q, want off", during)
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	for _, c := range []struct{ pragma, want string }{
+		{"journal_mode", "wal"}, {"synchronous", "2"}, {"temp_store", "0"}, {"threads", "0"}, {"cache_size", before},
+	} {
+		var got string
+		if err := conn.QueryRowContext(ctx, `PRAGMA `+c.pragma).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got != c.want {
+			t.Errorf("after the load PRAGMA %s = %q, want %q", c.pragma, got, c.want)
+		}
+	}
+}
