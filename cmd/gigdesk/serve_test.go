@@ -369,62 +369,6 @@ func TestServeTwoCountersSignInAsDifferentStaff(t *testing.T) {
 	t.Logf("counter a: %s, counter b: %s", na, nb)
 }
 
-// dbHandles counts this process's open files on db (Linux's /proc; -1 elsewhere).
-func dbHandles(db string) int {
-	ents, err := os.ReadDir("/proc/self/fd")
-	if err != nil {
-		return -1
-	}
-	n := 0
-	for _, e := range ents {
-		if l, err := os.Readlink(filepath.Join("/proc/self/fd", e.Name())); err == nil && l == db {
-			n++
-		}
-	}
-	return n
-}
-
-// A session that signs in opens the board's watcher on its own connection; ending the session
-// gives it back, so counters coming and going do not pile up open connections.
-func TestServeSessionsGiveBackTheirConnections(t *testing.T) {
-	if runtime.GOOS != "linux" {
-		t.Skip("counts open files through /proc")
-	}
-	sv := startServeOn(t, func(db string) {
-		s, err := store.Open(db)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer s.Close()
-		if _, err := s.SetupWithPIN(context.Background(), "后街零工驿站", "王芳", "2468"); err != nil {
-			t.Fatal(err)
-		}
-	})
-	const warm, sessions = 4, 10 // the pool keeps a few idle connections once warm
-	warmed := 0
-	for i := range sessions {
-		ct := sv.openCounter(t)
-		waitScreen(t, ct.screen, "王芳")
-		ct.stdin.Write([]byte("\r"))
-		waitScreen(t, ct.screen, "PIN")
-		ct.stdin.Write([]byte("2468"))
-		time.Sleep(100 * time.Millisecond)
-		ct.stdin.Write([]byte("\r"))
-		waitScreen(t, ct.screen, "On duty: ")
-		time.Sleep(200 * time.Millisecond) // the board's watcher is open by now
-		ct.client.Close()
-		time.Sleep(200 * time.Millisecond)
-		t.Logf("after session %d: %d open files on the database", i+1, dbHandles(sv.db))
-		if i+1 == warm {
-			warmed = dbHandles(sv.db)
-		}
-	}
-	// a leak is one more per session (6 here); the pool's idle connections may move by a couple
-	if n := dbHandles(sv.db); n > warmed+2 {
-		t.Errorf("open files on the database grew from %d to %d over %d sessions", warmed, n, sessions-warm)
-	}
-}
-
 // The system's own ssh client in an 80x24 tmux window under a zh_CN locale: the first-run form
 // is answered over SSH and the borders keep their width (CJK and box-drawing cells right).
 func TestServeThroughSystemSSHInTmux(t *testing.T) {
