@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/mattn/go-runewidth"
 
 	"gigdesk/store"
@@ -45,6 +46,10 @@ type Options struct {
 	Demo  bool
 	Page  common.Page // the page shown once staff is on duty (gigdesk board opens on the Board)
 	Log   *oplog.Log  // internal errors are logged here and shown with their code; nil logs nothing
+	// Ctx ends with the session: its queries and the board's watcher stop with it; nil never ends.
+	Ctx context.Context
+	// Renderer draws the styles for one terminal (an SSH session's own); nil is the process's.
+	Renderer *lipgloss.Renderer
 }
 
 type tickMsg time.Time
@@ -80,11 +85,18 @@ func New(o Options) *Model {
 	if o.Log != nil {
 		cat.Log = o.Log
 	}
+	styles := common.DefaultStyles()
+	if o.Renderer != nil {
+		styles = common.StylesFor(o.Renderer)
+	}
+	if o.Ctx == nil {
+		o.Ctx = context.Background()
+	}
 	c := &common.Common{
-		Ctx:    context.Background(),
+		Ctx:    o.Ctx,
 		Store:  o.Store,
 		Cat:    cat,
-		Styles: common.DefaultStyles(),
+		Styles: styles,
 		Keys:   common.DefaultKeyMap(cat.T),
 		Now:    o.Now,
 		Demo:   o.Demo,
