@@ -78,6 +78,10 @@ func (m *Model) updateActive(msg tea.Msg) tea.Cmd {
 	if scr == nil {
 		return nil
 	}
+	if mm, ok := msg.(tea.MouseMsg); ok && m.mode == modeMain {
+		mm.Y -= common.BodyTop // pages count rows from their own top
+		msg = mm
+	}
 	next, cmd := scr.Update(msg)
 	switch m.mode {
 	case modeSetup:

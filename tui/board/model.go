@@ -37,9 +37,10 @@ type Model struct {
 	width  int
 	height int
 
-	all      []row   // every open job, by start time then urgency
-	shown    []int   // indexes into all that pass the filters
-	cursor   int     // index into shown
+	all      []row // every open job, by start time then urgency
+	shown    []int // indexes into all that pass the filters
+	cursor   int   // index into shown
+	clicks   common.RowClick
 	offset   int     // first shown row drawn
 	selected int64   // job under the cursor, kept across reloads
 	wanted   int     // workers still wanted over the shown jobs

@@ -22,6 +22,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, m.load()
 	case tea.KeyMsg:
 		return m, m.key(msg)
+	case tea.MouseMsg:
+		return m, m.mouse(msg)
 	}
 	if m.typing {
 		var cmd tea.Cmd
@@ -144,3 +146,21 @@ func (m *Model) move(n int) {
 func (m *Model) scroll() {
 	m.offset = common.ScrollOffset(m.cursor, m.offset, m.visible(), len(m.shown))
 }
+
+// mouse: the wheel scrolls, a click picks a job, a double click opens it on Match.
+func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
+	move, row, open := m.clicks.Mouse(msg, boardFirstRow, m.offset, len(m.shown), m.c.Now())
+	switch {
+	case move != 0:
+		m.move(move)
+	case row >= 0:
+		m.move(row - m.cursor)
+		if open {
+			return common.Goto(common.PageMatch, m.current())
+		}
+	}
+	return nil
+}
+
+// boardFirstRow is the body line of the first job: under the title, the filters and the head.
+const boardFirstRow = 3
