@@ -149,7 +149,7 @@ func (m *Model) scroll() {
 
 // mouse: the wheel scrolls, a click picks a job, a double click opens it on Match.
 func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
-	move, row, open := m.clicks.Mouse(msg, boardFirstRow, m.offset, len(m.shown), m.c.Now())
+	move, row, open := m.clicks.Mouse(msg, boardFirstRow, m.offset, min(len(m.shown), m.offset+m.visible()), m.c.Now())
 	switch {
 	case move != 0:
 		m.move(move)

@@ -13,9 +13,9 @@ const BodyTop = 3
 // DoubleClick is the longest gap between two clicks on one row that opens it.
 const DoubleClick = 500 * time.Millisecond
 
-// RowClick is what a mouse event did to a list whose first row is drawn at body line first,
-// with top the index of that row and n rows in all: the wheel moves by a row, a click picks
-// the row under it (row ≥ 0), a second click on the same row soon after opens it.
+// RowClick reads mouse events on a list whose first row is drawn at body line first, with top
+// the index of that row and n the index after the last row drawn: the wheel moves by a row, a
+// click picks the row under it (row ≥ 0), a second click on the same row soon after opens it.
 type RowClick struct {
 	last    time.Time
 	lastRow int

@@ -6,6 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"gigdesk/tui/common"
 	"gigdesk/tui/i18n"
 )
 
@@ -142,5 +143,24 @@ func TestSavedJobIsTheOneMatchOpens(t *testing.T) {
 	h.takeNewEmployerJob()
 	if h.c.LastJob != 1 {
 		t.Fatalf("last job = %d after saving job 1", h.c.LastJob)
+	}
+}
+
+// TestClickOnTheJobList: a click picks a job; a double click opens it on Match.
+func TestClickOnTheJobList(t *testing.T) {
+	h := newHarness(t, i18n.Zh)
+	h.takeNewEmployerJob()
+	click := func() {
+		var cmd tea.Cmd
+		h.m, cmd = h.m.Update(tea.MouseMsg{X: 5, Y: listFirstRow, Button: tea.MouseButtonLeft, Action: tea.MouseActionRelease})
+		h.run(cmd)
+	}
+	click()
+	if h.gotoTo.Job != 0 {
+		t.Fatal("one click opened the job")
+	}
+	click()
+	if h.gotoTo.Page != common.PageMatch || h.gotoTo.Job != 1 {
+		t.Fatalf("a double click asked for %+v", h.gotoTo)
 	}
 }

@@ -38,6 +38,7 @@ type jobList struct {
 	jobs     []store.JobListing
 	cursor   int
 	offset   int
+	clicks   common.RowClick
 	loaded   bool
 	err      string
 	seq      int              // the latest list load
@@ -360,4 +361,22 @@ func orUnknown(c *common.Common, name string) string {
 		return c.T("jobs.place.none")
 	}
 	return name
+}
+
+// listFirstRow is the body line of the first job: under the tabs, the card line and the head.
+const listFirstRow = 3
+
+// mouse: the wheel moves the cursor, a click picks a job, a double click opens it on Match.
+func (l *jobList) mouse(msg tea.MouseMsg) tea.Cmd {
+	move, row, open := l.clicks.Mouse(msg, listFirstRow, l.offset, min(len(l.jobs), l.offset+l.rows()), l.c.Now())
+	switch {
+	case move != 0:
+		l.moveCursor(move)
+	case row >= 0:
+		l.moveCursor(row - l.cursor)
+		if j, ok := l.selected(); ok && open {
+			return common.Goto(common.PageMatch, j.ID)
+		}
+	}
+	return nil
 }

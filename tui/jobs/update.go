@@ -32,6 +32,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if m.form != nil {
 		return m, m.formUpdate(msg)
 	}
+	if mm, ok := msg.(tea.MouseMsg); ok && !m.prompt.active() {
+		return m, m.list.mouse(mm)
+	}
 	if km, ok := msg.(tea.KeyMsg); ok {
 		if m.prompt.active() {
 			return m, m.promptKey(km)
