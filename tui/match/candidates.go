@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
@@ -256,4 +257,21 @@ func (p *jobPane) nameOf(w int64, info store.Candidate) string {
 		return n
 	}
 	return valid.MaskName(info.Name)
+}
+
+// candFirstRow is the body line of the first candidate: under the job, its filling and the head.
+const candFirstRow = 3
+
+// mouse: a click picks the candidate under it (their factors show in the detail), the wheel
+// moves the selection.
+func (p *jobPane) mouse(msg tea.MouseMsg) {
+	cands := p.visible()
+	top, end := window(p.sel, len(cands), p.rows())
+	move, row, _ := p.clicks.Mouse(msg, candFirstRow, top, end, p.c.Now())
+	switch {
+	case move != 0:
+		p.sel = min(max(p.sel+move, 0), max(len(cands)-1, 0))
+	case row >= 0:
+		p.sel = row
+	}
 }

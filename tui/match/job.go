@@ -16,7 +16,8 @@ type jobPane struct {
 	*shared
 	jobID    int64
 	ranking  *store.Ranking
-	made     int64    // the dispatch last made from this job's list: Ctrl+P prints its slip
+	made     int64 // the dispatch last made from this job's list: Ctrl+P prints its slip
+	clicks   common.RowClick
 	need     candCols // widest name, trades and community among the ranking's candidates
 	loadErr  string
 	skipped  map[int64]bool

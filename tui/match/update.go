@@ -40,6 +40,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, m.defaulted(msg)
 	case planAllMsg:
 		return m, m.plan.acceptedAll(msg)
+	case tea.MouseMsg:
+		if m.view == viewJob && m.q == nil {
+			m.job.mouse(msg)
+		}
+		return m, nil
 	case tea.KeyMsg:
 		if m.list.caseF != nil {
 			return m, m.list.caseKey(msg)
