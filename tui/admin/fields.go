@@ -13,9 +13,9 @@ type fields struct {
 	inputs  []textinput.Model
 	at      int
 	err     string
-	errAt   int      // -1: the refusal is not about one field
-	opened  []string // what the fields held before the first key: typed means changed from these
-	leaving bool     // Esc with something typed: asking whether to discard it
+	errAt   int            // -1: the refusal is not about one field
+	opened  []string       // what the fields held before the first key: typed means changed from these
+	leaving common.Discard // Esc with something typed: asking whether to discard it
 }
 
 // typed says whether a field differs from what the form opened with.
@@ -63,19 +63,21 @@ func (f *fields) key(c *common.Common, msg tea.KeyMsg) (tea.Cmd, formStep) {
 			f.opened[i] = in.Value()
 		}
 	}
-	if f.leaving { // y discards what was typed, n or Esc goes back to it
-		f.leaving = false
-		if s := msg.String(); s == "y" || s == "Y" {
+	if f.leaving.Asking() {
+		if f.leaving.Answer(msg) {
 			f.opened = nil
 			return common.Status("", false), formCancel
+		}
+		if f.leaving.Asking() {
+			return nil, formTyped // another key: the question stays in the footer
 		}
 		return common.Status("", false), formTyped
 	}
 	switch {
 	case key.Matches(msg, k.Back):
 		if f.typed() {
-			f.leaving = true // as every form does: typed input is not dropped on one key
-			return common.Status(c.T("form.discard"), true), formTyped
+			f.leaving.Ask() // as every form does: typed input is not dropped on one key
+			return common.Status(f.leaving.Question(c), true), formTyped
 		}
 		f.opened = nil
 		return nil, formCancel

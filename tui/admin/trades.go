@@ -44,7 +44,7 @@ type tradesPane struct {
 	fieldEr map[int]string // an error shown under its field
 	target  store.Trade    // the trade whose related trades are edited
 	opened  []string       // what the form's fields held when it opened
-	leaving bool           // Esc with something typed: asking whether to discard it
+	leaving common.Discard // Esc with something typed: asking whether to discard it
 	relate  key.Binding
 	alias   key.Binding
 	swap    key.Binding
@@ -158,7 +158,7 @@ func (p *tradesPane) relatedNames(id int64) []string {
 }
 
 func (p *tradesPane) openForm(f tpForm, labels []string, values []string) tea.Cmd {
-	p.form, p.at, p.fieldEr, p.leaving = f, 0, map[int]string{}, false
+	p.form, p.at, p.fieldEr, p.leaving = f, 0, map[int]string{}, common.Discard{}
 	p.opened = make([]string, len(labels))
 	copy(p.opened, values)
 	p.inputs = make([]textinput.Model, len(labels))
@@ -240,19 +240,16 @@ func (p *tradesPane) key(msg tea.KeyMsg) tea.Cmd {
 // Ctrl+S saves, Esc closes it.
 func (p *tradesPane) formKey(msg tea.KeyMsg) tea.Cmd {
 	k := p.c.Keys
-	if p.leaving { // y discards what was typed, n or Esc goes back to it
-		switch msg.String() {
-		case "y", "Y":
-			p.form, p.inputs, p.err, p.leaving = formNone, nil, "", false
-		case "n", "N", "esc":
-			p.leaving = false
+	if p.leaving.Asking() {
+		if p.leaving.Answer(msg) {
+			p.form, p.inputs, p.err = formNone, nil, ""
 		}
 		return nil
 	}
 	switch {
 	case key.Matches(msg, k.Back):
 		if p.dirty() {
-			p.leaving = true
+			p.leaving.Ask()
 			return nil
 		}
 		p.form, p.inputs = formNone, nil
@@ -455,8 +452,8 @@ func (p *tradesPane) viewForm() string {
 			b.WriteString("    " + s.Error.Render(e) + "\n")
 		}
 	}
-	if p.leaving {
-		b.WriteString(s.Warning.Render(p.c.T("form.discard")) + "\n")
+	if p.leaving.Asking() {
+		b.WriteString(s.Warning.Render(p.leaving.Question(p.c)) + "\n")
 	} else {
 		b.WriteString(s.Subtle.Render(p.c.T("admin.tp.form_hint")) + "\n")
 	}

@@ -77,7 +77,7 @@ type form struct {
 	width    int
 	height   int
 	touched  bool
-	leaving  bool // Esc with input typed: asking whether to discard it
+	leaving  common.Discard // Esc with input typed: asking whether to discard it
 	// placeAsked: saving without an address or a community was questioned once already
 	placeAsked bool
 	copied     store.Job       // a returning caller's last job, copied into the form (prefill.go)

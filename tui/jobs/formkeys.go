@@ -33,8 +33,8 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, closed bool) {
 
 func (f *form) key(msg tea.KeyMsg) (tea.Cmd, bool) {
 	k := f.c.Keys
-	if f.leaving {
-		return nil, f.leaveKey(msg)
+	if f.leaving.Asking() {
+		return nil, f.leaving.Answer(msg)
 	}
 	f.edge = ""
 	picker := f.pickerOpen()
@@ -43,7 +43,7 @@ func (f *form) key(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return f.save(), false
 	case key.Matches(msg, k.Back) && !picker:
 		if f.dirty() {
-			f.leaving = true // what the clerk typed is not thrown away on one key
+			f.leaving.Ask() // what the clerk typed is not thrown away on one key
 			return nil, false
 		}
 		return nil, true
@@ -148,15 +148,4 @@ func (f *form) toggle(msg tea.KeyMsg) {
 			f.urgent = !f.urgent
 		}
 	}
-}
-
-// leaveKey answers "discard what was typed?": y leaves the form, n or Esc goes on editing.
-func (f *form) leaveKey(msg tea.KeyMsg) (closed bool) {
-	switch msg.String() {
-	case "y", "Y":
-		return true
-	case "n", "N", "esc":
-		f.leaving = false
-	}
-	return false
 }

@@ -119,11 +119,11 @@ type formBlock struct {
 // view draws the form in width × height, keeping the focused field in sight.
 func (f *form) view() string {
 	head := []string{f.titleView()}
-	if c := f.copiedView(); c != "" && !f.leaving && f.edge == "" {
+	if c := f.copiedView(); c != "" && !f.leaving.Asking() && f.edge == "" {
 		head = append(head, f.c.Styles.Subtle.Render(c))
 	}
-	if f.leaving {
-		head = append(head, f.c.Styles.Warning.Render(f.c.T("form.discard")))
+	if f.leaving.Asking() {
+		head = append(head, f.c.Styles.Warning.Render(f.leaving.Question(f.c)))
 	} else if f.edge != "" {
 		head = append(head, f.c.Styles.Subtle.Render(f.c.T(f.edge)))
 	}

@@ -24,7 +24,7 @@ func TestEscAsksBeforeDroppingAPhoneIntake(t *testing.T) {
 	}
 	h.want("放弃填写的内容？", "张先生")
 	h.letters("n")
-	if h.form() == nil || h.form().leaving {
+	if h.form() == nil || h.form().leaving.Asking() {
 		t.Fatal("n did not go back to the form")
 	}
 	if got := h.form().inputs[fName].Value(); got != "张先生" {
@@ -32,7 +32,7 @@ func TestEscAsksBeforeDroppingAPhoneIntake(t *testing.T) {
 	}
 	h.press(tea.KeyEsc)
 	h.press(tea.KeyEsc) // Esc at the question keeps editing, like n
-	if h.form() == nil || h.form().leaving {
+	if h.form() == nil || h.form().leaving.Asking() {
 		t.Fatal("Esc at the question did not go back to the form")
 	}
 	h.press(tea.KeyEsc)

@@ -53,7 +53,7 @@ type Form struct {
 	err     string
 	errAt   int
 	saving  bool
-	leaving bool // Esc with a summary typed: asking whether to discard it
+	leaving common.Discard // Esc with a summary typed: asking whether to discard it
 }
 
 // New opens the form for draft (its dispatch, worker or employer set by the parent); about
@@ -163,9 +163,8 @@ func (f *Form) Update(msg tea.KeyMsg) (tea.Cmd, Result) {
 	if f.saving {
 		return nil, Editing
 	}
-	if f.leaving { // y discards what was typed, n or Esc goes back to it
-		f.leaving = false
-		if s := msg.String(); s == "y" || s == "Y" {
+	if f.leaving.Asking() {
+		if f.leaving.Answer(msg) {
 			return nil, Cancel
 		}
 		return nil, Editing
@@ -173,7 +172,7 @@ func (f *Form) Update(msg tea.KeyMsg) (tea.Cmd, Result) {
 	switch {
 	case key.Matches(msg, k.Back):
 		if f.Dirty() {
-			f.leaving = true
+			f.leaving.Ask()
 			return nil, Editing
 		}
 		return nil, Cancel
@@ -267,8 +266,8 @@ func (f *Form) View(width int) string {
 	if f.err != "" && f.errAt < 0 {
 		lines = append(lines, "  "+st.Error.Render(f.err))
 	}
-	if f.leaving {
-		lines = append(lines, st.Warning.Render(t("form.discard")))
+	if f.leaving.Asking() {
+		lines = append(lines, st.Warning.Render(f.leaving.Question(f.c)))
 	} else {
 		lines = append(lines, st.Subtle.Render(t("rights.open.hint")))
 	}
