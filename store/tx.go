@@ -33,6 +33,7 @@ func (s *Store) write(ctx context.Context, staff int64, fn func(*Tx) error) erro
 	if err := tx.Commit(); err != nil {
 		return dbError(err, s.path)
 	}
+	s.changes.publish()
 	return nil
 }
 

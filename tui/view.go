@@ -123,6 +123,9 @@ const StatusFor = 30 * time.Second
 func (m *Model) footerView() string {
 	s := m.c.Styles
 	path := m.c.T("app.db", m.c.Store.Path())
+	if m.c.Counter != "" { // over SSH: which counter this is, then the station's database
+		path = m.c.T("footer.counter", m.c.Counter) + " · " + path
+	}
 	status := ""
 	if m.status != "" && m.statusOn == m.here() && m.c.Now().Sub(m.statusAt) < StatusFor {
 		if m.statusErr {
