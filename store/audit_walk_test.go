@@ -27,7 +27,7 @@ var auditReadOnly = map[string]string{
 	"TableCounts": "", "Tables": "", "Today": "", "Visits": "", "Wishes": "", "Worker": "", "WorkerHistory": "",
 	"Backup":      "copies the file; the copy is checked, no record changes",
 	"DailyBackup": "copies the file",
-	"Changes":     "", "Counters": "", "CounterByID": "", "CounterByFingerprint": "", "RevokedAmong": "",
+	"Changes":     "", "ConnsInUse": "", "Counters": "", "CounterByID": "", "CounterByFingerprint": "", "RevokedAmong": "",
 	"Bulk": "the demo loader: store/demo audits the whole load in one row",
 }
 

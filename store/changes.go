@@ -45,3 +45,7 @@ func (h *changeHub) publish() {
 		}
 	}
 }
+
+// ConnsInUse is how many database connections are taken now (serve's leak test: every session
+// gives back what it took, the board's watcher included).
+func (s *Store) ConnsInUse() int { return s.db.Stats().InUse }

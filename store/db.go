@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 )
 
@@ -23,7 +24,8 @@ type Store struct {
 	loc  *time.Location
 	log  *slog.Logger // migrations and backups; never a person's data (oplog masks it anyway)
 
-	changes changeHub // committed writes, for the listeners in this process (changes.go)
+	changes changeHub  // committed writes, for the listeners in this process (changes.go)
+	writeMu sync.Mutex // one writer of this process at a time (tx.go)
 }
 
 // Option changes how Open sets up the store.

@@ -19,6 +19,12 @@ type Tx struct {
 
 // write runs fn in one immediate transaction; every change in it is audited under staff.
 func (s *Store) write(ctx context.Context, staff int64, fn func(*Tx) error) error {
+	// SQLite takes one writer at a time. Writers of this process (eight SSH counters) queue here,
+	// in order, instead of in SQLite's busy handler, which retries by sleeping and can pass one
+	// writer over until its timeout ends in "database is locked". Other processes still queue
+	// there (busy_timeout).
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return dbError(err, s.path)

@@ -17,7 +17,8 @@ type Watcher struct {
 	path    string
 }
 
-// NewWatcher takes a dedicated connection and remembers the current data version.
+// NewWatcher takes a dedicated connection and remembers the current data version. It gives the
+// connection back on Close, or when ctx ends.
 func (s *Store) NewWatcher(ctx context.Context) (*Watcher, error) {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
@@ -28,6 +29,9 @@ func (s *Store) NewWatcher(ctx context.Context) (*Watcher, error) {
 		conn.Close()
 		return nil, err
 	}
+	// A session that ends before its screen has taken the watcher (an SSH counter closed just
+	// after signing in) would never close it: the connection goes back when ctx ends.
+	context.AfterFunc(ctx, func() { w.Close() })
 	return w, nil
 }
 

@@ -125,7 +125,7 @@ func (m *Model) tick() tea.Cmd {
 	if wait <= 0 || wait > time.Minute {
 		wait = time.Minute
 	}
-	return tea.Tick(wait, func(t time.Time) tea.Msg { return tickMsg(t) })
+	return common.Tick(m.c.Ctx, wait, func(t time.Time) tea.Msg { return tickMsg(t) })
 }
 
 // openScreens builds the five pages, once, when the first staff member comes on duty.

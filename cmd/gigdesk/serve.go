@@ -69,6 +69,9 @@ func cmdServe(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	d.hostKey = fp
+	if hook, ok := ctx.Value(serveHookKey{}).(func(*store.Store, *desks)); ok {
+		hook(s, d) // tests: the store and the open sessions, to count what a session leaves behind
+	}
 	ln, err := net.Listen("tcp", *listen)
 	if err != nil {
 		return err
@@ -99,6 +102,9 @@ func cmdServe(ctx context.Context, env *Env, args []string) error {
 	return err
 }
 
+// serveHookKey carries a test's look at the running server in serve's context.
+type serveHookKey struct{}
+
 // allowedCounters is how many counters on record may connect now.
 func allowedCounters(ctx context.Context, s *store.Store) (int, error) {
 	list, err := s.Counters(ctx)
@@ -122,11 +128,8 @@ func serveUntil(ctx context.Context, srv *ssh.Server, ln net.Listener, d *desks)
 	case <-ctx.Done():
 	}
 	d.endAll("serve.stopping")
-	sctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil {
-		srv.Close() // sessions still open after the grace: their contexts end, their programs quit
-	}
+	d.waitEmpty(3 * time.Second) // each session is told and its screen closed
+	srv.Close()                  // then the connections go, and any session still open ends with them
 	if err := <-done; err != nil && !errors.Is(err, ssh.ErrServerClosed) {
 		return err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -30,8 +31,9 @@ type desks struct {
 // openDesk is one session: its program, the counter it came from, what ends it, how it closes.
 type openDesk struct {
 	counter int64
-	ending  string // catalogue key told to the counter when serve ends the session ("" if it left)
-	close   func() // lets go of what the screens hold open (the board's watcher connection)
+	ending  string      // catalogue key told to the counter when serve ends the session ("" if it left)
+	pending atomic.Bool // a reload is on its way and not yet taken: another would only repeat it
+	close   func()      // lets go of what the screens hold open (the board's watcher connection)
 	cat     *i18n.Catalog
 }
 
@@ -83,15 +85,22 @@ func (d *desks) end(match func(*openDesk) bool, why string) {
 	}
 }
 
-// tellAll sends a reload to every session. Send blocks until that program reads it: each send
-// has its own goroutine, and one to a program that has ended returns at once.
+// tellAll sends a reload to every session that has none on its way. Send blocks until that
+// program reads it: each send has its own goroutine, and one to a program that has ended
+// returns at once.
 func (d *desks) tellAll() {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	for p := range d.peers {
-		go p.Send(peerChangedMsg{})
+	for p, o := range d.peers {
+		if o.pending.CompareAndSwap(false, true) {
+			go p.Send(peerChangedMsg{o})
+		}
 	}
 }
+
+// gather is how long the relay waits after a commit for the writes that follow it, so a burst
+// of saves (an import, eight clerks at once) reloads each screen once, well inside a second.
+const gather = 150 * time.Millisecond
 
 // relay passes every write committed in this process to every session at once, and ends the
 // sessions of a counter revoked here or by another process (checked every second too).
@@ -108,6 +117,9 @@ func (d *desks) relay(ctx context.Context) (stop func()) {
 				return
 			case _, ok := <-changes:
 				if !ok {
+					return
+				}
+				if !common.Wait(ctx, gather) {
 					return
 				}
 				d.tellAll()
@@ -145,14 +157,15 @@ func (d *desks) endRevoked(ctx context.Context) {
 	d.env.Log.Event("ssh revoked sessions ended", "counters", len(revoked))
 }
 
-// peerChangedMsg is a save committed somewhere in this process.
-type peerChangedMsg struct{}
+// peerChangedMsg is a save committed somewhere in this process, for the session o.
+type peerChangedMsg struct{ o *openDesk }
 
 // sharedDesk is one session's root model, wrapped so the saves of every session reload it.
 type sharedDesk struct{ tea.Model }
 
 func (m *sharedDesk) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if _, ok := msg.(peerChangedMsg); ok {
+	if pm, ok := msg.(peerChangedMsg); ok {
+		pm.o.pending.Store(false) // commits from here on need a reload of their own
 		msg = common.ChangedMsg{}
 	}
 	inner, cmd := m.Model.Update(msg)

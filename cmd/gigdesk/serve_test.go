@@ -51,13 +51,13 @@ type served struct {
 	stop             func() // ends serve as Ctrl+C does and waits for it
 }
 
-func newSigner(t *testing.T) gossh.Signer {
+func newSigner(t testing.TB) gossh.Signer {
 	s, _ := newKey(t)
 	return s
 }
 
 // newKey is a fresh ed25519 key as a signer and as an OpenSSH private key file's bytes.
-func newKey(t *testing.T) (gossh.Signer, []byte) {
+func newKey(t testing.TB) (gossh.Signer, []byte) {
 	t.Helper()
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -87,6 +87,12 @@ func startServeOn(t *testing.T, prepare func(db string)) *served {
 // startServeLang is startServeOn with serve's --lang.
 func startServeLang(t *testing.T, lang string, prepare func(db string)) *served {
 	t.Helper()
+	return startServeHooked(t, lang, prepare, nil)
+}
+
+// startServeHooked is startServeLang that hands the test serve's store and open sessions.
+func startServeHooked(t testing.TB, lang string, prepare func(db string), hook func(*store.Store, *desks)) *served {
+	t.Helper()
 	dir := t.TempDir()
 	sv := &served{db: filepath.Join(dir, "gigdesk.db")}
 	sv.known, sv.knownPEM = newKey(t)
@@ -99,6 +105,9 @@ func startServeLang(t *testing.T, lang string, prepare func(db string)) *served 
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
+	if hook != nil {
+		ctx = context.WithValue(ctx, serveHookKey{}, hook)
+	}
 	out, errw := &syncBuffer{}, &syncBuffer{}
 	done := make(chan error, 1)
 	go func() {
@@ -170,7 +179,7 @@ type counter struct {
 }
 
 // openCounter connects with the known key, asks for a 100x30 terminal and starts the desk.
-func (sv *served) openCounter(t *testing.T) *counter {
+func (sv *served) openCounter(t testing.TB) *counter {
 	t.Helper()
 	c, err := sv.dial(sv.known)
 	if err != nil {
@@ -251,6 +260,7 @@ func TestServeStopsWithSessionsOpen(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("the counter's session outlived the server")
 	}
+	waitScreen(t, ct.screen, "The station PC is stopping gigdesk; everything saved is kept.")
 	if log := readLog(t, sv.db); !strings.Contains(log, `"msg":"serve stopped","sessions_left":0`) {
 		t.Errorf("stop not logged with no session left:\n%s", log)
 	}
@@ -294,7 +304,7 @@ func TestServeWithoutTerminalGetsOneLine(t *testing.T) {
 	}
 }
 
-func waitScreen(t *testing.T, screen *syncBuffer, want string) {
+func waitScreen(t testing.TB, screen *syncBuffer, want string) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {

@@ -15,10 +15,12 @@ const RefreshEvery = 15 * time.Second
 // poll checks the watcher every PollEvery inside the command and answers only when the file
 // changed, the check failed, or RefreshEvery has passed: an idle board does no UI work.
 func (m *Model) poll() tea.Cmd {
-	w := m.watcher
+	w, ctx := m.watcher, m.c.Ctx
 	return func() tea.Msg {
 		for waited := time.Duration(0); waited < RefreshEvery; waited += PollEvery {
-			time.Sleep(PollEvery)
+			if !common.Wait(ctx, PollEvery) {
+				return nil // the session ended
+			}
 			if changed, err := w.Changed(); changed || err != nil {
 				return pollMsg{changed: changed, err: err}
 			}

@@ -6,6 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"gigdesk/store"
+	"gigdesk/tui/common"
 )
 
 // Messages: the watcher opened, a tick of the poll, and a load of the public board.
@@ -36,11 +37,13 @@ func (m *Model) openWatcher() tea.Msg {
 // tick polls the watcher every second inside the command and answers when the file changed or
 // a TickerStep has passed: the screen redraws every few seconds, not every poll.
 func (m *Model) tick() tea.Cmd {
-	w := m.watcher
+	w, ctx := m.watcher, m.c.Ctx
 	return func() tea.Msg {
 		start := time.Now()
 		for {
-			time.Sleep(Tick)
+			if !common.Wait(ctx, Tick) {
+				return nil // the session ended
+			}
 			var changed bool
 			var err error
 			if w != nil {

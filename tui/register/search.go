@@ -123,7 +123,7 @@ func (s *searchModel) typed(msg tea.KeyMsg) tea.Cmd {
 			return cmd
 		}
 		id, q := s.id, s.input.Value()
-		return tea.Batch(cmd, tea.Tick(debounce, func(time.Time) tea.Msg { return searchTickMsg{id: id, query: q} }))
+		return tea.Batch(cmd, common.Tick(s.c.Ctx, debounce, func(time.Time) tea.Msg { return searchTickMsg{id: id, query: q} }))
 	}
 	return cmd
 }
