@@ -175,11 +175,11 @@ func logSession(env *Env, s *store.Store) wish.Middleware {
 			_, _, pty := sess.Pty()
 			began := time.Now()
 			env.Log.Event("ssh connect", "counter", c.Name, "key", c.Fingerprint, "remote", sess.RemoteAddr().String(), "pty", pty)
-			if err := s.CounterSession(context.Background(), c.ID, true); err != nil {
+			if err := s.CounterSession(store.AtCounter(context.Background(), c.ID), c.ID, true); err != nil {
 				env.Log.Event("ssh audit failed", "counter", c.Name, "cause", err.Error())
 			}
 			next(sess)
-			if err := s.CounterSession(context.Background(), c.ID, false); err != nil {
+			if err := s.CounterSession(store.AtCounter(context.Background(), c.ID), c.ID, false); err != nil {
 				env.Log.Event("ssh audit failed", "counter", c.Name, "cause", err.Error())
 			}
 			env.Log.Event("ssh disconnect", "counter", c.Name, "key", c.Fingerprint, "ms", time.Since(began).Milliseconds())

@@ -7,7 +7,7 @@ func init() {
 		"serve.no_terminal": {"gigdesk 需要一个终端：请直接用 ssh 连接，后面不要带命令。", "gigdesk needs a terminal: connect with plain ssh, no command after it."},
 		"serve.listening":   {"gigdesk serve：正在 %s 等待各柜台连接", "gigdesk serve: waiting for counters on %s"},
 		"serve.host_key":    {"主机公钥指纹 %s（%s）：各柜台第一次连接时核对", "host key fingerprint %s (%s): each counter checks it on its first connection"},
-		"serve.keys":        {"已登记的柜台 %d 个，另有 %s 里的公钥 %d 个", "%d counters on record, and %d keys in %s"},
+		"serve.keys":        {"已登记的柜台 %[1]d 个，另有 %[3]s 里的公钥 %[2]d 个", "%d counters on record, and %d keys in %s"},
 		"serve.no_file":     {"已登记的柜台 %d 个（没有给 --authorized-keys 文件）", "%d counters on record (no --authorized-keys file)"},
 		"serve.none_yet":    {"还没有可以连接的柜台：用 --authorized-keys 文件，或在本机“管理 → 柜台”里添加。", "No counter may connect yet: give --authorized-keys FILE, or add one in Admin → Counters on this PC."},
 		"serve.stop_hint":   {"按 Ctrl+C 停止（先告诉各柜台，再关闭数据库）。", "Ctrl+C stops it (the counters are told, then the database is closed)."},
