@@ -85,6 +85,9 @@ func (s *Store) Backup(ctx context.Context, dir string) (Backup, error) {
 // DailyBackup makes the day's first backup if dir holds none from today yet, then keeps the
 // newest kept backups. made is false when today's backup was already there.
 func (s *Store) DailyBackup(ctx context.Context, dir string, kept int) (b Backup, made bool, err error) {
+	// eight counters signing in at once under serve make one copy, and Close waits for it
+	s.backupMu.Lock()
+	defer s.backupMu.Unlock()
 	list, err := ListBackups(dir, s.loc)
 	if err != nil {
 		return Backup{}, false, err

@@ -24,8 +24,9 @@ type Store struct {
 	loc  *time.Location
 	log  *slog.Logger // migrations and backups; never a person's data (oplog masks it anyway)
 
-	changes changeHub  // committed writes, for the listeners in this process (changes.go)
-	writeMu sync.Mutex // one writer of this process at a time (tx.go)
+	changes  changeHub  // committed writes, for the listeners in this process (changes.go)
+	writeMu  sync.Mutex // one writer of this process at a time (tx.go)
+	backupMu sync.Mutex // one daily backup at a time, and Close after it (backup.go)
 }
 
 // Option changes how Open sets up the store.
@@ -168,7 +169,11 @@ func probe(path string) error {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.backupMu.Lock() // a daily backup still being copied and checked finishes first
+	defer s.backupMu.Unlock()
+	return s.db.Close()
+}
 
 // Path is the database file's path.
 func (s *Store) Path() string { return s.path }
