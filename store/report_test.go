@@ -345,15 +345,23 @@ func checkInvariants(t *testing.T, f store.Figures) {
 	if r := f.FillRate(); r < 0 || r > 1 || math.IsNaN(r) {
 		t.Errorf("fill rate %v", r)
 	}
-	sum := store.AreaFigures{}
-	for _, a := range f.ByTrade {
-		sum.JobsPosted += a.JobsPosted
-		sum.Dispatched += a.Dispatched
-		sum.Completed += a.Completed
-		sum.WagesPaidFen += a.WagesPaidFen
-	}
-	if sum.JobsPosted != f.JobsPosted || sum.Dispatched != f.Dispatched || sum.Completed != f.Completed || sum.WagesPaidFen != f.WagesPaidFen {
-		t.Errorf("trades add up to %+v, totals are %d jobs %d dispatched %d completed %d fen", sum, f.JobsPosted, f.Dispatched, f.Completed, f.WagesPaidFen)
+	// by trade and by community count by the same moments as the totals: their rows add up to them
+	total := store.AreaFigures{JobsPosted: f.JobsPosted, HeadcountRequested: f.HeadcountRequested, PlacesFilled: f.PlacesFilled,
+		UnfilledPlaces: f.UnfilledPlaces, Dispatched: f.Dispatched, Completed: f.Completed, WagesPaidFen: f.WagesPaidFen}
+	for name, split := range map[string][]store.AreaFigures{"trades": f.ByTrade, "communities": f.ByCommunity} {
+		sum := store.AreaFigures{}
+		for _, a := range split {
+			sum.JobsPosted += a.JobsPosted
+			sum.HeadcountRequested += a.HeadcountRequested
+			sum.PlacesFilled += a.PlacesFilled
+			sum.UnfilledPlaces += a.UnfilledPlaces
+			sum.Dispatched += a.Dispatched
+			sum.Completed += a.Completed
+			sum.WagesPaidFen += a.WagesPaidFen
+		}
+		if sum != total {
+			t.Errorf("%s add up to %+v, the totals are %+v", name, sum, total)
+		}
 	}
 	hours := 0
 	for _, n := range f.JobsByHour {

@@ -291,7 +291,12 @@ func (d *Doc) Tables() []Table {
 	for _, a := range d.Unmet() {
 		unmet.Rows = append(unmet.Rows, []Cell{text(d.TradeName(a.ID)), num(float64(a.UnfilledPlaces), Count)})
 	}
-	return append(tables, hours, trend, d.stillOpenTable(), open, issues, unmet)
+	head, lines := d.Notes()
+	notes := Table{Sheet: t("report.sheet.notes"), Title: head, Head: []string{t("report.sheet.notes")}}
+	for _, n := range lines {
+		notes.Rows = append(notes.Rows, []Cell{text(n)})
+	}
+	return append(tables, hours, trend, d.stillOpenTable(), open, issues, unmet, notes)
 }
 
 // FileName is the report's default file name: 日报-2026-11-28.xlsx, summary-2026-11-28.csv …

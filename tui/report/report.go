@@ -69,9 +69,9 @@ func (d *Doc) Lines() []Line {
 	out = append(out, Line{Key: "median_minutes_to_dispatch", Cur: c.MedianMinutesToDispatch, Prev: p.MedianMinutesToDispatch,
 		Avg: l.MedianMinutesToDispatch, Unit: Minutes})
 	count("completed", func(f *store.Figures) int { return f.Completed }, false, true)
+	count("unpaid", func(f *store.Figures) int { return f.Unpaid }, true, false)
 	out = append(out, Line{Key: "wages_paid", Cur: float64(c.WagesPaidFen), Prev: float64(p.WagesPaidFen),
 		Avg: store.Average(float64(l.WagesPaidFen), 7), Unit: Money, HigherIsBetter: true})
-	count("unpaid", func(f *store.Figures) int { return f.Unpaid }, true, false)
 	count("no_shows", func(f *store.Figures) int { return f.NoShows }, false, false)
 	count("disputes", func(f *store.Figures) int { return f.Disputes }, false, false)
 	count("unfilled_places", func(f *store.Figures) int { return f.UnfilledPlaces }, false, false)
@@ -88,6 +88,17 @@ func (d *Doc) Lines() []Line {
 		out[i].Avg = math.NaN()
 	}
 	return append(out, d.rightsLines()...)
+}
+
+// NoteKeys are the notes every report ends with: which moment each figure counts by.
+var NoteKeys = []string{"registered", "posted", "unfilled", "dispatched", "completed", "wages", "due", "open", "avg", "areas"}
+
+// Notes are the report's notes, under their heading.
+func (d *Doc) Notes() (head string, notes []string) {
+	for _, k := range NoteKeys {
+		notes = append(notes, d.Cat.T("report.note."+k))
+	}
+	return d.Cat.T("report.section.notes"), notes
 }
 
 // Label is a line's name.

@@ -113,8 +113,8 @@ func TestXLSXReadBack(t *testing.T) {
 		lang                 i18n.Lang
 		first, trade, wageHd string
 	}{
-		{i18n.Zh, "概况", "按工种", "已付工资"},
-		{i18n.En, "Figures", "By trade", "Wages paid"},
+		{i18n.Zh, "概况", "按工种", "已付工资（按付款时间）"},
+		{i18n.En, "Figures", "By trade", "Wages paid (by payment time)"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			d, _ := demoDoc(t, tc.lang, "2026-11-01", "2026-11-30")
@@ -210,7 +210,7 @@ func TestCSVReportAndExport(t *testing.T) {
 	}
 	found := false
 	for _, rec := range recs {
-		if len(rec) == 4 && rec[0] == "已付工资" {
+		if len(rec) == 4 && rec[0] == "已付工资（按付款时间）" {
 			found = rec[1] == strings.TrimPrefix(d.Cat.Money(d.Sum.Cur.WagesPaidFen), "¥")
 		}
 	}

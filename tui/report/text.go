@@ -77,6 +77,11 @@ func (d *Doc) WriteText(w io.Writer) error {
 	d.textHours(&b)
 	d.textTodo(&b)
 	d.textUnmet(&b)
+	head, notes := d.Notes()
+	b.WriteString("\n" + head + "\n")
+	for _, n := range notes {
+		b.WriteString("  " + n + "\n")
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

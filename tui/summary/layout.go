@@ -188,7 +188,7 @@ func (m *Model) communityLines() []string {
 	}
 	cw = min(cw, 16)
 	// columns as wide as their headings, so a long English heading does not push its column off the figures
-	heads := [3]string{d.Cat.T("report.fig.jobs_posted"), d.Cat.T("report.fig.dispatched"), d.Cat.T("report.fig.wages_paid_short")}
+	heads := [3]string{d.Cat.T("report.fig.jobs_posted_short"), d.Cat.T("report.fig.dispatched_short"), d.Cat.T("report.fig.wages_paid_short")}
 	colW := [3]int{max(9, lipgloss.Width(heads[0])), max(6, lipgloss.Width(heads[1])), max(12, lipgloss.Width(heads[2]))}
 	hdr := "  " + common.Cell("", cw) + " " + common.CellRight(heads[0], colW[0]) + " " + common.CellRight(heads[1], colW[1]) + " " + common.CellRight(heads[2], colW[2])
 	if len(comms) > 0 {
@@ -265,5 +265,10 @@ func (m *Model) todoLines() []string {
 		unmet = []string{st.Subtle.Render(d.Cat.T("report.none"))}
 	}
 	list(d.Cat.T("report.section.unmet"), unmet, false)
+	head, notes := d.Notes()
+	out = append(out, "", st.Label.Render(head))
+	for _, n := range notes {
+		out = append(out, "  "+st.Subtle.Render(n))
+	}
 	return out
 }
