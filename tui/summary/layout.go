@@ -259,7 +259,7 @@ func (m *Model) todoLines() []string {
 		unmetW = max(unmetW, min(lipgloss.Width(d.TradeName(a.ID)), 18))
 	}
 	for _, a := range unmetTrades {
-		unmet = append(unmet, common.Cell(d.TradeName(a.ID), unmetW)+" "+d.Cat.T("report.places", a.UnfilledPlaces))
+		unmet = append(unmet, common.Cell(d.TradeName(a.ID), unmetW)+" "+d.Cat.T("report.places", a.MissedPlaces))
 	}
 	if len(unmet) == 0 {
 		unmet = []string{st.Subtle.Render(d.Cat.T("report.none"))}
