@@ -25,7 +25,7 @@ func (m *Model) layout() {
 	figs := m.figureLines()
 	rest := append(m.chartLines(), m.todoLines()...)
 	if m.width < wideWidth {
-		m.lines = append(append(figs, ""), rest...)
+		m.lines = append(append(append(figs, ""), rest...), m.noteLines(m.width)...)
 		return
 	}
 	left := 0
@@ -33,6 +33,7 @@ func (m *Model) layout() {
 		left = max(left, lipgloss.Width(l))
 	}
 	right := m.width - left - 3
+	rest = append(rest, m.noteLines(right)...)
 	n := max(len(figs), len(rest))
 	m.lines = make([]string, n)
 	for i := range n {
@@ -265,10 +266,21 @@ func (m *Model) todoLines() []string {
 		unmet = []string{st.Subtle.Render(d.Cat.T("report.none"))}
 	}
 	list(d.Cat.T("report.section.unmet"), unmet, false)
-	head, notes := d.Notes()
-	out = append(out, "", st.Label.Render(head))
+	return out
+}
+
+// noteLines are the report's notes, which moment each figure counts, wrapped to width.
+func (m *Model) noteLines(width int) []string {
+	st := m.c.Styles
+	head, notes := m.doc.Notes()
+	out := []string{""}
+	for _, l := range common.Wrap(head, max(width, 20)) {
+		out = append(out, st.Label.Render(l))
+	}
 	for _, n := range notes {
-		out = append(out, "  "+st.Subtle.Render(n))
+		for _, l := range common.Wrap(n, max(width-2, 20)) {
+			out = append(out, "  "+st.Subtle.Render(l))
+		}
 	}
 	return out
 }
