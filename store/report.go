@@ -10,12 +10,15 @@ import (
 // exactly one day and the sum of a week's days is the week:
 //
 //   - WorkersRegistered, EmployersRegistered: workers and employers by created_at.
-//   - JobsPosted, HeadcountRequested: jobs by created_at, whatever their status now
-//     (a job later cancelled was still posted). PlacesFilled is the sum over those jobs of
-//     their places taken by a dispatch that was not cancelled (never above the head-count);
-//     FilledJobs counts those jobs with every place taken; UnfilledPlaces counts the places
-//     of those jobs, not cancelled, whose start time has passed, that nobody took
-//     (demand nobody could fill). FillRate is PlacesFilled / HeadcountRequested.
+//   - JobsPosted, HeadcountRequested: jobs by created_at, whatever their status now (a job
+//     later cancelled was still posted), and all their places. CancelledJobs and
+//     CancelledPlaces are those of them cancelled since, counted apart from what follows.
+//   - PlacesAsked is the places of the jobs posted and not cancelled, and they add up:
+//     PlacesAsked = PlacesFilled + UnfilledPlaces. A place is filled while a worker's
+//     dispatch holds it (dispatched, checked in or done); a cancelled dispatch or a no-show
+//     gives it back, so it is unfilled unless someone else took it. MissedPlaces are the
+//     unfilled places whose start has passed (demand nobody could fill); FilledJobs the jobs
+//     not cancelled with every place filled. FillRate is PlacesFilled / PlacesAsked.
 //   - Dispatched: dispatches by created_at (when staff dispatched the worker), except those
 //     cancelled since. PriorityDispatched is those whose worker is in a priority group.
 //     MedianMinutesToDispatch is the median, over the same dispatches, of minutes from the
@@ -38,9 +41,13 @@ type Figures struct {
 	EmployersRegistered     int
 	JobsPosted              int
 	HeadcountRequested      int
+	CancelledJobs           int
+	CancelledPlaces         int
+	PlacesAsked             int
 	PlacesFilled            int
-	FilledJobs              int
 	UnfilledPlaces          int
+	MissedPlaces            int
+	FilledJobs              int
 	Dispatched              int
 	PriorityDispatched      int
 	MedianMinutesToDispatch float64 // -1 when nothing was dispatched
@@ -64,15 +71,18 @@ type AreaFigures struct {
 	ID                 int64
 	JobsPosted         int
 	HeadcountRequested int
+	PlacesAsked        int
 	PlacesFilled       int
 	UnfilledPlaces     int
+	MissedPlaces       int
 	Dispatched         int
 	Completed          int
 	WagesPaidFen       int64
 }
 
-// FillRate is PlacesFilled / HeadcountRequested.
-func (f *Figures) FillRate() float64 { return Ratio(f.PlacesFilled, f.HeadcountRequested) }
+// FillRate is PlacesFilled / PlacesAsked. Over several days it pools them: all their places
+// together, not the average of each day's rate.
+func (f *Figures) FillRate() float64 { return Ratio(f.PlacesFilled, f.PlacesAsked) }
 
 // VisitsTotal is the number of service visits of every kind.
 func (f *Figures) VisitsTotal() int {

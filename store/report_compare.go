@@ -20,7 +20,8 @@ func (s *Store) comparedFigures(ctx context.Context, from, mid, to string) (whol
 	whole = Figures{From: from, To: to, WorkersByChannel: map[Channel]int{}, Visits: map[VisitKind]int{}}
 	tail = Figures{From: mid, To: to, WorkersByChannel: map[Channel]int{}, Visits: map[VisitKind]int{}}
 	now := s.now().Unix()
-	var jobs, heads, places, full, unfilled, disp, prio, done, unpaid, noShows, disputes [2]int
+	var posted [2]jobCounts
+	var disp, prio, done, unpaid, noShows, disputes [2]int
 	var fen [2]int64
 	var waits [2][]MinuteCount
 	err = s.inParallel(ctx, func(q *readChain) {
@@ -28,13 +29,8 @@ func (s *Store) comparedFigures(ctx context.Context, from, mid, to string) (whol
 		s.commonFigures(q, &tail, c, b)
 		// jobs posted, over the whole range and from mid on: two plain range sums cost less
 		// than one pass that tests every job's posting time against mid in each sum
-		const posted = `SELECT count(*), coalesce(sum(headcount), 0),
-			coalesce(sum(CASE WHEN filled < headcount THEN filled ELSE headcount END), 0),
-			coalesce(sum(CASE WHEN filled >= headcount THEN 1 ELSE 0 END), 0),
-			coalesce(sum(CASE WHEN status <> 'cancelled' AND starts_at <= ? AND filled < headcount THEN headcount - filled ELSE 0 END), 0)
-		FROM jobs WHERE created_at / 86400 BETWEEN ? AND ? AND created_at >= ? AND created_at < ?`
 		for i, from := range []int64{a, c} {
-			q.row(posted, []any{now, dayBucket(from), dayBucket(b - 1), from, b}, &jobs[i], &heads[i], &places[i], &full[i], &unfilled[i])
+			q.row(postedJobs("", ""), []any{now, dayBucket(from), dayBucket(b - 1), from, b}, posted[i].dest()...)
 		}
 		wagesPaid(q, a, c, b, &fen)
 	}, func(q *readChain) {
@@ -52,7 +48,7 @@ func (s *Store) comparedFigures(ctx context.Context, from, mid, to string) (whol
 	}
 	tail.OpenIntoTomorrow, tail.OpenPlaces = whole.OpenIntoTomorrow, whole.OpenPlaces
 	for i, f := range []*Figures{&whole, &tail} {
-		f.JobsPosted, f.HeadcountRequested, f.PlacesFilled, f.FilledJobs, f.UnfilledPlaces = jobs[i], heads[i], places[i], full[i], unfilled[i]
+		posted[i].set(f)
 		f.Dispatched, f.PriorityDispatched, f.Completed, f.Unpaid, f.WagesPaidFen = disp[i], prio[i], done[i], unpaid[i], fen[i]
 		f.NoShows, f.Disputes = noShows[i], disputes[i]
 		f.MedianMinutesToDispatch = MedianMinutes(waits[i])

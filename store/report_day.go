@@ -77,33 +77,68 @@ func areaOf(m map[int64]*AreaFigures, id int64) *AreaFigures {
 	return x
 }
 
-// postedFigures counts the jobs posted in r, their places, and those nobody took by now.
+// postedJobs is the figures of the jobs posted in a range. The places a worker's dispatch
+// holds are the job's filled count, which a dispatch raises and a cancellation or a no-show
+// lowers again (MarkNoShow, Cancel). The first argument is now, for places whose start has
+// passed; then the UTC days and the range of posting. groupBy, when not empty, splits the sums.
+func postedJobs(cols, groupBy string) string {
+	q := `SELECT ` + cols + `count(*), coalesce(sum(headcount), 0),
+			coalesce(sum(CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END), 0),
+			coalesce(sum(CASE WHEN status = 'cancelled' THEN headcount ELSE 0 END), 0),
+			coalesce(sum(CASE WHEN status = 'cancelled' THEN 0 WHEN filled < headcount THEN filled ELSE headcount END), 0),
+			coalesce(sum(CASE WHEN status <> 'cancelled' AND filled >= headcount THEN 1 ELSE 0 END), 0),
+			coalesce(sum(CASE WHEN status <> 'cancelled' AND starts_at <= ? AND filled < headcount THEN headcount - filled ELSE 0 END), 0)
+		FROM jobs WHERE created_at / 86400 BETWEEN ? AND ? AND created_at >= ? AND created_at < ?`
+	if groupBy != "" {
+		q += ` GROUP BY ` + groupBy
+	}
+	return q
+}
+
+// jobCounts are the sums of postedJobs: jobs posted, all their head-count, those cancelled
+// since and their head-count, the places held, the jobs with every place held, and the
+// places nobody holds whose start has passed.
+type jobCounts struct{ jobs, heads, cancelled, cancelledPlaces, held, full, missed int }
+
+func (c *jobCounts) dest() []any {
+	return []any{&c.jobs, &c.heads, &c.cancelled, &c.cancelledPlaces, &c.held, &c.full, &c.missed}
+}
+
+// set puts the counts into f: places asked are the head-count of the jobs not cancelled, and
+// they are filled or unfilled (asked = filled + unfilled).
+func (c jobCounts) set(f *Figures) {
+	f.JobsPosted, f.HeadcountRequested, f.CancelledJobs, f.CancelledPlaces = c.jobs, c.heads, c.cancelled, c.cancelledPlaces
+	f.PlacesAsked, f.PlacesFilled, f.FilledJobs, f.MissedPlaces = c.heads-c.cancelledPlaces, c.held, c.full, c.missed
+	f.UnfilledPlaces = f.PlacesAsked - f.PlacesFilled
+}
+
+// add puts the counts into an area's figures.
+func (c jobCounts) add(x *AreaFigures) {
+	x.JobsPosted += c.jobs
+	x.HeadcountRequested += c.heads
+	x.PlacesAsked += c.heads - c.cancelledPlaces
+	x.PlacesFilled += c.held
+	x.UnfilledPlaces += c.heads - c.cancelledPlaces - c.held
+	x.MissedPlaces += c.missed
+}
+
+// postedFigures counts the jobs posted in r, their places asked, filled and unfilled, and
+// those cancelled since.
 func (s *Store) postedFigures(q *readChain, f *Figures, r dayRange, now int64, sp areaSplit) {
-	q.rows(`SELECT trade_id, coalesce(community_id, 0), count(*), sum(headcount),
-			sum(CASE WHEN filled < headcount THEN filled ELSE headcount END),
-			sum(CASE WHEN filled >= headcount THEN 1 ELSE 0 END),
-			sum(CASE WHEN status <> 'cancelled' AND starts_at <= ? AND filled < headcount THEN headcount - filled ELSE 0 END)
-		FROM jobs WHERE created_at / 86400 BETWEEN ? AND ? AND created_at >= ? AND created_at < ?
-		GROUP BY created_at / 86400, trade_id, community_id`,
+	var total jobCounts
+	q.rows(postedJobs("trade_id, coalesce(community_id, 0), ", "created_at / 86400, trade_id, community_id"),
 		[]any{now, r.da, r.db, r.a, r.b}, func(rows *sql.Rows) error {
 			var trade, comm int64
-			var jobs, heads, places, full, unfilled int
-			if err := rows.Scan(&trade, &comm, &jobs, &heads, &places, &full, &unfilled); err != nil {
+			var c jobCounts
+			if err := rows.Scan(append([]any{&trade, &comm}, c.dest()...)...); err != nil {
 				return err
 			}
-			f.JobsPosted += jobs
-			f.HeadcountRequested += heads
-			f.PlacesFilled += places
-			f.FilledJobs += full
-			f.UnfilledPlaces += unfilled
-			sp.add(trade, comm, func(x *AreaFigures) {
-				x.JobsPosted += jobs
-				x.HeadcountRequested += heads
-				x.PlacesFilled += places
-				x.UnfilledPlaces += unfilled
-			})
+			total = jobCounts{total.jobs + c.jobs, total.heads + c.heads, total.cancelled + c.cancelled,
+				total.cancelledPlaces + c.cancelledPlaces, total.held + c.held, total.full + c.full, total.missed + c.missed}
+			sp.add(trade, comm, c.add)
 			return nil
 		})
+	total.set(f)
 }
 
 // postedByHour counts the jobs posted in r by the station-local hour of posting.
@@ -269,8 +304,10 @@ func sortedAreas(parts ...map[int64]*AreaFigures) []AreaFigures {
 			}
 			t.JobsPosted += x.JobsPosted
 			t.HeadcountRequested += x.HeadcountRequested
+			t.PlacesAsked += x.PlacesAsked
 			t.PlacesFilled += x.PlacesFilled
 			t.UnfilledPlaces += x.UnfilledPlaces
+			t.MissedPlaces += x.MissedPlaces
 			t.Dispatched += x.Dispatched
 			t.Completed += x.Completed
 			t.WagesPaidFen += x.WagesPaidFen

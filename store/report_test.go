@@ -116,6 +116,12 @@ func bruteFigures(t *testing.T, s *store.Store, workers, employers, jobs, disp [
 			f.EmployersRegistered++
 		}
 	}
+	held := map[int64]int{} // places a worker's dispatch holds, by job
+	for _, d := range disp {
+		if st := d["dispatch_status"].(string); st == "dispatched" || st == "checked_in" || st == "done" {
+			held[i64(d["job_id"])]++
+		}
+	}
 	for _, j := range jobs {
 		heads, filled := int(i64(j["headcount"])), int(i64(j["filled"]))
 		status := j["job_status"].(string)
@@ -128,20 +134,30 @@ func bruteFigures(t *testing.T, s *store.Store, workers, employers, jobs, disp [
 		}
 		f.JobsPosted++
 		f.HeadcountRequested += heads
-		f.PlacesFilled += min(heads, filled)
-		unfilled := 0
-		if filled >= heads {
-			f.FilledJobs++
-		} else if status != "cancelled" && i64(j["starts_at"]) <= now {
-			unfilled = heads - filled
-		}
-		f.UnfilledPlaces += unfilled
 		f.JobsByHour[time.Unix(i64(j["posted_at"]), 0).In(store.Shanghai).Hour()]++
+		asked, got, missed := 0, 0, 0
+		if status == "cancelled" {
+			f.CancelledJobs++
+			f.CancelledPlaces += heads
+		} else {
+			asked, got = heads, min(heads, held[i64(j["id"])])
+			if got == heads {
+				f.FilledJobs++
+			} else if i64(j["starts_at"]) <= now {
+				missed = heads - got
+			}
+		}
+		f.PlacesAsked += asked
+		f.PlacesFilled += got
+		f.UnfilledPlaces += asked - got
+		f.MissedPlaces += missed
 		for _, a := range []*store.AreaFigures{area(trades, i64(j["trade"])), area(comms, i64(j["community"]))} {
 			a.JobsPosted++
 			a.HeadcountRequested += heads
-			a.PlacesFilled += min(heads, filled)
-			a.UnfilledPlaces += unfilled
+			a.PlacesAsked += asked
+			a.PlacesFilled += got
+			a.UnfilledPlaces += asked - got
+			a.MissedPlaces += missed
 		}
 	}
 	var waits []float64
@@ -305,9 +321,13 @@ func compareFigures(t *testing.T, got, want store.Figures) {
 		{"EmployersRegistered", got.EmployersRegistered, want.EmployersRegistered},
 		{"JobsPosted", got.JobsPosted, want.JobsPosted},
 		{"HeadcountRequested", got.HeadcountRequested, want.HeadcountRequested},
+		{"CancelledJobs", got.CancelledJobs, want.CancelledJobs},
+		{"CancelledPlaces", got.CancelledPlaces, want.CancelledPlaces},
+		{"PlacesAsked", got.PlacesAsked, want.PlacesAsked},
 		{"PlacesFilled", got.PlacesFilled, want.PlacesFilled},
 		{"FilledJobs", got.FilledJobs, want.FilledJobs},
 		{"UnfilledPlaces", got.UnfilledPlaces, want.UnfilledPlaces},
+		{"MissedPlaces", got.MissedPlaces, want.MissedPlaces},
 		{"Dispatched", got.Dispatched, want.Dispatched},
 		{"PriorityDispatched", got.PriorityDispatched, want.PriorityDispatched},
 		{"MedianMinutesToDispatch", got.MedianMinutesToDispatch, want.MedianMinutesToDispatch},
@@ -333,11 +353,13 @@ func compareFigures(t *testing.T, got, want store.Figures) {
 
 func checkInvariants(t *testing.T, f store.Figures) {
 	t.Helper()
-	if f.FilledJobs > f.JobsPosted || f.PlacesFilled > f.HeadcountRequested || f.JobsPosted > f.HeadcountRequested {
+	if f.FilledJobs > f.JobsPosted || f.PlacesFilled > f.PlacesAsked || f.JobsPosted > f.HeadcountRequested {
 		t.Errorf("filled above posted: %+v", f)
 	}
-	if f.PlacesFilled+f.UnfilledPlaces > f.HeadcountRequested {
-		t.Errorf("filled %d + unfilled %d above head-count %d", f.PlacesFilled, f.UnfilledPlaces, f.HeadcountRequested)
+	if f.PlacesFilled+f.UnfilledPlaces != f.PlacesAsked || f.PlacesAsked+f.CancelledPlaces != f.HeadcountRequested ||
+		f.MissedPlaces > f.UnfilledPlaces || f.MissedPlaces < 0 || f.CancelledJobs > f.JobsPosted {
+		t.Errorf("places do not add up: asked %d = filled %d + unfilled %d (missed %d); asked + cancelled %d = head-count %d",
+			f.PlacesAsked, f.PlacesFilled, f.UnfilledPlaces, f.MissedPlaces, f.CancelledPlaces, f.HeadcountRequested)
 	}
 	if f.PriorityDispatched > f.Dispatched || f.Unpaid > f.Completed {
 		t.Errorf("a part above its whole: %+v", f)
@@ -345,15 +367,26 @@ func checkInvariants(t *testing.T, f store.Figures) {
 	if r := f.FillRate(); r < 0 || r > 1 || math.IsNaN(r) {
 		t.Errorf("fill rate %v", r)
 	}
-	sum := store.AreaFigures{}
-	for _, a := range f.ByTrade {
-		sum.JobsPosted += a.JobsPosted
-		sum.Dispatched += a.Dispatched
-		sum.Completed += a.Completed
-		sum.WagesPaidFen += a.WagesPaidFen
-	}
-	if sum.JobsPosted != f.JobsPosted || sum.Dispatched != f.Dispatched || sum.Completed != f.Completed || sum.WagesPaidFen != f.WagesPaidFen {
-		t.Errorf("trades add up to %+v, totals are %d jobs %d dispatched %d completed %d fen", sum, f.JobsPosted, f.Dispatched, f.Completed, f.WagesPaidFen)
+	// by trade and by community count by the same moments as the totals: their rows add up to them
+	total := store.AreaFigures{JobsPosted: f.JobsPosted, HeadcountRequested: f.HeadcountRequested, PlacesAsked: f.PlacesAsked,
+		PlacesFilled: f.PlacesFilled, UnfilledPlaces: f.UnfilledPlaces, MissedPlaces: f.MissedPlaces, Dispatched: f.Dispatched,
+		Completed: f.Completed, WagesPaidFen: f.WagesPaidFen}
+	for name, split := range map[string][]store.AreaFigures{"trades": f.ByTrade, "communities": f.ByCommunity} {
+		sum := store.AreaFigures{}
+		for _, a := range split {
+			sum.JobsPosted += a.JobsPosted
+			sum.HeadcountRequested += a.HeadcountRequested
+			sum.PlacesAsked += a.PlacesAsked
+			sum.PlacesFilled += a.PlacesFilled
+			sum.UnfilledPlaces += a.UnfilledPlaces
+			sum.MissedPlaces += a.MissedPlaces
+			sum.Dispatched += a.Dispatched
+			sum.Completed += a.Completed
+			sum.WagesPaidFen += a.WagesPaidFen
+		}
+		if sum != total {
+			t.Errorf("%s add up to %+v, the totals are %+v", name, sum, total)
+		}
 	}
 	hours := 0
 	for _, n := range f.JobsByHour {

@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,9 +19,9 @@ import (
 // tableWidths are the terminal widths every table is tried at.
 var tableWidths = []int{80, 100, 120, 160, 200}
 
-// TestTablesUseTheirWidth renders the Jobs list, the Board, Match's candidate list and its
-// today and follow-up lists of a demo station, in both languages at each of tableWidths, and
-// fails on a row that cuts a cell ("…") while ten or more of its cells stand empty.
+// TestTablesUseTheirWidth renders the Jobs list, the Board, Match's candidate list, its today
+// and follow-up lists, the day plan and its pick list of a demo station, in both languages at
+// each of tableWidths, and fails on a row that cuts a cell ("…") while ten or more of its cells stand empty.
 func TestTablesUseTheirWidth(t *testing.T) {
 	s := newStore(t)
 	o := demo.Defaults()
@@ -30,14 +31,17 @@ func TestTablesUseTheirWidth(t *testing.T) {
 	}
 	key := func(k tea.KeyType) tea.KeyMsg { return tea.KeyMsg{Type: k} }
 	steps := []struct {
-		name string
-		keys []tea.KeyMsg
+		name  string
+		keys  []tea.KeyMsg
+		heads []string // the first word of the table's header line, when not a number's
 	}{
-		{"jobs", []tea.KeyMsg{key(tea.KeyF2)}},
-		{"board", []tea.KeyMsg{key(tea.KeyF3)}},
-		{"match job", []tea.KeyMsg{key(tea.KeyF4), runes("g"), runes("3"), enter}},
-		{"match today", []tea.KeyMsg{runes("t")}},
-		{"match follow-up", []tea.KeyMsg{runes("f")}},
+		{"jobs", []tea.KeyMsg{key(tea.KeyF2)}, nil},
+		{"board", []tea.KeyMsg{key(tea.KeyF3)}, nil},
+		{"match job", []tea.KeyMsg{key(tea.KeyF4), runes("g"), runes("3"), enter}, nil},
+		{"match today", []tea.KeyMsg{runes("t")}, nil},
+		{"match follow-up", []tea.KeyMsg{runes("f")}, nil},
+		{"match plan", []tea.KeyMsg{runes("p"), enter}, []string{"Job", "需求"}},
+		{"match plan pick", []tea.KeyMsg{runes("c")}, []string{"#", "序"}},
 	}
 	for _, lang := range []i18n.Lang{i18n.En, i18n.Zh} {
 		for _, w := range tableWidths {
@@ -50,7 +54,7 @@ func TestTablesUseTheirWidth(t *testing.T) {
 				for _, st := range steps {
 					m = press(t, m, st.keys...)
 					scr := screen(m)
-					cut, empty, found := tableWaste(scr)
+					cut, empty, found := tableWaste(scr, st.heads...)
 					if !found {
 						t.Errorf("%s: no table on screen:\n%s", st.name, scr)
 					}
@@ -72,15 +76,19 @@ func TestTablesUseTheirWidth(t *testing.T) {
 	}
 }
 
-// tableWaste finds the table on scr (from its header line, whose first word is "#", "No." or
-// "编号", to the first empty line) and returns a row in it with a cut cell, how many of the
-// table's cells are blank in every row beyond the one-cell gaps between columns, and whether there was a table. A detail box
+// tableWaste finds the table on scr (from its header line, whose first word is one of heads,
+// by default "#", "No." or "编号", to the first empty line) and returns a row in it with a cut
+// cell, how many of the table's cells are blank in every row beyond the one-cell gaps between
+// columns, and whether there was a table. A detail box
 // drawn beside the table ("│", "╭") ends the table's width.
-func tableWaste(scr string) (cut string, empty int, found bool) {
+func tableWaste(scr string, heads ...string) (cut string, empty int, found bool) {
+	if len(heads) == 0 {
+		heads = []string{"#", "No.", "编号"}
+	}
 	lines := strings.Split(scr, "\n")
 	start := -1
 	for i, l := range lines {
-		if f := strings.Fields(l); len(f) > 0 && (f[0] == "#" || f[0] == "No." || f[0] == "编号") {
+		if f := strings.Fields(l); len(f) > 0 && slices.Contains(heads, f[0]) {
 			start = i
 			break
 		}

@@ -256,7 +256,7 @@ func playDay(t *testing.T, lang i18n.Lang, w, h int, when, dur, declineWhy strin
 	// the second page: sign-ins are on it or, at 120x40, were the first page's last line
 	seen := summaryFigures(t, cat, first+"\n"+tm.WaitForAny(T("report.fig.sign_ins"), T("report.fig.still_open")))
 	report := reportJSON(t, db)
-	want := map[string]float64{"workers_registered": 3, "employers_registered": 1, "jobs_posted": 3, "headcount_requested": 5,
+	want := map[string]float64{"workers_registered": 3, "employers_registered": 1, "jobs_posted": 3, "places_asked": 5,
 		"places_filled": 1, "filled_jobs": 1, "dispatched": 1, "completed": 1, "wages_paid_fen": 30000, "sign_ins": 2}
 	for k, v := range want {
 		got, ok := seen[k]
@@ -362,7 +362,7 @@ func checkSlip(t *testing.T, path string, cat *i18n.Catalog) {
 func summaryFigures(t *testing.T, cat *i18n.Catalog, screen string) map[string]float64 {
 	t.Helper()
 	labels := map[string]string{"workers_registered": "workers_registered", "employers_registered": "employers_registered",
-		"jobs_posted": "jobs_posted", "headcount_requested": "headcount_requested", "places_filled": "places_filled",
+		"jobs_posted": "jobs_posted", "places_asked": "places_asked", "places_filled": "places_filled",
 		"filled_jobs": "filled_jobs", "dispatched": "dispatched", "completed": "completed", "wages_paid_fen": "wages_paid",
 		"sign_ins": "sign_ins", "fill_rate": "fill_rate"}
 	got := map[string]float64{}

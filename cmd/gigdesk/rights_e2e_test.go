@@ -104,6 +104,13 @@ func TestRightsInTerminal(t *testing.T) {
 				tm.Keys("NPage")
 				time.Sleep(100 * time.Millisecond)
 			}
+			for range 4 { // a page may end between the two: a line up brings the first back
+				if strings.Contains(tm.Screen(), tc.opened) {
+					break
+				}
+				tm.Keys("Up")
+				time.Sleep(100 * time.Millisecond)
+			}
 			scr = tm.WaitFor(tc.opened, tc.insured)
 			t.Logf("%s summary:\n%s", tc.lang, scr)
 			for _, label := range []string{tc.opened, tc.insured} {

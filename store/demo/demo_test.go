@@ -196,7 +196,7 @@ func checkInvariants(t *testing.T, s *store.Store) {
 		"overlapping dispatches": `SELECT count(*) FROM dispatches a JOIN dispatches b ON a.worker_id = b.worker_id AND a.id < b.id
 			AND a.status <> 'cancelled' AND b.status <> 'cancelled' AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at`,
 		"filled is not the count of dispatches": `SELECT count(*) FROM jobs j WHERE filled <>
-			(SELECT count(*) FROM dispatches d WHERE d.job_id = j.id AND d.status <> 'cancelled')`,
+			(SELECT count(*) FROM dispatches d WHERE d.job_id = j.id AND d.status NOT IN ('cancelled', 'no_show'))`,
 		"filled above head-count": `SELECT count(*) FROM jobs WHERE filled > headcount`,
 		"status disagrees with filled": `SELECT count(*) FROM jobs WHERE NOT (
 			(status = 'open' AND filled = 0) OR (status = 'partly' AND filled > 0 AND filled < headcount) OR

@@ -180,7 +180,7 @@ func (g *gen) dropOut(p *placing, d *store.DispatchRecord, w *genWorker, first b
 }
 
 // settle cancels every live dispatch of a job the employer cancelled and plays the others
-// out; it returns how many places are filled.
+// out; it returns how many places are filled (held by a dispatch neither cancelled nor a no-show).
 func (g *gen) settle(p *placing, reason string) int {
 	filled := 0
 	for _, d := range p.disp {
@@ -192,8 +192,10 @@ func (g *gen) settle(p *placing, reason string) int {
 			g.workers[d.WorkerID-g.workers[0].ID].unbook(p.job.ID)
 			continue
 		}
-		filled++
 		g.playOut(p.job, d)
+		if d.Status != "no_show" { // as store.MarkNoShow does, a no-show gives the place back
+			filled++
+		}
 	}
 	return filled
 }

@@ -264,7 +264,7 @@ const candFirstRow = 3
 
 // mouse: a click picks the candidate under it (their factors show in the detail), the wheel
 // moves the selection.
-func (p *jobPane) mouse(msg tea.MouseMsg) {
+func (p *jobPane) mouse(msg tea.MouseMsg) tea.Cmd {
 	cands := p.visible()
 	top, end := window(p.sel, len(cands), p.rows())
 	move, row, _ := p.clicks.Mouse(msg, candFirstRow, top, end, p.c.Now())
@@ -274,4 +274,5 @@ func (p *jobPane) mouse(msg tea.MouseMsg) {
 	case row >= 0:
 		p.sel = row
 	}
+	return nil
 }

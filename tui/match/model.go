@@ -37,6 +37,7 @@ type pane interface {
 	view() string
 	help() []key.Binding
 	reload() tea.Cmd // fetch again what the pane shows, after a change anywhere
+	mouse(tea.MouseMsg) tea.Cmd
 }
 
 // shared is what the views share: the context, the size, the load counter and the question.

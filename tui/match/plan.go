@@ -38,6 +38,8 @@ type planPane struct {
 	pickSel  int
 	pickInfo map[int64]store.Candidate
 	pickWt   smatch.Weights
+
+	clicks, pickClicks common.RowClick
 }
 
 // planAllMsg answers accepting every line left: the lines dispatched and those refused.
@@ -150,10 +152,8 @@ func (p *planPane) key(msg tea.KeyMsg) tea.Cmd {
 		if p.move(msg, &p.pickSel, len(p.picks), p.rows()-1) {
 			return nil
 		}
-		if key.Matches(msg, k.Select) && p.pickSel < len(p.picks) {
-			l := &p.lines[p.picking]
-			l.worker, l.score, l.state = p.picks[p.pickSel].WorkerID, p.picks[p.pickSel].Score, "changed"
-			p.picking = -1
+		if key.Matches(msg, k.Select) {
+			p.pick()
 		}
 		return nil
 	}
@@ -196,12 +196,33 @@ func (p *planPane) lineKey(msg tea.KeyMsg, l *planLine) tea.Cmd {
 		ctx, job, w := p.c.Ctx, l.job.ID, l.worker
 		return p.write(p.sel, func() (store.Dispatch, string, error) { return p.dispatchDefault(ctx, job, w) })
 	case key.Matches(msg, k.PlanChange):
-		p.picking, p.picks = p.sel, nil
-		return p.loadPicks(p.sel, l.job.ID)
+		return p.change()
 	case key.Matches(msg, k.PlanDrop):
 		l.state = "dropped"
 	}
 	return nil
+}
+
+// change opens the workers ranked for the selected line's job, to send another.
+func (p *planPane) change() tea.Cmd {
+	if p.sel >= len(p.lines) {
+		return nil
+	}
+	if p.lines[p.sel].state == "accepted" {
+		return common.Status(p.c.T("plan.already"), true)
+	}
+	p.picking, p.picks = p.sel, nil
+	return p.loadPicks(p.sel, p.lines[p.sel].job.ID)
+}
+
+// pick makes the selected worker the one the line being changed sends.
+func (p *planPane) pick() {
+	if p.picking < 0 || p.pickSel >= len(p.picks) {
+		return
+	}
+	l := &p.lines[p.picking]
+	l.worker, l.score, l.state = p.picks[p.pickSel].WorkerID, p.picks[p.pickSel].Score, "changed"
+	p.picking = -1
 }
 
 // pending is the plan lines still to dispatch: neither dispatched nor dropped.

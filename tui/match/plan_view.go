@@ -12,9 +12,6 @@ import (
 	"gigdesk/tui/common"
 )
 
-// planCols are the widths of the plan's columns, the widest text of each within limits.
-type planCols struct{ job, trade, start, place, worker, score int }
-
 // view is the day's proposed lines under their column headers, or the workers to choose from
 // for one of them.
 func (p *planPane) view() string {
@@ -29,23 +26,18 @@ func (p *planPane) view() string {
 	if p.picking >= 0 {
 		return p.pickView()
 	}
-	need := 0
-	for _, j := range p.plan.Jobs {
-		need += j.Remaining
-	}
-	lines := []string{st.Title.Render(p.c.T("plan.title", p.plan.Date)) + "  " +
-		st.Subtle.Render(p.c.T("plan.readable", need, len(p.lines), p.plan.Proposal.Total, len(p.plan.Jobs), len(p.plan.Pool.Workers)))}
+	lines := p.heading()
 	if len(p.lines) == 0 {
 		return strings.Join(append(lines, st.Subtle.Render(p.c.T("plan.none"))), "\n")
 	}
-	cols := p.planColumns()
-	head := p.planRow(cols, p.c.T("plan.col.job"), p.c.T("plan.col.trade"), p.c.T("plan.col.start"), p.c.T("plan.col.place"),
-		p.c.T("plan.col.worker"), p.c.T("plan.col.score"), p.c.T("plan.col.state"))
-	lines = append(lines, st.Subtle.Render(head))
-	top, end := window(p.sel, len(p.lines), p.rows()-2)
+	hdr := []string{p.c.T("plan.col.job"), p.c.T("plan.col.trade"), p.c.T("plan.col.start"), p.c.T("plan.col.place"),
+		p.c.T("plan.col.worker"), p.c.T("plan.col.score"), p.c.T("plan.col.state")}
+	widths := p.planColumns(hdr)
+	lines = append(lines, st.Subtle.Render(p.tableRow(hdr, widths, 0, 5)))
+	top, end := p.shown()
 	for i := top; i < end; i++ {
 		l := p.lines[i]
-		row := p.lineRow(l, cols)
+		row := p.tableRow(p.lineCells(l), widths, 0, 5)
 		switch {
 		case i == p.sel:
 			row = st.RowActive.Render(row)
@@ -59,29 +51,58 @@ func (p *planPane) view() string {
 	return strings.Join(lines, "\n")
 }
 
-// planColumns measures the lines held (a day's plan is tens of lines, not thousands).
-func (p *planPane) planColumns() planCols {
-	w := func(s string) int { return lipgloss.Width(s) }
-	c := planCols{job: w(p.c.T("plan.col.job")), trade: w(p.c.T("plan.col.trade")), start: max(w(p.c.T("plan.col.start")), 5),
-		place: w(p.c.T("plan.col.place")), worker: w(p.c.T("plan.col.worker")), score: max(w(p.c.T("plan.col.score")), 3)}
-	for _, l := range p.lines {
-		c.job = max(c.job, w(fmt.Sprint(l.job.ID)))
-		c.trade = max(c.trade, w(p.c.Cat.TradeName(p.c.Records, l.job.TradeID)))
-		c.place = max(c.place, w(p.c.Records.PlaceName(l.job.CommunityID)))
-		c.worker = max(c.worker, w(p.workerName(l.worker)))
+// heading is the plan's title and its summary, the summary on a line of its own when the two
+// do not fit on one.
+func (p *planPane) heading() []string {
+	st := p.c.Styles
+	need := 0
+	for _, j := range p.plan.Jobs {
+		need += j.Remaining
 	}
-	// the widest text decides while the row fits; past the width the long columns give way
-	if c.job+c.trade+c.start+c.place+c.worker+c.score+12+10 > p.width {
-		c.trade, c.place, c.worker = min(c.trade, 16), min(c.place, 20), min(c.worker, 16)
+	title := p.c.T("plan.title", p.plan.Date)
+	sum := p.c.T("plan.readable", need, len(p.lines), p.plan.Proposal.Total, len(p.plan.Jobs), len(p.plan.Pool.Workers))
+	if lipgloss.Width(title)+2+lipgloss.Width(sum) <= p.width {
+		return []string{st.Title.Render(title) + "  " + st.Subtle.Render(sum)}
 	}
-	return c
+	return []string{st.Title.Render(title), st.Subtle.Render(ansi.Truncate(sum, p.width, "…"))}
 }
 
-// planRow lays out one row of the plan's columns; the state takes what is left.
-func (p *planPane) planRow(c planCols, job, trade, start, place, worker, score, state string) string {
-	row := common.CellRight(job, c.job) + "  " + common.Cell(trade, c.trade) + "  " + common.Cell(start, c.start) + "  " +
-		common.Cell(place, c.place) + "  " + common.Cell(worker, c.worker) + "  " + common.CellRight(score, c.score) + "  " + state
-	return ansi.Truncate(strings.TrimRight(row, " "), p.width, "…")
+// shown is the plan lines drawn, from top to before end, under the heading and the header.
+func (p *planPane) shown() (top, end int) {
+	return window(p.sel, len(p.lines), p.rows()-1-len(p.heading()))
+}
+
+// planCols are the plan's columns in the order of its cells: the job, trade, start, place,
+// worker, score and state; trades, places and names grow to their widest text, the state
+// takes what is left.
+var planCols = []common.Column{{Min: 2}, {Min: 4, Max: 20}, {Min: 5}, {Min: 4, Max: 24}, {Min: 6, Max: 20}, {Min: 3}, {Min: 4}}
+
+// planColumns lays out the header and the lines held with common.Layout (a day's plan is tens
+// of lines, not thousands).
+func (p *planPane) planColumns(hdr []string) []int {
+	cols := slices.Clone(planCols)
+	for i := range cols {
+		cols[i].Fit(hdr[i])
+	}
+	for _, l := range p.lines {
+		for i, c := range p.lineCells(l) {
+			cols[i].Fit(c)
+		}
+	}
+	return common.Layout(cols, p.width, 2)
+}
+
+// tableRow lays out one row of cells in widths, numbers (right) where right says so, cut at the width.
+func (p *planPane) tableRow(cells []string, widths []int, right ...int) string {
+	parts := make([]string, len(cells))
+	for i, c := range cells {
+		if slices.Contains(right, i) {
+			parts[i] = common.CellRight(c, widths[i])
+		} else {
+			parts[i] = common.Cell(c, widths[i])
+		}
+	}
+	return ansi.Truncate(strings.TrimRight(strings.Join(parts, "  "), " "), p.width, "…")
 }
 
 // workerName is a proposed worker's number and masked name.
@@ -95,14 +116,14 @@ func (p *planPane) workerName(id int64) string {
 	return fmt.Sprint(id)
 }
 
-// lineRow is one proposed line: the job, its trade, time and place, who goes, the score.
-func (p *planPane) lineRow(l planLine, c planCols) string {
+// lineCells is one proposed line: the job, its trade, time and place, who goes, the score, its state.
+func (p *planPane) lineCells(l planLine) []string {
 	state := ""
 	if l.state != "" {
 		state = p.c.T("plan.state." + l.state)
 	}
-	return p.planRow(c, fmt.Sprint(l.job.ID), p.c.Cat.TradeName(p.c.Records, l.job.TradeID), l.job.StartsAt.In(p.c.Store.Location()).Format("15:04"),
-		p.c.Records.PlaceName(l.job.CommunityID), p.workerName(l.worker), fmt.Sprint(l.score), state)
+	return []string{fmt.Sprint(l.job.ID), p.c.Cat.TradeName(p.c.Records, l.job.TradeID), l.job.StartsAt.In(p.c.Store.Location()).Format("15:04"),
+		p.c.Records.PlaceName(l.job.CommunityID), p.workerName(l.worker), fmt.Sprint(l.score), state}
 }
 
 // pickView is the workers ranked for the line being changed, under headers, each with why.
@@ -113,15 +134,11 @@ func (p *planPane) pickView() string {
 	if p.picks == nil {
 		return strings.Join(append(lines, st.Subtle.Render(p.c.T("status.loading"))), "\n")
 	}
-	row := func(no, id, name, place, score, why string) string {
-		r := common.CellRight(no, 3) + "  " + common.CellRight(id, 6) + "  " + common.Cell(name, 8) + "  " +
-			common.Cell(place, 14) + "  " + common.CellRight(score, 5) + "  " + why
-		return ansi.Truncate(strings.TrimRight(r, " "), p.width, "…")
-	}
-	lines = append(lines, st.Subtle.Render(row(p.c.T("plan.col.no"), p.c.T("plan.col.no_worker"), p.c.T("plan.col.name"),
-		p.c.T("plan.col.place"), p.c.T("plan.col.score"), p.c.T("plan.col.why"))))
+	hdr := []string{p.c.T("plan.col.no"), p.c.T("plan.col.no_worker"), p.c.T("plan.col.name"), p.c.T("plan.col.place"),
+		p.c.T("plan.col.score"), p.c.T("plan.col.why")}
 	notNow := p.plan.MatchJob[l.job.ID].NotNow
 	top, end := window(p.pickSel, len(p.picks), p.rows()-2)
+	rows := make([][]string, 0, end-top)
 	for i := top; i < end; i++ {
 		c := p.picks[i]
 		info := p.pickInfo[c.WorkerID]
@@ -129,11 +146,27 @@ func (p *planPane) pickView() string {
 		if slices.Contains(notNow, c.WorkerID) {
 			why = p.c.T("plan.why.not_now") + "·" + why
 		}
-		r := row(fmt.Sprint(i+1), fmt.Sprint(c.WorkerID), valid.MaskName(info.Name), p.c.Records.PlaceName(info.CommunityID), fmt.Sprint(c.Score), why)
-		if i == p.pickSel {
-			r = st.RowActive.Render(r)
+		rows = append(rows, []string{fmt.Sprint(i + 1), fmt.Sprint(c.WorkerID), valid.MaskName(info.Name), p.c.Records.PlaceName(info.CommunityID), fmt.Sprint(c.Score), why})
+	}
+	cols := slices.Clone(pickCols)
+	for i := range cols {
+		cols[i].Fit(hdr[i])
+		for _, r := range rows {
+			cols[i].Fit(r[i])
 		}
-		lines = append(lines, r)
+	}
+	widths := common.Layout(cols, p.width, 2)
+	lines = append(lines, st.Subtle.Render(p.tableRow(hdr, widths, 0, 1, 4)))
+	for k, r := range rows {
+		row := p.tableRow(r, widths, 0, 1, 4)
+		if top+k == p.pickSel {
+			row = st.RowActive.Render(row)
+		}
+		lines = append(lines, row)
 	}
 	return strings.Join(lines, "\n")
 }
+
+// pickCols are the columns of the workers to pick from: the line's number, the worker's, the
+// name, the place, the score and why, laid out on the rows shown.
+var pickCols = []common.Column{{Min: 2}, {Min: 4}, {Min: 4, Max: 12}, {Min: 6, Max: 24}, {Min: 3}, {Min: 8}}

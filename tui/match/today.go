@@ -25,6 +25,7 @@ type listPane struct {
 	sel      int
 	cases    map[int64]bool // dispatches with an open rights case
 	caseF    *caseform.Form // the rights case being opened from the selected dispatch
+	clicks   common.RowClick
 }
 
 func (p *listPane) reload() tea.Cmd { return p.load() }

@@ -41,10 +41,10 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case planAllMsg:
 		return m, m.plan.acceptedAll(msg)
 	case tea.MouseMsg:
-		if m.view == viewJob && m.q == nil {
-			m.job.mouse(msg)
+		if m.q != nil || m.list.caseF != nil {
+			return m, nil // a question or the case form is open: the list under it stays
 		}
-		return m, nil
+		return m, m.pane().mouse(msg)
 	case tea.KeyMsg:
 		if m.list.caseF != nil {
 			return m, m.list.caseKey(msg)

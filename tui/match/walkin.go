@@ -24,6 +24,8 @@ type walkPane struct {
 	walkSel  int
 	jobsSel  int
 	walkJobs bool // the list shows the chosen worker's jobs
+
+	foundClicks, jobsClicks common.RowClick
 }
 
 func (p *walkPane) reload() tea.Cmd {
@@ -95,11 +97,19 @@ func (p *walkPane) key(msg tea.KeyMsg) tea.Cmd {
 	if p.move(msg, &p.jobsSel, len(p.worker.Candidates), p.rows()) {
 		return nil
 	}
-	if (key.Matches(msg, k.MatchDispatch) || key.Matches(msg, k.Select)) && p.jobsSel < len(p.worker.Candidates) {
-		j := p.worker.Jobs[p.worker.Candidates[p.jobsSel].JobID]
-		return p.askPay(store.DispatchInput{JobID: j.ID, WorkerID: p.worker.Worker.ID}, j.PayFen)
+	if key.Matches(msg, k.MatchDispatch) || key.Matches(msg, k.Select) {
+		return p.dispatchSelected()
 	}
 	return nil
+}
+
+// dispatchSelected dispatches the worker at the counter to the job selected, asking the pay first.
+func (p *walkPane) dispatchSelected() tea.Cmd {
+	if p.jobsSel >= len(p.worker.Candidates) {
+		return nil
+	}
+	j := p.worker.Jobs[p.worker.Candidates[p.jobsSel].JobID]
+	return p.askPay(store.DispatchInput{JobID: j.ID, WorkerID: p.worker.Worker.ID}, j.PayFen)
 }
 
 // view is the workers found, or the chosen worker's jobs.

@@ -43,6 +43,7 @@ type searchModel struct {
 	cursor  int
 	offset  int
 	err     string
+	clicks  common.RowClick
 
 	width, height int
 }
@@ -211,6 +212,28 @@ func (s *searchModel) moveTo(i int) {
 	n := len(s.list())
 	s.cursor = min(max(i, 0), max(n-1, 0))
 	s.offset = common.ScrollOffset(s.cursor, s.offset, s.rows(), n)
+}
+
+// searchFirstRow is the body line of the list's first row: under the search box and the line
+// that says what the list is.
+const searchFirstRow = 2
+
+// mouse: the wheel moves the cursor, a click picks the worker under it, a double click opens
+// their page as Enter does.
+func (s *searchModel) mouse(msg tea.MouseMsg) searchWant {
+	n := len(s.list())
+	offset := common.ScrollOffset(s.cursor, s.offset, s.rows(), n)
+	move, row, open := s.clicks.Mouse(msg, searchFirstRow, offset, min(offset+s.rows(), n), s.c.Now())
+	switch {
+	case move != 0:
+		s.moveTo(s.cursor + move)
+	case row >= 0:
+		s.moveTo(row)
+		if open && s.selected() != 0 {
+			return searchOpenPage
+		}
+	}
+	return searchStays
 }
 
 func (s *searchModel) view() string {

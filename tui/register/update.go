@@ -39,6 +39,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, m.onDone(msg)
 	case tea.KeyMsg:
 		return m, m.key(msg)
+	case tea.MouseMsg:
+		if m.mode == modeSearch && m.search.mouse(msg) == searchOpenPage {
+			return m, m.openPage(m.search.selected())
+		}
+		return m, nil
 	}
 	if m.mode == modeForm && m.form != nil {
 		cmd, _ := m.form.update(msg)

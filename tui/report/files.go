@@ -28,16 +28,23 @@ type JSON struct {
 	WorkersByChannel  map[string]int `json:"workers_by_channel"`
 	// EmployersRegistered is employers registered.
 	EmployersRegistered int `json:"employers_registered"`
-	// JobsPosted is jobs posted (by created_at, any status now); HeadcountRequested their places.
+	// JobsPosted is jobs posted (by created_at, any status now); HeadcountRequested all their
+	// places; CancelledJobs and CancelledPlaces those of them cancelled since, and their places.
 	JobsPosted         int `json:"jobs_posted"`
 	HeadcountRequested int `json:"headcount_requested"`
-	// PlacesFilled is those jobs' places taken by a dispatch not cancelled; FilledJobs the jobs
-	// with every place taken (never above jobs_posted); UnfilledPlaces the places of those jobs,
-	// not cancelled and already started, that nobody took.
+	CancelledJobs      int `json:"cancelled_jobs"`
+	CancelledPlaces    int `json:"cancelled_places"`
+	// PlacesAsked is the places of the jobs posted and not cancelled (headcount_requested less
+	// cancelled_places); they are filled or unfilled: places_asked = places_filled +
+	// unfilled_places. A place is filled while a worker's dispatch holds it (dispatched, checked
+	// in or done; a no-show or a cancelled dispatch gave it back). MissedPlaces is the unfilled
+	// places whose start has passed; FilledJobs the jobs not cancelled with every place filled.
+	PlacesAsked    int `json:"places_asked"`
 	PlacesFilled   int `json:"places_filled"`
-	FilledJobs     int `json:"filled_jobs"`
 	UnfilledPlaces int `json:"unfilled_places"`
-	// FillRate is places_filled / headcount_requested, 0 to 1, four decimals (0 with no jobs).
+	MissedPlaces   int `json:"missed_places"`
+	FilledJobs     int `json:"filled_jobs"`
+	// FillRate is places_filled / places_asked, 0 to 1, four decimals (0 with no jobs).
 	FillRate float64 `json:"fill_rate"`
 	// Dispatched is dispatches made (by created_at), not cancelled since.
 	Dispatched int `json:"dispatched"`
@@ -96,8 +103,10 @@ type JSONArea struct {
 	Area               string `json:"area,omitempty"`
 	JobsPosted         int    `json:"jobs_posted"`
 	HeadcountRequested int    `json:"headcount_requested"`
+	PlacesAsked        int    `json:"places_asked"`
 	PlacesFilled       int    `json:"places_filled"`
 	UnfilledPlaces     int    `json:"unfilled_places"`
+	MissedPlaces       int    `json:"missed_places"`
 	Dispatched         int    `json:"dispatched"`
 	Completed          int    `json:"completed"`
 	WagesPaidFen       int64  `json:"wages_paid_fen"`
@@ -108,7 +117,8 @@ func (d *Doc) JSON() JSON {
 	f := d.Sum.Cur
 	j := JSON{Date: d.Sum.Day, From: f.From, To: f.To, WorkersRegistered: f.WorkersRegistered, WorkersByChannel: map[string]int{},
 		EmployersRegistered: f.EmployersRegistered, JobsPosted: f.JobsPosted, HeadcountRequested: f.HeadcountRequested,
-		PlacesFilled: f.PlacesFilled, FilledJobs: f.FilledJobs, UnfilledPlaces: f.UnfilledPlaces,
+		CancelledJobs: f.CancelledJobs, CancelledPlaces: f.CancelledPlaces, PlacesAsked: f.PlacesAsked,
+		PlacesFilled: f.PlacesFilled, FilledJobs: f.FilledJobs, UnfilledPlaces: f.UnfilledPlaces, MissedPlaces: f.MissedPlaces,
 		FillRate: math.Round(f.FillRate()*10000) / 10000, Dispatched: f.Dispatched, Completed: f.Completed, Unpaid: f.Unpaid,
 		NoShows: f.NoShows, Disputes: f.Disputes, WagesPaidFen: f.WagesPaidFen, PriorityGroupDispatched: f.PriorityDispatched,
 		ServiceVisits: map[string]int{}, SignIns: f.SignIns, OpenIntoTomorrow: f.OpenIntoTomorrow, OpenPlaces: f.OpenPlaces,
@@ -128,7 +138,7 @@ func (d *Doc) JSON() JSON {
 	for _, trades := range []bool{true, false} {
 		for _, a := range d.Areas(trades) {
 			ja := JSONArea{ID: a.ID, Code: a.Code, Name: a.Name, Area: a.Area, JobsPosted: a.JobsPosted, HeadcountRequested: a.HeadcountRequested,
-				PlacesFilled: a.PlacesFilled, UnfilledPlaces: a.UnfilledPlaces, Dispatched: a.Dispatched, Completed: a.Completed, WagesPaidFen: a.WagesPaidFen}
+				PlacesAsked: a.PlacesAsked, PlacesFilled: a.PlacesFilled, UnfilledPlaces: a.UnfilledPlaces, MissedPlaces: a.MissedPlaces, Dispatched: a.Dispatched, Completed: a.Completed, WagesPaidFen: a.WagesPaidFen}
 			if trades {
 				j.ByTrade = append(j.ByTrade, ja)
 			} else {
@@ -248,7 +258,7 @@ func (d *Doc) Tables() []Table {
 			if !trades {
 				row = []Cell{text(a.Area), text(a.Name)}
 			}
-			row = append(row, num(float64(a.JobsPosted), Count), num(float64(a.HeadcountRequested), Count), num(float64(a.PlacesFilled), Count),
+			row = append(row, num(float64(a.JobsPosted), Count), num(float64(a.PlacesAsked), Count), num(float64(a.PlacesFilled), Count),
 				num(float64(a.UnfilledPlaces), Count), num(float64(a.Dispatched), Count), num(float64(a.Completed), Count),
 				num(float64(a.WagesPaidFen), Money))
 			tb.Rows = append(tb.Rows, row)
@@ -287,11 +297,16 @@ func (d *Doc) Tables() []Table {
 			text(is.StartsAt.In(d.Sum.Now.Location()).Format("2006-01-02 15:04")), text(d.TradeName(is.TradeID)), text(is.Worker),
 			text(is.Employer), num(float64(is.AgreedPayFen), Money), num(float64(is.PaidFen), Money), text(is.Note)})
 	}
-	unmet := Table{Sheet: t("report.sheet.unmet"), Title: t("report.section.unmet"), Head: []string{t("report.col.trade"), t("report.fig.unfilled_places")}}
+	unmet := Table{Sheet: t("report.sheet.unmet"), Title: t("report.section.unmet"), Head: []string{t("report.col.trade"), t("report.col.missed")}}
 	for _, a := range d.Unmet() {
-		unmet.Rows = append(unmet.Rows, []Cell{text(d.TradeName(a.ID)), num(float64(a.UnfilledPlaces), Count)})
+		unmet.Rows = append(unmet.Rows, []Cell{text(d.TradeName(a.ID)), num(float64(a.MissedPlaces), Count)})
 	}
-	return append(tables, hours, trend, d.stillOpenTable(), open, issues, unmet)
+	head, lines := d.Notes()
+	notes := Table{Sheet: t("report.sheet.notes"), Title: head, Head: []string{t("report.sheet.notes")}}
+	for _, n := range lines {
+		notes.Rows = append(notes.Rows, []Cell{text(n)})
+	}
+	return append(tables, hours, trend, d.stillOpenTable(), open, issues, unmet, notes)
 }
 
 // FileName is the report's default file name: 日报-2026-11-28.xlsx, summary-2026-11-28.csv …

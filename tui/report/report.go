@@ -60,8 +60,12 @@ func (d *Doc) Lines() []Line {
 	}
 	count("employers_registered", func(f *store.Figures) int { return f.EmployersRegistered }, false, true)
 	count("jobs_posted", func(f *store.Figures) int { return f.JobsPosted }, false, true)
-	count("headcount_requested", func(f *store.Figures) int { return f.HeadcountRequested }, false, true)
-	count("places_filled", func(f *store.Figures) int { return f.PlacesFilled }, false, true)
+	count("cancelled_jobs", func(f *store.Figures) int { return f.CancelledJobs }, true, false)
+	// places asked = filled + unfilled, over the jobs not cancelled
+	count("places_asked", func(f *store.Figures) int { return f.PlacesAsked }, false, true)
+	count("places_filled", func(f *store.Figures) int { return f.PlacesFilled }, true, true)
+	count("unfilled_places", func(f *store.Figures) int { return f.UnfilledPlaces }, true, false)
+	count("missed_places", func(f *store.Figures) int { return f.MissedPlaces }, true, false)
 	count("filled_jobs", func(f *store.Figures) int { return f.FilledJobs }, false, true)
 	out = append(out, Line{Key: "fill_rate", Cur: c.FillRate(), Prev: p.FillRate(), Avg: l.FillRate(), Unit: Rate, HigherIsBetter: true})
 	count("dispatched", func(f *store.Figures) int { return f.Dispatched }, false, true)
@@ -69,12 +73,11 @@ func (d *Doc) Lines() []Line {
 	out = append(out, Line{Key: "median_minutes_to_dispatch", Cur: c.MedianMinutesToDispatch, Prev: p.MedianMinutesToDispatch,
 		Avg: l.MedianMinutesToDispatch, Unit: Minutes})
 	count("completed", func(f *store.Figures) int { return f.Completed }, false, true)
+	count("unpaid", func(f *store.Figures) int { return f.Unpaid }, true, false)
 	out = append(out, Line{Key: "wages_paid", Cur: float64(c.WagesPaidFen), Prev: float64(p.WagesPaidFen),
 		Avg: store.Average(float64(l.WagesPaidFen), 7), Unit: Money, HigherIsBetter: true})
-	count("unpaid", func(f *store.Figures) int { return f.Unpaid }, true, false)
 	count("no_shows", func(f *store.Figures) int { return f.NoShows }, false, false)
 	count("disputes", func(f *store.Figures) int { return f.Disputes }, false, false)
-	count("unfilled_places", func(f *store.Figures) int { return f.UnfilledPlaces }, false, false)
 	count("service_visits", func(f *store.Figures) int { return f.VisitsTotal() }, false, true)
 	for _, k := range store.VisitKinds {
 		count("visit."+string(k), func(f *store.Figures) int { return f.Visits[k] }, true, true)
@@ -88,6 +91,17 @@ func (d *Doc) Lines() []Line {
 		out[i].Avg = math.NaN()
 	}
 	return append(out, d.rightsLines()...)
+}
+
+// NoteKeys are the notes every report ends with: which moment each figure counts by.
+var NoteKeys = []string{"registered", "posted", "unfilled", "dispatched", "completed", "wages", "due", "open", "avg", "areas"}
+
+// Notes are the report's notes, under their heading.
+func (d *Doc) Notes() (head string, notes []string) {
+	for _, k := range NoteKeys {
+		notes = append(notes, d.Cat.T("report.note."+k))
+	}
+	return d.Cat.T("report.section.notes"), notes
 }
 
 // Label is a line's name.
@@ -200,12 +214,12 @@ func (d *Doc) AreaName(id int64) string {
 func (d *Doc) Unmet() []store.AreaFigures {
 	var out []store.AreaFigures
 	for _, a := range d.Sum.Cur.ByTrade {
-		if a.UnfilledPlaces > 0 {
+		if a.MissedPlaces > 0 {
 			out = append(out, a)
 		}
 	}
 	for i := 1; i < len(out); i++ { // few trades: insertion sort keeps ties in trade order
-		for j := i; j > 0 && out[j].UnfilledPlaces > out[j-1].UnfilledPlaces; j-- {
+		for j := i; j > 0 && out[j].MissedPlaces > out[j-1].MissedPlaces; j-- {
 			out[j], out[j-1] = out[j-1], out[j]
 		}
 	}

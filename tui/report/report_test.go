@@ -84,7 +84,7 @@ func TestJSONKeysAndValues(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, k := range []string{"date", "from", "to", "workers_registered", "employers_registered", "jobs_posted", "headcount_requested",
-		"dispatched", "filled_jobs", "fill_rate", "completed", "no_shows", "disputes", "wages_paid_fen", "median_minutes_to_dispatch",
+		"cancelled_jobs", "cancelled_places", "places_asked", "places_filled", "unfilled_places", "missed_places", "dispatched", "filled_jobs", "fill_rate", "completed", "no_shows", "disputes", "wages_paid_fen", "median_minutes_to_dispatch",
 		"priority_group_dispatched", "service_visits", "sign_ins", "still_open", "by_trade", "by_community"} {
 		if _, ok := m[k]; !ok {
 			t.Errorf("key %q missing", k)
@@ -94,6 +94,10 @@ func TestJSONKeysAndValues(t *testing.T) {
 	if m["from"] != "2026-11-23" || m["to"] != "2026-11-29" || m["dispatched"].(float64) != float64(f.Dispatched) ||
 		m["wages_paid_fen"].(float64) != float64(f.WagesPaidFen) || m["jobs_posted"].(float64) != float64(f.JobsPosted) {
 		t.Errorf("values differ from the figures: %s", b.String())
+	}
+	if m["places_asked"].(float64) != m["places_filled"].(float64)+m["unfilled_places"].(float64) ||
+		m["headcount_requested"].(float64) != m["places_asked"].(float64)+m["cancelled_places"].(float64) {
+		t.Errorf("places do not add up: %s", b.String())
 	}
 	visits := m["service_visits"].(map[string]any)
 	if len(visits) != 5 || visits["guidance"].(float64) != float64(f.Visits[store.VisitGuidance]) {
@@ -113,8 +117,8 @@ func TestXLSXReadBack(t *testing.T) {
 		lang                 i18n.Lang
 		first, trade, wageHd string
 	}{
-		{i18n.Zh, "概况", "按工种", "已付工资"},
-		{i18n.En, "Figures", "By trade", "Wages paid"},
+		{i18n.Zh, "概况", "按工种", "已付工资（按付款时间）"},
+		{i18n.En, "Figures", "By trade", "Wages paid (by payment time)"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			d, _ := demoDoc(t, tc.lang, "2026-11-01", "2026-11-30")
@@ -210,7 +214,7 @@ func TestCSVReportAndExport(t *testing.T) {
 	}
 	found := false
 	for _, rec := range recs {
-		if len(rec) == 4 && rec[0] == "已付工资" {
+		if len(rec) == 4 && rec[0] == "已付工资（按付款时间）" {
 			found = rec[1] == strings.TrimPrefix(d.Cat.Money(d.Sum.Cur.WagesPaidFen), "¥")
 		}
 	}

@@ -77,6 +77,11 @@ func (d *Doc) WriteText(w io.Writer) error {
 	d.textHours(&b)
 	d.textTodo(&b)
 	d.textUnmet(&b)
+	head, notes := d.Notes()
+	b.WriteString("\n" + head + "\n")
+	for _, n := range notes {
+		b.WriteString("  " + n + "\n")
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -159,7 +164,7 @@ func (d *Doc) textUnmet(b *strings.Builder) {
 		nameW = max(nameW, width(d.TradeName(a.ID)))
 	}
 	for _, a := range unmet {
-		fmt.Fprintf(b, "  %s %s\n", common.Cell(d.TradeName(a.ID), nameW), d.Cat.T("report.places", a.UnfilledPlaces))
+		fmt.Fprintf(b, "  %s %s\n", common.Cell(d.TradeName(a.ID), nameW), d.Cat.T("report.places", a.MissedPlaces))
 	}
 	if len(unmet) == 0 {
 		b.WriteString("  " + d.Cat.T("report.none") + "\n")
@@ -167,11 +172,11 @@ func (d *Doc) textUnmet(b *strings.Builder) {
 }
 
 // AreaHeaders are the columns of the by-trade and by-community tables.
-var AreaHeaders = []string{"jobs_posted", "headcount_requested", "places_filled", "unfilled_places", "dispatched", "completed", "wages_paid"}
+var AreaHeaders = []string{"jobs_posted", "places_asked", "places_filled", "unfilled_places", "dispatched", "completed", "wages_paid"}
 
 // AreaCells are one area's figures as text, in AreaHeaders order.
 func (d *Doc) AreaCells(a AreaFiguresView) []string {
-	return []string{fmt.Sprint(a.JobsPosted), fmt.Sprint(a.HeadcountRequested), fmt.Sprint(a.PlacesFilled), fmt.Sprint(a.UnfilledPlaces),
+	return []string{fmt.Sprint(a.JobsPosted), fmt.Sprint(a.PlacesAsked), fmt.Sprint(a.PlacesFilled), fmt.Sprint(a.UnfilledPlaces),
 		fmt.Sprint(a.Dispatched), fmt.Sprint(a.Completed), d.Cat.Money(a.WagesPaidFen)}
 }
 

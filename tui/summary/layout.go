@@ -25,7 +25,7 @@ func (m *Model) layout() {
 	figs := m.figureLines()
 	rest := append(m.chartLines(), m.todoLines()...)
 	if m.width < wideWidth {
-		m.lines = append(append(figs, ""), rest...)
+		m.lines = append(append(append(figs, ""), rest...), m.noteLines(m.width)...)
 		return
 	}
 	left := 0
@@ -33,6 +33,7 @@ func (m *Model) layout() {
 		left = max(left, lipgloss.Width(l))
 	}
 	right := m.width - left - 3
+	rest = append(rest, m.noteLines(right)...)
 	n := max(len(figs), len(rest))
 	m.lines = make([]string, n)
 	for i := range n {
@@ -188,7 +189,7 @@ func (m *Model) communityLines() []string {
 	}
 	cw = min(cw, 16)
 	// columns as wide as their headings, so a long English heading does not push its column off the figures
-	heads := [3]string{d.Cat.T("report.fig.jobs_posted"), d.Cat.T("report.fig.dispatched"), d.Cat.T("report.fig.wages_paid_short")}
+	heads := [3]string{d.Cat.T("report.fig.jobs_posted_short"), d.Cat.T("report.fig.dispatched_short"), d.Cat.T("report.fig.wages_paid_short")}
 	colW := [3]int{max(9, lipgloss.Width(heads[0])), max(6, lipgloss.Width(heads[1])), max(12, lipgloss.Width(heads[2]))}
 	hdr := "  " + common.Cell("", cw) + " " + common.CellRight(heads[0], colW[0]) + " " + common.CellRight(heads[1], colW[1]) + " " + common.CellRight(heads[2], colW[2])
 	if len(comms) > 0 {
@@ -259,11 +260,27 @@ func (m *Model) todoLines() []string {
 		unmetW = max(unmetW, min(lipgloss.Width(d.TradeName(a.ID)), 18))
 	}
 	for _, a := range unmetTrades {
-		unmet = append(unmet, common.Cell(d.TradeName(a.ID), unmetW)+" "+d.Cat.T("report.places", a.UnfilledPlaces))
+		unmet = append(unmet, common.Cell(d.TradeName(a.ID), unmetW)+" "+d.Cat.T("report.places", a.MissedPlaces))
 	}
 	if len(unmet) == 0 {
 		unmet = []string{st.Subtle.Render(d.Cat.T("report.none"))}
 	}
 	list(d.Cat.T("report.section.unmet"), unmet, false)
+	return out
+}
+
+// noteLines are the report's notes, which moment each figure counts, wrapped to width.
+func (m *Model) noteLines(width int) []string {
+	st := m.c.Styles
+	head, notes := m.doc.Notes()
+	out := []string{""}
+	for _, l := range common.Wrap(head, max(width, 20)) {
+		out = append(out, st.Label.Render(l))
+	}
+	for _, n := range notes {
+		for _, l := range common.Wrap(n, max(width-2, 20)) {
+			out = append(out, "  "+st.Subtle.Render(l))
+		}
+	}
 	return out
 }
