@@ -177,9 +177,9 @@ func (s *Store) Audit(ctx context.Context, f AuditFilter) ([]AuditEntry, error) 
 	}
 	return queryAll(ctx, s, scanAuditEntry, `SELECT id, at, coalesce(staff_id, 0), action, entity, entity_id, detail FROM audit
 		WHERE (? = '' OR entity = ?) AND (? = 0 OR entity_id = ?) AND (? = 0 OR staff_id = ?)
-		AND (? = '' OR action = ? OR substr(action, 1, length(?)) = ?) AND (? = 0 OR at >= ?) AND (? = 0 OR at < ?)
+		AND (? = '' OR action = ? OR (? <> '' AND substr(action, 1, length(?)) = ?)) AND (? = 0 OR at >= ?) AND (? = 0 OR at < ?)
 		ORDER BY id DESC LIMIT ?`, f.Entity, f.Entity, f.EntityID, f.EntityID, f.StaffID, f.StaffID,
-		f.Action, f.Action, prefixOf(f.Action), prefixOf(f.Action), unixOrZero(f.From), unixOrZero(f.From), unixOrZero(f.To), unixOrZero(f.To), f.Limit)
+		f.Action, f.Action, prefixOf(f.Action), prefixOf(f.Action), prefixOf(f.Action), unixOrZero(f.From), unixOrZero(f.From), unixOrZero(f.To), unixOrZero(f.To), f.Limit)
 }
 
 // prefixOf is the action prefix a filter like "reveal:" matches; "" matches only exact actions.
@@ -187,7 +187,7 @@ func prefixOf(action string) string {
 	if strings.HasSuffix(action, ":") {
 		return action
 	}
-	return "\x00" // matches no action
+	return "" // exact actions only (PostgreSQL's text holds no NUL to match nothing with)
 }
 
 func unixOrZero(t time.Time) int64 {

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"gigdesk/store/testdb"
 )
 
 // fixedNow is the tests' clock: a Saturday afternoon at the station.
@@ -15,7 +17,7 @@ var fixedNow = time.Date(2026, 11, 28, 14, 30, 0, 0, Shanghai)
 
 func openTest(t *testing.T) *Store {
 	t.Helper()
-	s, err := Open(filepath.Join(t.TempDir(), "gigdesk.db"), WithClock(func() time.Time { return fixedNow }))
+	s, err := Open(testdb.New(t), WithClock(func() time.Time { return fixedNow }))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +92,7 @@ func TestOpenMigratesFromEmptyAndReopensUnchanged(t *testing.T) {
 }
 
 func mustMigrations(t *testing.T) []migration {
-	ms, err := migrations()
+	ms, err := migrations(SQLite)
 	if err != nil {
 		t.Fatal(err)
 	}

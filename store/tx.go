@@ -48,13 +48,12 @@ func (t *Tx) query(query string, args ...any) (*sql.Rows, error) {
 	return t.tx.QueryContext(t.ctx, query, args...)
 }
 
-// insert runs an INSERT and returns the new row's id.
+// insert runs an INSERT and returns the new row's id: RETURNING works on both engines, where
+// LastInsertId is SQLite's alone.
 func (t *Tx) insert(query string, args ...any) (int64, error) {
-	res, err := t.exec(query, args...)
-	if err != nil {
-		return 0, err
-	}
-	return res.LastInsertId()
+	var id int64
+	err := t.queryRow(query+" RETURNING id", args...).Scan(&id)
+	return id, err
 }
 
 // audit records who did what to which record; the app never updates or deletes these rows.

@@ -1,0 +1,80 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"net/url"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+)
+
+// openPostgres connects to the PostgreSQL database target names (postgres://user@host:port/db)
+// through pgx's database/sql adapter; every statement passes through pgQuery on its way.
+func (s *Store) openPostgres(target string) error {
+	cfg, err := pgx.ParseConfig(target)
+	if err != nil {
+		return &Error{Code: Invalid, Key: "db.url", Detail: redactURL(target), Err: err}
+	}
+	// The simple protocol sends each statement with its values as literals: statements written
+	// for SQLite's loose typing (`? IS NULL`, `? = ''`) then type as PostgreSQL reads literals, and
+	// a migration's many statements run as one.
+	cfg.DefaultQueryExecMode = pgx.QueryExecModeSimpleProtocol
+	s.pg = true
+	s.path = redactURL(target)
+	s.where = cfg.Host + "/" + cfg.Database
+	s.db = sql.OpenDB(pgConnector{stdlib.GetConnector(*cfg)})
+	return nil
+}
+
+// redactURL is target without its password, for screens and logs.
+func redactURL(target string) string {
+	u, err := url.Parse(target)
+	if err != nil {
+		return "postgres://?"
+	}
+	return u.Redacted()
+}
+
+// pgConnector hands database/sql connections whose statements are rewritten for PostgreSQL.
+type pgConnector struct{ inner driver.Connector }
+
+func (c pgConnector) Connect(ctx context.Context) (driver.Conn, error) {
+	conn, err := c.inner.Connect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &pgConn{Conn: conn.(*stdlib.Conn)}, nil
+}
+
+func (c pgConnector) Driver() driver.Driver { return c.inner.Driver() }
+
+// pgConn is a pgx connection that takes the store's statements as written: `?` placeholders,
+// and booleans as the 0 and 1 both schemas store them as.
+type pgConn struct{ *stdlib.Conn }
+
+func (c *pgConn) Prepare(query string) (driver.Stmt, error) { return c.Conn.Prepare(pgQuery(query)) }
+
+func (c *pgConn) PrepareContext(ctx context.Context, query string) (driver.Stmt, error) {
+	return c.Conn.PrepareContext(ctx, pgQuery(query))
+}
+
+func (c *pgConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
+	return c.Conn.ExecContext(ctx, pgQuery(query), args)
+}
+
+func (c *pgConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
+	return c.Conn.QueryContext(ctx, pgQuery(query), args)
+}
+
+// CheckNamedValue stores a Go bool as 0 or 1: flags are integer columns on both engines.
+func (c *pgConn) CheckNamedValue(v *driver.NamedValue) error {
+	if b, ok := v.Value.(bool); ok {
+		v.Value = int64(0)
+		if b {
+			v.Value = int64(1)
+		}
+	}
+	return nil
+}
