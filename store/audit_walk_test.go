@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"gigdesk/store/testdb"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -241,7 +242,7 @@ func TestEveryWriteIsAudited(t *testing.T) {
 	}
 
 	w := &walk{ctx: context.Background(), now: dispatchNow}
-	s, err := Open(filepath.Join(t.TempDir(), "gigdesk.db"), WithClock(func() time.Time { return w.now }))
+	s, err := Open(testdb.New(t, "gigdesk.db"), WithClock(func() time.Time { return w.now }))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -320,7 +321,7 @@ func TestEveryWriteIsAudited(t *testing.T) {
 
 	// first-run setup, on fresh files: the head records their own creation and the settings
 	for _, name := range auditFirstRun {
-		s2, err := Open(filepath.Join(t.TempDir(), "gigdesk.db"), WithClock(func() time.Time { return dispatchNow }))
+		s2, err := Open(testdb.New(t, "gigdesk.db"), WithClock(func() time.Time { return dispatchNow }))
 		if err != nil {
 			t.Fatal(err)
 		}

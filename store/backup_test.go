@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"gigdesk/store/testdb"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -85,7 +86,7 @@ func phoneN(i int) string {
 
 func TestDailyBackupAndPrune(t *testing.T) {
 	now := fixedNow
-	s, err := Open(filepath.Join(t.TempDir(), "gigdesk.db"), WithClock(func() time.Time { return now }))
+	s, err := Open(testdb.New(t, "gigdesk.db"), WithClock(func() time.Time { return now }))
 	if err != nil {
 		t.Fatal(err)
 	}

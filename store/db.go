@@ -21,9 +21,9 @@ type Store struct {
 	path  string // the SQLite file, or the PostgreSQL URL without its password
 	pg    bool   // PostgreSQL (dialect.go says what differs)
 	where string // on PostgreSQL, host/dbname for the footer
-	now  func() time.Time
-	loc  *time.Location
-	log  *slog.Logger // migrations and backups; never a person's data (oplog masks it anyway)
+	now   func() time.Time
+	loc   *time.Location
+	log   *slog.Logger // migrations and backups; never a person's data (oplog masks it anyway)
 }
 
 // Option changes how Open sets up the store.

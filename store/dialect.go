@@ -1,6 +1,8 @@
 package store
 
 import (
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -59,51 +61,89 @@ func (s *Store) referencesSQL() string {
 // pgQueries caches each statement's PostgreSQL form: the same few hundred texts run again and again.
 var pgQueries sync.Map
 
-// pgQuery is a statement as PostgreSQL takes it: `?` outside quotes and comments becomes $n, and
-// SQLite's INDEXED BY hints are dropped.
-func pgQuery(query string) string {
-	if q, ok := pgQueries.Load(query); ok {
-		return q.(string)
-	}
-	q := rebind(dropIndexHints(query))
-	pgQueries.Store(query, q)
-	return q
+// pgStatement is a statement as PostgreSQL takes it, and the highest $n it names.
+type pgStatement struct {
+	query string
+	pick  []int // the values it names, 1-based, in the order of $1, $2, …
 }
 
-// rebind numbers the `?` placeholders of query as $1, $2, … skipping quoted text and comments.
-func rebind(query string) string {
-	if !strings.Contains(query, "?") {
-		return query
+// pgQuery is a statement as PostgreSQL takes it: `?` outside quotes and comments becomes $n, and
+// SQLite's INDEXED BY hints are dropped.
+func pgQuery(query string) string { return pgRewrite(query).query }
+
+func pgRewrite(query string) pgStatement {
+	if q, ok := pgQueries.Load(query); ok {
+		return q.(pgStatement)
 	}
-	var b strings.Builder
-	b.Grow(len(query) + 16)
-	n := 0
+	var st pgStatement
+	st.query, st.pick = rebind(dropIndexHints(query))
+	pgQueries.Store(query, st)
+	return st
+}
+
+// rebind numbers the `?` placeholders of query as $1, $2, … (SQLite's ?3 names the third value),
+// skipping quoted text and comments. pick lists, 1-based, the values the statement names in the
+// order of their new numbers: PostgreSQL refuses a value no placeholder names, where SQLite
+// lets statements that share one list of values use only some of it.
+func rebind(query string) (string, []int) {
+	if !strings.Contains(query, "?") {
+		return query, nil
+	}
+	var parts []string // text between placeholders
+	var nums []int     // the value each placeholder names, 1-based
+	start, n := 0, 0
 	for i := 0; i < len(query); i++ {
-		c := query[i]
-		switch {
+		switch c := query[i]; {
 		case c == '\'' || c == '"':
-			j := i + 1
-			for j < len(query) && query[j] != c {
-				j++
+			j := strings.IndexByte(query[i+1:], c)
+			if j < 0 {
+				i = len(query)
+			} else {
+				i += j + 1
 			}
-			b.WriteString(query[i:min(j+1, len(query))])
-			i = j
 		case c == '-' && i+1 < len(query) && query[i+1] == '-':
 			j := strings.IndexByte(query[i:], '\n')
 			if j < 0 {
 				j = len(query) - i
 			}
-			b.WriteString(query[i : i+j])
 			i += j - 1
 		case c == '?':
-			n++
-			b.WriteByte('$')
-			b.WriteString(strconv.Itoa(n))
-		default:
-			b.WriteByte(c)
+			j := i + 1
+			for j < len(query) && query[j] >= '0' && query[j] <= '9' {
+				j++
+			}
+			if j > i+1 {
+				k, _ := strconv.Atoi(query[i+1 : j])
+				nums = append(nums, k)
+			} else {
+				n++
+				nums = append(nums, n)
+			}
+			parts = append(parts, query[start:i])
+			start, i = j, j-1
 		}
 	}
-	return b.String()
+	parts = append(parts, query[start:])
+	pick := slices.Sorted(maps.Keys(func() map[int]bool {
+		m := map[int]bool{}
+		for _, k := range nums {
+			m[k] = true
+		}
+		return m
+	}()))
+	renum := make(map[int]int, len(pick))
+	for i, k := range pick {
+		renum[k] = i + 1
+	}
+	var b strings.Builder
+	b.Grow(len(query) + 2*len(nums))
+	for i, k := range nums {
+		b.WriteString(parts[i])
+		b.WriteByte('$')
+		b.WriteString(strconv.Itoa(renum[k]))
+	}
+	b.WriteString(parts[len(nums)])
+	return b.String(), pick
 }
 
 // dropIndexHints removes every "INDEXED BY name" from query.

@@ -61,11 +61,35 @@ func (c *pgConn) PrepareContext(ctx context.Context, query string) (driver.Stmt,
 }
 
 func (c *pgConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
-	return c.Conn.ExecContext(ctx, pgQuery(query), args)
+	st := pgRewrite(query)
+	return c.Conn.ExecContext(ctx, st.query, st.used(args))
 }
 
 func (c *pgConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
-	return c.Conn.QueryContext(ctx, pgQuery(query), args)
+	st := pgRewrite(query)
+	return c.Conn.QueryContext(ctx, st.query, st.used(args))
+}
+
+// used keeps the values the statement names, numbered as rebind numbered them: SQLite ignores
+// values no placeholder names (statements sharing ?1, ?2, ?3, each using some), pgx refuses them.
+func (st pgStatement) used(args []driver.NamedValue) []driver.NamedValue {
+	dense := len(st.pick) == len(args)
+	for i, k := range st.pick {
+		dense = dense && k == i+1
+	}
+	if dense {
+		return args
+	}
+	out := make([]driver.NamedValue, 0, len(st.pick))
+	for i, k := range st.pick {
+		if k > len(args) {
+			return args // too few values: let pgx say so
+		}
+		v := args[k-1]
+		v.Ordinal = i + 1
+		out = append(out, v)
+	}
+	return out
 }
 
 // CheckNamedValue stores a Go bool as 0 or 1: flags are integer columns on both engines.

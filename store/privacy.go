@@ -82,7 +82,7 @@ func (s *Store) exportPerson(ctx context.Context, staff int64, kind Person, id i
 			return err
 		}
 		for _, r := range refs {
-			got, err := tx.rows(`SELECT * FROM `+r.table+` WHERE `+r.column+` = ? ORDER BY rowid`, id)
+			got, err := tx.rows(`SELECT * FROM `+r.table+` WHERE `+r.column+` = ? ORDER BY 1, 2`, id) // the id, or the key's first columns: the same order on both engines
 			if err != nil {
 				return err
 			}

@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"gigdesk/store/testdb"
 	"log"
 	"log/slog"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -27,7 +27,7 @@ func TestNoPhoneOrIDInAuditOrLog(t *testing.T) {
 	defer slog.SetDefault(prev)
 
 	now := time.Date(2026, 11, 27, 9, 0, 0, 0, store.Shanghai)
-	path := filepath.Join(t.TempDir(), "gigdesk.db")
+	path := testdb.New(t, "gigdesk.db")
 	s, err := store.Open(path, store.WithClock(func() time.Time { return now }))
 	if err != nil {
 		t.Fatal(err)

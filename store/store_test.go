@@ -100,7 +100,7 @@ func mustMigrations(t *testing.T) []migration {
 }
 
 func TestOpenRefusesNewerDatabaseAndLeavesItUntouched(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "gigdesk.db")
+	path := testdb.New(t, "gigdesk.db")
 	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -154,7 +154,7 @@ func TestOpenBadFiles(t *testing.T) {
 }
 
 func TestOpenLockedDatabase(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "gigdesk.db")
+	path := testdb.New(t, "gigdesk.db")
 	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -294,7 +294,7 @@ func TestFailedChangeSavesNothing(t *testing.T) {
 
 func TestToday(t *testing.T) {
 	// 23:30 UTC is already the next morning in Chongqing
-	s, err := Open(filepath.Join(t.TempDir(), "g.db"), WithClock(func() time.Time { return time.Date(2026, 11, 28, 23, 30, 0, 0, time.UTC) }))
+	s, err := Open(testdb.New(t, "g.db"), WithClock(func() time.Time { return time.Date(2026, 11, 28, 23, 30, 0, 0, time.UTC) }))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -312,7 +312,7 @@ func TestToday(t *testing.T) {
 }
 
 func TestOpenAppliesAMigrationMissedBelowTheNewest(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "gigdesk.db")
+	path := testdb.New(t, "gigdesk.db")
 	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
