@@ -34,6 +34,7 @@ var auditReadOnly = map[string]string{
 // walk is the state the write steps share: one station, its head and a clerk, and the records
 // earlier steps made.
 type walk struct {
+	dir                string // where the walk writes its files
 	s                  *Store
 	ctx                context.Context
 	now                time.Time
@@ -152,7 +153,7 @@ var auditWrites = []struct {
 	}},
 	{"ExportPerson", false, func(w *walk) error { _, err := w.s.ExportPerson(w.ctx, w.clerk, PersonWorker, w.w1.ID); return err }},
 	{"ExportPersonFile", false, func(w *walk) error {
-		_, err := w.s.ExportPersonFile(w.ctx, w.clerk, PersonWorker, w.w1.ID, filepath.Join(filepath.Dir(w.s.Path()), "w1.json"))
+		_, err := w.s.ExportPersonFile(w.ctx, w.clerk, PersonWorker, w.w1.ID, filepath.Join(w.dir, "w1.json"))
 		return err
 	}},
 	{"NoteRestore", true, func(w *walk) error { return w.s.NoteRestore(w.ctx, "王站长", "/tmp/gigdesk-20261127-090000.db", 1) }},
@@ -241,7 +242,7 @@ func TestEveryWriteIsAudited(t *testing.T) {
 			"or to auditReadOnly in audit_walk_test.go: %s", strings.Join(missing, ", "))
 	}
 
-	w := &walk{ctx: context.Background(), now: dispatchNow}
+	w := &walk{ctx: context.Background(), now: dispatchNow, dir: t.TempDir()}
 	s, err := Open(testdb.New(t, "gigdesk.db"), WithClock(func() time.Time { return w.now }))
 	if err != nil {
 		t.Fatal(err)

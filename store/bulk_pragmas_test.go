@@ -9,6 +9,7 @@ import (
 // A load into a fresh database runs without a journal and hands every connection back with
 // the settings other writes rely on: WAL, a full sync, the usual cache.
 func TestBulkPragmasRestored(t *testing.T) {
+	testdb.SkipOnPostgres(t, "the pragmas a load sets on its SQLite connection")
 	s, err := Open(testdb.New(t, "bulk.db"))
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"maps"
 	"slices"
 	"strconv"
@@ -159,4 +160,18 @@ func dropIndexHints(query string) string {
 		}
 		query = query[:i] + query[j:]
 	}
+}
+
+// OpenSQL opens target for statements run on its tables directly, outside the store (tests and
+// tools that inspect or spoil a database on purpose): a SQLite file with the store's settings,
+// or a PostgreSQL database whose statements are rewritten as the store's are.
+func OpenSQL(target string) (*sql.DB, error) {
+	if !IsPostgresURL(target) {
+		return sql.Open("sqlite", dsn(target))
+	}
+	var s Store
+	if err := s.openPostgres(target); err != nil {
+		return nil, err
+	}
+	return s.db, nil
 }

@@ -3,7 +3,6 @@ package store_test
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"gigdesk/store/testdb"
 	"log"
 	"log/slog"
@@ -83,7 +82,7 @@ func TestNoPhoneOrIDInAuditOrLog(t *testing.T) {
 	}
 
 	// every phone and ID number held, read before the erasure wipes one of them
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	db, err := store.OpenSQL(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,7 +33,7 @@ func TestRightsFiguresAgreeWithBruteForce(t *testing.T) {
 	if _, err := demo.Generate(ctx, s, o); err != nil {
 		t.Fatal(err)
 	}
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
+	db, err := store.OpenSQL(path)
 	if err != nil {
 		t.Fatal(err)
 	}

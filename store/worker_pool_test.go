@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"database/sql"
 	"gigdesk/store/testdb"
 	"reflect"
 	"testing"
@@ -146,7 +145,7 @@ func TestWorkerRecordsEqualHistory(t *testing.T) {
 		t.Fatalf("check finds %d workers differ (%v): %v", n, ids, err)
 	}
 
-	db, err := sql.Open("sqlite", path)
+	db, err := store.OpenSQL(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -164,7 +164,7 @@ func TestFillKeepsStaffAndSettings(t *testing.T) {
 // sqlDB opens the same file for read-only checks.
 func sqlDB(t *testing.T, s *store.Store) *sql.DB {
 	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+s.Path()+"?mode=ro")
+	db, err := store.OpenSQL(s.Path())
 	if err != nil {
 		t.Fatal(err)
 	}
