@@ -28,7 +28,8 @@ var auditReadOnly = map[string]string{
 	"TableCounts": "", "Tables": "", "Today": "", "Visits": "", "Wishes": "", "Worker": "", "WorkerHistory": "",
 	"Backup":      "copies the file; the copy is checked, no record changes",
 	"DailyBackup": "copies the file",
-	"Bulk":        "the demo loader: store/demo audits the whole load in one row",
+	"Changes":     "", "Counters": "", "CounterByID": "", "CounterByFingerprint": "", "RevokedAmong": "",
+	"Bulk": "the demo loader: store/demo audits the whole load in one row",
 }
 
 // walk is the state the write steps share: one station, its head and a clerk, and the records
@@ -46,6 +47,7 @@ type walk struct {
 	wish, offer        int64
 	rcase              RightsCase
 	trade              Trade
+	counter            int64
 }
 
 // auditWrites maps each write method to a call with valid arguments, in an order where each
@@ -211,6 +213,36 @@ var auditWrites = []struct {
 		return err
 	}},
 	{"ErasePerson", true, func(w *walk) error { _, err := w.s.ErasePerson(w.ctx, w.head, PersonWorker, w.w3.ID); return err }},
+	{"AddCounter", true, func(w *walk) error {
+		c, err := w.s.AddCounter(w.ctx, w.head, NewCounter{Name: "登记台", Key: walkKeys[0]})
+		w.counter = c.ID
+		return err
+	}},
+	{"RevokeCounter", true, func(w *walk) error { return w.s.RevokeCounter(w.ctx, w.head, w.counter) }},
+}
+
+// walkKeys are two counters' public keys (made once with ssh-keygen -t ed25519).
+var walkKeys = []string{
+	"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOzhTaSFTBUgugOH+xGlSUsKtrMoCltIlD7x2IY5wzPV desk-1",
+	"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICEPT6DH5glZDUHb3JIt72f1TjG8YsyyKL/ysgSLFdQ9 door",
+}
+
+// auditServer are the writes serve makes for a connection before anyone signs in there: no
+// staff member makes them.
+var auditServer = []struct {
+	name string
+	call func(w *walk) error
+}{
+	{"CounterFromFile", func(w *walk) error {
+		ck, err := ParseCounterKey("kiosk " + walkKeys[1])
+		if err != nil {
+			return err
+		}
+		c, err := w.s.CounterFromFile(w.ctx, ck)
+		w.counter = c.ID
+		return err
+	}},
+	{"CounterSession", func(w *walk) error { return w.s.CounterSession(w.ctx, w.counter, true) }},
 }
 
 // auditFirstRun are the writes made before anyone is on duty: the first staff member
@@ -224,6 +256,9 @@ func TestEveryWriteIsAudited(t *testing.T) {
 	}
 	for _, n := range auditFirstRun {
 		known[n] = true
+	}
+	for _, wr := range auditServer {
+		known[wr.name] = true
 	}
 	var missing []string
 	st := reflect.TypeOf(&Store{})
@@ -317,6 +352,18 @@ func TestEveryWriteIsAudited(t *testing.T) {
 		}
 		if n == 0 {
 			t.Errorf("%s changed records without an audit row", wr.name)
+		}
+	}
+
+	for _, wr := range auditServer {
+		before := lastID()
+		if err := wr.call(w); err != nil {
+			t.Errorf("%s: %v", wr.name, err)
+			continue
+		}
+		rows := must(s.Audit(w.ctx, AuditFilter{Limit: 10}))(t)
+		if len(rows) == 0 || rows[0].ID <= before || rows[0].StaffID != 0 {
+			t.Errorf("%s: no audit row without staff", wr.name)
 		}
 	}
 

@@ -24,6 +24,8 @@ type Store struct {
 	now   func() time.Time
 	loc   *time.Location
 	log   *slog.Logger // migrations and backups; never a person's data (oplog masks it anyway)
+
+	changes changeHub // committed writes, for the listeners in this process (changes.go)
 }
 
 // Option changes how Open sets up the store.

@@ -158,6 +158,7 @@ type AuditEntry struct {
 	Entity   string
 	EntityID int64
 	Detail   string
+	Counter  string // the counter's name when the change came over SSH (gigdesk serve)
 }
 
 // AuditFilter narrows the audit log; zero fields match everything.
@@ -175,10 +176,10 @@ func (s *Store) Audit(ctx context.Context, f AuditFilter) ([]AuditEntry, error) 
 	if f.Limit <= 0 {
 		f.Limit = 200
 	}
-	return queryAll(ctx, s, scanAuditEntry, `SELECT id, at, coalesce(staff_id, 0), action, entity, entity_id, detail FROM audit
-		WHERE (? = '' OR entity = ?) AND (? = 0 OR entity_id = ?) AND (? = 0 OR staff_id = ?)
-		AND (? = '' OR action = ? OR (? <> '' AND substr(action, 1, length(?)) = ?)) AND (? = 0 OR at >= ?) AND (? = 0 OR at < ?)
-		ORDER BY id DESC LIMIT ?`, f.Entity, f.Entity, f.EntityID, f.EntityID, f.StaffID, f.StaffID,
+	return queryAll(ctx, s, scanAuditEntry, `SELECT a.id, a.at, coalesce(a.staff_id, 0), a.action, a.entity, a.entity_id, a.detail, coalesce(c.name, '')
+		FROM audit a LEFT JOIN counters c ON c.id = a.counter_id WHERE (? = '' OR a.entity = ?) AND (? = 0 OR a.entity_id = ?) AND (? = 0 OR a.staff_id = ?)
+		AND (? = '' OR a.action = ? OR (? <> '' AND substr(a.action, 1, length(?)) = ?)) AND (? = 0 OR a.at >= ?) AND (? = 0 OR a.at < ?)
+		ORDER BY a.id DESC LIMIT ?`, f.Entity, f.Entity, f.EntityID, f.EntityID, f.StaffID, f.StaffID,
 		f.Action, f.Action, prefixOf(f.Action), prefixOf(f.Action), prefixOf(f.Action), unixOrZero(f.From), unixOrZero(f.From), unixOrZero(f.To), unixOrZero(f.To), f.Limit)
 }
 
@@ -225,7 +226,7 @@ func scanStaff(sc scanner) (Staff, error) {
 func scanAuditEntry(sc scanner) (AuditEntry, error) {
 	var a AuditEntry
 	var at int64
-	if err := sc.Scan(&a.ID, &at, &a.StaffID, &a.Action, &a.Entity, &a.EntityID, &a.Detail); err != nil {
+	if err := sc.Scan(&a.ID, &at, &a.StaffID, &a.Action, &a.Entity, &a.EntityID, &a.Detail, &a.Counter); err != nil {
 		return a, err
 	}
 	a.At = time.Unix(at, 0)

@@ -33,6 +33,7 @@ func (s *Store) write(ctx context.Context, staff int64, fn func(*Tx) error) erro
 	if err := tx.Commit(); err != nil {
 		return dbError(err, s.path)
 	}
+	s.changes.publish()
 	return nil
 }
 
@@ -63,8 +64,8 @@ func (t *Tx) audit(action, entity string, id int64, detail string) error {
 	if t.staff > 0 {
 		staff = t.staff
 	}
-	_, err := t.exec(`INSERT INTO audit (at, staff_id, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)`,
-		t.now.Unix(), staff, action, entity, id, detail)
+	_, err := t.exec(`INSERT INTO audit (at, staff_id, action, entity, entity_id, detail, counter_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		t.now.Unix(), staff, action, entity, id, detail, counterOf(t.ctx))
 	if err != nil {
 		return err
 	}

@@ -50,6 +50,10 @@ type Options struct {
 	Ctx context.Context
 	// Renderer draws the styles for one terminal (an SSH session's own); nil is the process's.
 	Renderer *lipgloss.Renderer
+	// HostKey is serve's host key fingerprint, shown in Admin's counters; "" if never served.
+	HostKey string
+	// Counter names the counter of an SSH session (the footer shows it); "" on the station PC.
+	Counter string
 }
 
 type tickMsg time.Time
@@ -93,16 +97,18 @@ func New(o Options) *Model {
 		o.Ctx = context.Background()
 	}
 	c := &common.Common{
-		Ctx:    o.Ctx,
-		Store:  o.Store,
-		Cat:    cat,
-		Styles: styles,
-		Keys:   common.DefaultKeyMap(cat.T),
-		Now:    o.Now,
-		Demo:   o.Demo,
-		Log:    o.Log,
-		Width:  MinWidth,
-		Height: MinHeight,
+		Ctx:     o.Ctx,
+		Store:   o.Store,
+		Cat:     cat,
+		Styles:  styles,
+		Keys:    common.DefaultKeyMap(cat.T),
+		Now:     o.Now,
+		Demo:    o.Demo,
+		Log:     o.Log,
+		HostKey: o.HostKey,
+		Counter: o.Counter,
+		Width:   MinWidth,
+		Height:  MinHeight,
 	}
 	h := help.New()
 	h.ShortSeparator = "  "

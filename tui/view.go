@@ -123,6 +123,10 @@ const StatusFor = 30 * time.Second
 func (m *Model) footerView() string {
 	s := m.c.Styles
 	path := m.c.T("app.db", m.c.Store.Path())
+	where := "" // over SSH: which counter this is, before the station's database
+	if m.c.Counter != "" {
+		where = m.c.T("footer.counter", m.c.Counter) + " · "
+	}
 	status := ""
 	if m.status != "" && m.statusOn == m.here() && m.c.Now().Sub(m.statusAt) < StatusFor {
 		if m.statusErr {
@@ -132,12 +136,13 @@ func (m *Model) footerView() string {
 		}
 	}
 	// the database path always shows, at least its last cells: a long status gives way first
-	keep := min(lipgloss.Width(path), max(m.width/3, 24))
+	keep := min(lipgloss.Width(path), max(m.width/3, 24)) + lipgloss.Width(where)
 	status = ansi.Truncate(status, m.width-keep-2, "…")
-	room := m.width - lipgloss.Width(status) - 2
+	room := m.width - lipgloss.Width(status) - lipgloss.Width(where) - 2
 	if lipgloss.Width(path) > room {
 		path = "…" + ansi.TruncateLeft(path, lipgloss.Width(path)-room+1, "")
 	}
+	path = where + path
 	line := status + strings.Repeat(" ", max(m.width-lipgloss.Width(status)-lipgloss.Width(path), 0)) + s.Path.Render(path)
 	return line + "\n" + ansi.Truncate(m.help.ShortHelpView(m.shortHelp()), m.width, "…")
 }

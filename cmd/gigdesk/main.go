@@ -285,7 +285,9 @@ func runUI(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	m := tui.New(tui.Options{Store: s, Lang: env.Lang, Now: env.Now, Demo: *demo, Log: env.Log})
+	// Admin's counters show serve's host key when this station has served (the file beside the database)
+	hostKey, _ := hostFingerprint(filepath.Join(filepath.Dir(path), hostKeyName))
+	m := tui.New(tui.Options{Store: s, Lang: env.Lang, Now: env.Now, Demo: *demo, Log: env.Log, HostKey: hostKey})
 	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithOutput(env.Stdout), tea.WithFPS(frameRate)}
 	if f, ok := env.Stdin.(*os.File); !ok || f != os.Stdin {
 		opts = append(opts, tea.WithInput(env.Stdin))

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"sync"
 	"time"
 
@@ -12,27 +13,45 @@ import (
 	"gigdesk/store"
 	"gigdesk/tui"
 	"gigdesk/tui/common"
+	"gigdesk/tui/i18n"
+	"gigdesk/tui/kiosk"
 )
 
-// desks are the SSH sessions open now. A save in one session reloads the lists of every other:
-// each screen reloads on common.ChangedMsg, which a session only ever sends to itself.
+// desks are the SSH sessions open now, each a program of its own over the one store.
 type desks struct {
+	env     *Env
+	s       *store.Store
+	hostKey string // shown in Admin's counters
+
 	mu    sync.Mutex
-	peers map[*tea.Program]bool
+	peers map[*tea.Program]*openDesk
 }
 
-func newDesks() *desks { return &desks{peers: map[*tea.Program]bool{}} }
-
-func (d *desks) add(p *tea.Program) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	d.peers[p] = true
+// openDesk is one session: its program, the counter it came from, what ends it, how it closes.
+type openDesk struct {
+	counter int64
+	ending  string // catalogue key told to the counter when serve ends the session ("" if it left)
+	close   func() // lets go of what the screens hold open (the board's watcher connection)
+	cat     *i18n.Catalog
 }
 
-func (d *desks) remove(p *tea.Program) {
+func newDesks(env *Env, s *store.Store) *desks {
+	return &desks{env: env, s: s, peers: map[*tea.Program]*openDesk{}}
+}
+
+func (d *desks) add(p *tea.Program, o *openDesk) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	d.peers[p] = o
+}
+
+// remove takes a session out and answers what it was.
+func (d *desks) remove(p *tea.Program) *openDesk {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	o := d.peers[p]
 	delete(d.peers, p)
+	return o
 }
 
 // count is how many sessions are open.
@@ -42,42 +61,99 @@ func (d *desks) count() int {
 	return len(d.peers)
 }
 
-// waitEmpty waits until every session has ended, at most for d.
+// waitEmpty waits until every session has ended, at most for wait.
 func (d *desks) waitEmpty(wait time.Duration) {
 	for end := time.Now().Add(wait); d.count() > 0 && time.Now().Before(end); {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
 
-// tell sends peerChangedMsg to every session but from. Send blocks until that program reads
-// it, and that program may be telling us at the same moment: each send has its own goroutine.
-func (d *desks) tell(from *tea.Program) {
+// endAll ends every session, telling each why (serve.stopping).
+func (d *desks) endAll(why string) { d.end(func(*openDesk) bool { return true }, why) }
+
+// end quits the sessions that match; each is told why when its screen has closed.
+func (d *desks) end(match func(*openDesk) bool, why string) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	for p := range d.peers {
-		if p != from {
-			go p.Send(peerChangedMsg{})
+	for p, o := range d.peers {
+		if match(o) && o.ending == "" {
+			o.ending = why
+			go p.Quit()
 		}
 	}
 }
 
-// peerChangedMsg is another session's save; it is not passed on again.
-type peerChangedMsg struct{}
-
-// sharedDesk is one session's root model, wrapped so its saves reach the other sessions.
-type sharedDesk struct {
-	tea.Model
-	root  *tui.Model // the same model, for Close
-	desks *desks
-	self  *tea.Program
+// tellAll sends a reload to every session. Send blocks until that program reads it: each send
+// has its own goroutine, and one to a program that has ended returns at once.
+func (d *desks) tellAll() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for p := range d.peers {
+		go p.Send(peerChangedMsg{})
+	}
 }
 
+// relay passes every write committed in this process to every session at once, and ends the
+// sessions of a counter revoked here or by another process (checked every second too).
+func (d *desks) relay(ctx context.Context) (stop func()) {
+	changes, cancel := d.s.Changes()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(time.Second)
+		defer tick.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case _, ok := <-changes:
+				if !ok {
+					return
+				}
+				d.tellAll()
+				d.endRevoked(ctx)
+			case <-tick.C:
+				d.endRevoked(ctx)
+			}
+		}
+	}()
+	return func() { cancel(); <-done }
+}
+
+// endRevoked ends the sessions of every counter revoked since it connected.
+func (d *desks) endRevoked(ctx context.Context) {
+	d.mu.Lock()
+	var ids []int64
+	for _, o := range d.peers {
+		if o.ending == "" {
+			ids = append(ids, o.counter)
+		}
+	}
+	d.mu.Unlock()
+	if len(ids) == 0 {
+		return
+	}
+	revoked, err := d.s.RevokedAmong(ctx, ids)
+	if err != nil || len(revoked) == 0 {
+		return
+	}
+	gone := map[int64]bool{}
+	for _, id := range revoked {
+		gone[id] = true
+	}
+	d.end(func(o *openDesk) bool { return gone[o.counter] }, "serve.revoked")
+	d.env.Log.Event("ssh revoked sessions ended", "counters", len(revoked))
+}
+
+// peerChangedMsg is a save committed somewhere in this process.
+type peerChangedMsg struct{}
+
+// sharedDesk is one session's root model, wrapped so the saves of every session reload it.
+type sharedDesk struct{ tea.Model }
+
 func (m *sharedDesk) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg.(type) {
-	case peerChangedMsg:
+	if _, ok := msg.(peerChangedMsg); ok {
 		msg = common.ChangedMsg{}
-	case common.ChangedMsg:
-		m.desks.tell(m.self)
 	}
 	inner, cmd := m.Model.Update(msg)
 	m.Model = inner
@@ -86,31 +162,65 @@ func (m *sharedDesk) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 type deskCtxKey struct{}
 
-// deskProgram gives each session its own root model over the one shared store, with styles
-// from the session's own renderer, and joins it to the open desks.
-func deskProgram(env *Env, s *store.Store, d *desks) bubbletea.ProgramHandler {
-	return func(sess ssh.Session) *tea.Program {
-		root := tui.New(tui.Options{Store: s, Lang: env.Lang, Now: env.Now, Log: env.Log, Ctx: sess.Context(), Renderer: bubbletea.MakeRenderer(sess)})
-		m := &sharedDesk{Model: root, root: root, desks: d}
-		// the station PC's Ctrl+C is for serve, which ends every session itself
-		opts := append([]tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(frameRate), tea.WithoutSignalHandler()}, bubbletea.MakeOptions(sess)...)
-		m.self = tea.NewProgram(m, opts...)
-		sess.Context().SetValue(deskCtxKey{}, m)
-		d.add(m.self)
-		return m.self
-	}
+// catalogFor is the catalogue in the language of the session's counter, else serve's own.
+func (d *desks) catalogFor(sess ssh.Session) *i18n.Catalog {
+	cat := i18n.New(d.langOf(counterOf(sess.Context())))
+	cat.Log = d.env.Log
+	return cat
 }
 
-// leaveDesks takes a session out of the open desks once its program has ended, and closes
-// what its screens held open (the board's watcher connection).
-func leaveDesks(d *desks) wish.Middleware {
-	return func(next ssh.Handler) ssh.Handler {
-		return func(sess ssh.Session) {
-			next(sess)
-			if m, ok := sess.Context().Value(deskCtxKey{}).(*sharedDesk); ok {
-				d.remove(m.self)
-				m.root.Close()
-			}
+func (d *desks) langOf(c store.Counter) i18n.Lang {
+	if l, err := i18n.ParseLang(c.Lang); err == nil && c.Lang != "" {
+		return l
+	}
+	return d.env.Lang
+}
+
+// program gives each session its own root model over the one shared store, with styles from
+// the session's own renderer, in its counter's language: the desk, or for a door-screen
+// counter the door screen. Every change it makes is audited with the counter's id.
+func (d *desks) program(sess ssh.Session) *tea.Program {
+	c := counterOf(sess.Context())
+	ctx := store.AtCounter(sess.Context(), c.ID)
+	renderer := bubbletea.MakeRenderer(sess)
+	o := &openDesk{counter: c.ID, cat: d.catalogFor(sess)}
+	var m tea.Model
+	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithFPS(frameRate), tea.WithoutSignalHandler()}
+	if c.Kind == store.CounterKiosk {
+		cat := o.cat
+		k := kiosk.New(&common.Common{Ctx: ctx, Store: d.s, Cat: cat, Styles: common.StylesFor(renderer), Keys: common.DefaultKeyMap(cat.T),
+			Now: d.env.Now, Log: d.env.Log, Counter: c.Name})
+		m, o.close = k, k.Close
+	} else {
+		root := tui.New(tui.Options{Store: d.s, Lang: d.langOf(c), Now: d.env.Now, Log: d.env.Log, Ctx: ctx, Renderer: renderer,
+			HostKey: d.hostKey, Counter: c.Name})
+		m, o.close = root, root.Close
+		opts = append(opts, tea.WithMouseCellMotion())
+	}
+	// the station PC's Ctrl+C is for serve, which ends every session itself
+	p := tea.NewProgram(&sharedDesk{Model: m}, append(opts, bubbletea.MakeOptions(sess)...)...)
+	sess.Context().SetValue(deskCtxKey{}, p)
+	d.add(p, o)
+	return p
+}
+
+// leave takes a session out of the open desks once its program has ended, closes what its
+// screens held open, and tells the counter why serve ended it, if it did.
+func (d *desks) leave(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		next(sess)
+		p, ok := sess.Context().Value(deskCtxKey{}).(*tea.Program)
+		if !ok {
+			return
+		}
+		o := d.remove(p)
+		if o == nil {
+			return
+		}
+		o.close()
+		if o.ending != "" {
+			wish.Println(sess, o.cat.T(o.ending))
+			_ = sess.Exit(1)
 		}
 	}
 }

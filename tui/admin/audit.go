@@ -183,7 +183,7 @@ func (p *auditPane) view(w, _ int) string {
 		b.WriteString(s.Subtle.Render(p.c.T("admin.audit.none")) + "\n")
 		return b.String()
 	}
-	head := common.Cell(p.c.T("admin.audit.when"), 17) + common.Cell(p.c.T("admin.audit.who"), 11) + common.Cell(p.c.T("admin.audit.what"), 17) + p.c.T("admin.audit.which")
+	head := common.Cell(p.c.T("admin.audit.when"), 17) + common.Cell(p.c.T("admin.audit.who"), 17) + common.Cell(p.c.T("admin.audit.what"), 17) + p.c.T("admin.audit.which")
 	b.WriteString(s.Label.Render(ansi.Truncate(head, w, "…")) + "\n")
 	end := min(p.top+p.visible(), len(p.rows))
 	for _, a := range p.rows[p.top:end] {
@@ -191,8 +191,11 @@ func (p *auditPane) view(w, _ int) string {
 		if who == "" {
 			who = "-"
 		}
+		if a.Counter != "" { // the change came over SSH: staff@counter
+			who += "@" + a.Counter
+		}
 		line := fmt.Sprintf("%-16s %s %s %s #%d %s", a.At.In(p.c.Store.Location()).Format("2006-01-02 15:04"),
-			common.Cell(who, 10), common.Cell(actionWords(p.c, a.Action), 16), entityWords(p.c, a.Entity), a.EntityID, detailWords(p.c, a.Detail))
+			common.Cell(who, 16), common.Cell(actionWords(p.c, a.Action), 16), entityWords(p.c, a.Entity), a.EntityID, detailWords(p.c, a.Detail))
 		b.WriteString(ansi.Truncate(line, w, "…") + "\n")
 	}
 	b.WriteString(s.Subtle.Render(p.c.T("admin.audit.count", len(p.rows), auditLimit)+"  "+p.c.T("admin.audit.readonly")) + "\n")

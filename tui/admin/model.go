@@ -28,11 +28,12 @@ const (
 	secCases                   // cases.go, casenew.go
 	secErrors                  // errlog.go
 	secWeights                 // weights.go
+	secCounters                // counters.go, counters_view.go
 	secCount
 )
 
 var sectionKeys = [secCount]string{"admin.tab.staff", "admin.tab.settings", "admin.tab.trades", "admin.tab.audit", "admin.tab.privacy",
-	"rights.tab.guide", "rights.tab.training", "rights.tab.cases", "admin.tab.errors", "admin.tab.weights"}
+	"rights.tab.guide", "rights.tab.training", "rights.tab.cases", "admin.tab.errors", "admin.tab.weights", "admin.tab.counters"}
 
 // pane is one Admin section; the Model only routes to it.
 type pane interface {
@@ -96,6 +97,7 @@ func New(c *common.Common) *Model {
 		secCases:    newCasesPane(c),
 		secWeights:  newWeightsPane(c),
 		secErrors:   newErrorsPane(d),
+		secCounters: newCountersPane(d),
 	}
 	return m
 }

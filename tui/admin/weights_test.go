@@ -81,7 +81,7 @@ func TestMatchWeights(t *testing.T) {
 		t.Fatalf("defaults not saved: %+v", w)
 	}
 	// ←→ still switch sections from here
-	if scr = keys(t, m, tea.KeyRight); m.sec != secStaff || !strings.Contains(scr, "王芳") {
+	if scr = keys(t, m, tea.KeyRight); m.sec != secCounters || !strings.Contains(scr, "还没有柜台") {
 		t.Fatalf("→ from weights:\n%s", scr)
 	}
 }

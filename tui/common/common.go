@@ -35,6 +35,11 @@ type Common struct {
 	Height   int
 	// LastJob is the job last saved at this desk: Match opens it when shown with none open.
 	LastJob int64
+	// HostKey is the fingerprint of gigdesk serve's host key (Admin shows it for the counters
+	// to check); "" while this station has never served.
+	HostKey string
+	// Counter is the counter this session comes from over SSH; "" at the station PC itself.
+	Counter string
 }
 
 // T is a shortcut for the catalogue.
