@@ -21,7 +21,7 @@ var auditReadOnly = map[string]string{
 	"FindDuplicates": "", "GuideFor": "", "GuidePays": "", "InsuranceOf": "", "DispatchDefaults": "", "Issues": "", "Job": "",
 	"JobListings": "", "JobReviewOf": "", "Jobs": "", "LastJob": "", "ListStaff": "", "LoadWorkerPool": "",
 	"Location": "", "MatchContext": "", "MatchJob": "", "MatchWeights": "", "NewWatcher": "", "Now": "",
-	"Offers": "", "OpenJobs": "", "OpenUnpaidCases": "", "Path": "", "Engine": "", "Where": "", "PlanDay": "", "PresentToday": "",
+	"Offers": "", "OpenJobs": "", "OpenUnpaidCases": "", "Path": "", "Engine": "", "Where": "", "Target": "", "PlanDay": "", "PresentToday": "",
 	"PublicBoard": "", "PublicJobs": "", "QuickCheck": "", "CheckWorkerPool": "", "WarmPool": "", "RankForJob": "", "RankJobsForWorker": "",
 	"Referrals": "", "ReviewJob": "", "RightsCase": "", "RightsCases": "", "RightsFigures": "",
 	"SearchWorkers": "", "Settings": "", "SignedIn": "", "StaffMember": "", "Summary": "", "SummaryRange": "",

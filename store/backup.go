@@ -111,7 +111,7 @@ func (s *Store) DailyBackup(ctx context.Context, dir string, kept int) (b Backup
 
 // errPgDump is the one line backup and restore say on PostgreSQL.
 func errPgDump(where string) error {
-	return &Error{Code: Invalid, Key: "backup.pg_dump", Detail: where + ": back a PostgreSQL database up with pg_dump"}
+	return &Error{Code: Invalid, Key: "backup.pg_dump", Detail: serverOf(where)}
 }
 
 // ListBackups lists the backups in dir, newest first. A missing folder holds none.
@@ -209,6 +209,14 @@ func (r CheckReport) Summary() string {
 // CheckFile runs integrity_check and foreign_key_check on the database at path, read-only.
 // err is set when the file cannot be read as a database at all.
 func CheckFile(ctx context.Context, path string) (CheckReport, error) {
+	if IsPostgresURL(path) { // what applies there: the server answers and the schema is current
+		s, err := Open(path)
+		if err != nil {
+			return CheckReport{}, err
+		}
+		defer s.Close()
+		return s.Check(ctx)
+	}
 	if _, err := os.Stat(path); err != nil {
 		return CheckReport{}, &Error{Code: NotFound, Key: "backup.no_file", Detail: path, Err: err}
 	}

@@ -212,7 +212,7 @@ func TestBackupOnPostgresSaysPgDump(t *testing.T) {
 	if _, made, err := s.DailyBackup(ctx, t.TempDir(), 7); made || err != nil {
 		t.Fatalf("DailyBackup on PostgreSQL: made=%v err=%v, want nothing done", made, err)
 	}
-	if _, err := Restore(ctx, "x.db", s.Path(), true, fixedNow); keyOf(err) != "backup.pg_dump" {
+	if _, err := Restore(ctx, "x.db", s.Target(), true, fixedNow); keyOf(err) != "backup.pg_dump" {
 		t.Fatalf("Restore on PostgreSQL: %v, want backup.pg_dump", err)
 	}
 }

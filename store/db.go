@@ -21,6 +21,8 @@ type Store struct {
 	path  string // the SQLite file, or the PostgreSQL URL without its password
 	pg    bool   // PostgreSQL (dialect.go says what differs)
 	where string // on PostgreSQL, host/dbname for the footer
+	local string // on PostgreSQL, LocalPath: where this PC keeps its files for the database
+	dir   string // WithLocalDir
 	now   func() time.Time
 	loc   *time.Location
 	log   *slog.Logger // migrations and backups; never a person's data (oplog masks it anyway)
@@ -36,6 +38,10 @@ func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = no
 
 // WithLogger makes the store log what it does to the file (migrations, backups).
 func WithLogger(l *slog.Logger) Option { return func(s *Store) { s.log = l } }
+
+// WithLocalDir names the folder where, for a PostgreSQL database, this PC keeps the files a
+// SQLite station keeps beside its file: exports, slips (see LocalPath).
+func WithLocalDir(dir string) Option { return func(s *Store) { s.dir = dir } }
 
 // WithLocation sets the station's time zone ("today" is the station's local day).
 func WithLocation(loc *time.Location) Option { return func(s *Store) { s.loc = loc } }
@@ -185,8 +191,17 @@ func probe(path string) error {
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
-// Path is the database file's path, or the PostgreSQL URL without its password.
-func (s *Store) Path() string { return s.path }
+// Path is the database file's path. On PostgreSQL it is LocalPath: a path, in this PC's data
+// folder, of no file, beside which the files a station keeps next to its database go.
+func (s *Store) Path() string {
+	if s.pg {
+		return s.local
+	}
+	return s.path
+}
+
+// Target is what Open was given, without a password: the file's path or the PostgreSQL URL.
+func (s *Store) Target() string { return s.path }
 
 // Where names the database for the footer: the file's path, or host/dbname on PostgreSQL.
 func (s *Store) Where() string {

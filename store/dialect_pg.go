@@ -4,7 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"fmt"
 	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -24,8 +28,41 @@ func (s *Store) openPostgres(target string) error {
 	s.pg = true
 	s.path = redactURL(target)
 	s.where = cfg.Host + "/" + cfg.Database
+	s.local = LocalPath(target, s.dir)
 	s.db = sql.OpenDB(pgConnector{stdlib.GetConnector(*cfg)})
 	return nil
+}
+
+// LocalPath is where this PC's files for target live: target itself for a SQLite file; for a
+// PostgreSQL URL a name in dir (the temp folder when dir is ""), host_port_dbname.db, that is
+// never a database, beside which the log, exports and slips go.
+func LocalPath(target, dir string) string {
+	if !IsPostgresURL(target) {
+		return target
+	}
+	if dir == "" {
+		dir = filepath.Join(os.TempDir(), "gigdesk")
+	}
+	name := "postgres"
+	if cfg, err := pgx.ParseConfig(target); err == nil {
+		name = fmt.Sprintf("%s_%d_%s", cfg.Host, cfg.Port, cfg.Database)
+	}
+	name = strings.Map(func(r rune) rune {
+		if r == '/' || r == '\\' || r == ':' || r < ' ' {
+			return '_'
+		}
+		return r
+	}, strings.Trim(name, "/"))
+	return filepath.Join(dir, name+".db")
+}
+
+// serverOf names target's server and database as people say it: host:port/dbname.
+func serverOf(target string) string {
+	cfg, err := pgx.ParseConfig(target)
+	if err != nil {
+		return redactURL(target)
+	}
+	return fmt.Sprintf("%s:%d/%s", cfg.Host, cfg.Port, cfg.Database)
 }
 
 // redactURL is target without its password, for screens and logs.

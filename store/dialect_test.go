@@ -19,3 +19,21 @@ func TestPgQuery(t *testing.T) {
 		}
 	}
 }
+
+func TestOpenPostgresServerDown(t *testing.T) {
+	// nothing listens on port 1: the one line names the server, and nothing is left open
+	_, err := Open("postgres://gigdesk@127.0.0.1:1/district?sslmode=disable&connect_timeout=5")
+	e := AsError(err)
+	if e == nil || e.Key != "db.unreachable" || e.Detail != "127.0.0.1:1/district" {
+		t.Fatalf("Open with the server down: %v, want db.unreachable naming 127.0.0.1:1/district", err)
+	}
+}
+
+func TestLocalPath(t *testing.T) {
+	if got := LocalPath("/data/station.db", "/home/x"); got != "/data/station.db" {
+		t.Errorf("a SQLite file's local path = %q", got)
+	}
+	if got, want := LocalPath("postgres://u:secret@db.district:5433/jiulongpo?sslmode=disable", "/home/x"), "/home/x/db.district_5433_jiulongpo.db"; got != want {
+		t.Errorf("LocalPath = %q, want %q", got, want)
+	}
+}

@@ -130,6 +130,9 @@ func dbError1(err error, path string) error {
 // a race with another PC (serialization failure, deadlock, a lock not granted) is a Conflict
 // staff can retry; a server that is down or went away is db.unreachable, naming the server.
 func pgError(err error, where string) error {
+	if IsPostgresURL(where) {
+		where = serverOf(where)
+	}
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
 		switch {

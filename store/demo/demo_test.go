@@ -164,7 +164,7 @@ func TestFillKeepsStaffAndSettings(t *testing.T) {
 // sqlDB opens the same file for read-only checks.
 func sqlDB(t *testing.T, s *store.Store) *sql.DB {
 	t.Helper()
-	db, err := store.OpenSQL(s.Path())
+	db, err := store.OpenSQL(s.Target())
 	if err != nil {
 		t.Fatal(err)
 	}
