@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"gigdesk/store/testdb"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -20,7 +21,7 @@ var auditReadOnly = map[string]string{
 	"FindDuplicates": "", "GuideFor": "", "GuidePays": "", "InsuranceOf": "", "DispatchDefaults": "", "Issues": "", "Job": "",
 	"JobListings": "", "JobReviewOf": "", "Jobs": "", "LastJob": "", "ListStaff": "", "LoadWorkerPool": "",
 	"Location": "", "MatchContext": "", "MatchJob": "", "MatchWeights": "", "NewWatcher": "", "Now": "",
-	"Offers": "", "OpenJobs": "", "OpenUnpaidCases": "", "Path": "", "PlanDay": "", "PresentToday": "",
+	"Offers": "", "OpenJobs": "", "OpenUnpaidCases": "", "Path": "", "Engine": "", "Where": "", "Target": "", "PlanDay": "", "PresentToday": "",
 	"PublicBoard": "", "PublicJobs": "", "QuickCheck": "", "CheckWorkerPool": "", "WarmPool": "", "RankForJob": "", "RankJobsForWorker": "",
 	"Referrals": "", "ReviewJob": "", "RightsCase": "", "RightsCases": "", "RightsFigures": "",
 	"SearchWorkers": "", "Settings": "", "SignedIn": "", "StaffMember": "", "Summary": "", "SummaryRange": "",
@@ -34,6 +35,7 @@ var auditReadOnly = map[string]string{
 // walk is the state the write steps share: one station, its head and a clerk, and the records
 // earlier steps made.
 type walk struct {
+	dir                string // where the walk writes its files
 	s                  *Store
 	ctx                context.Context
 	now                time.Time
@@ -153,7 +155,7 @@ var auditWrites = []struct {
 	}},
 	{"ExportPerson", false, func(w *walk) error { _, err := w.s.ExportPerson(w.ctx, w.clerk, PersonWorker, w.w1.ID); return err }},
 	{"ExportPersonFile", false, func(w *walk) error {
-		_, err := w.s.ExportPersonFile(w.ctx, w.clerk, PersonWorker, w.w1.ID, filepath.Join(filepath.Dir(w.s.Path()), "w1.json"))
+		_, err := w.s.ExportPersonFile(w.ctx, w.clerk, PersonWorker, w.w1.ID, filepath.Join(w.dir, "w1.json"))
 		return err
 	}},
 	{"NoteRestore", true, func(w *walk) error { return w.s.NoteRestore(w.ctx, "王站长", "/tmp/gigdesk-20261127-090000.db", 1) }},
@@ -275,8 +277,8 @@ func TestEveryWriteIsAudited(t *testing.T) {
 			"or to auditReadOnly in audit_walk_test.go: %s", strings.Join(missing, ", "))
 	}
 
-	w := &walk{ctx: context.Background(), now: dispatchNow}
-	s, err := Open(filepath.Join(t.TempDir(), "gigdesk.db"), WithClock(func() time.Time { return w.now }))
+	w := &walk{ctx: context.Background(), now: dispatchNow, dir: t.TempDir()}
+	s, err := Open(testdb.New(t, "gigdesk.db"), WithClock(func() time.Time { return w.now }))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -367,7 +369,7 @@ func TestEveryWriteIsAudited(t *testing.T) {
 
 	// first-run setup, on fresh files: the head records their own creation and the settings
 	for _, name := range auditFirstRun {
-		s2, err := Open(filepath.Join(t.TempDir(), "gigdesk.db"), WithClock(func() time.Time { return dispatchNow }))
+		s2, err := Open(testdb.New(t, "gigdesk.db"), WithClock(func() time.Time { return dispatchNow }))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -37,6 +37,9 @@ func BackupDir(dbPath string) string { return filepath.Join(filepath.Dir(dbPath)
 // (VACUUM INTO reads one snapshot), checks the copy, and only then gives it its final name.
 // The file is created 0600: it holds phones and ID numbers.
 func (s *Store) Backup(ctx context.Context, dir string) (Backup, error) {
+	if s.pg {
+		return Backup{}, errPgDump(s.path)
+	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return Backup{}, &Error{Code: Invalid, Key: "backup.folder", Detail: dir, Err: err}
 	}
@@ -85,6 +88,9 @@ func (s *Store) Backup(ctx context.Context, dir string) (Backup, error) {
 // DailyBackup makes the day's first backup if dir holds none from today yet, then keeps the
 // newest kept backups. made is false when today's backup was already there.
 func (s *Store) DailyBackup(ctx context.Context, dir string, kept int) (b Backup, made bool, err error) {
+	if s.pg {
+		return Backup{}, false, nil // the district backs its server up with pg_dump
+	}
 	// eight counters signing in at once under serve make one copy, and Close waits for it
 	s.backupMu.Lock()
 	defer s.backupMu.Unlock()
@@ -104,6 +110,11 @@ func (s *Store) DailyBackup(ctx context.Context, dir string, kept int) (b Backup
 	}
 	_, err = PruneBackups(dir, kept, s.loc)
 	return b, true, err
+}
+
+// errPgDump is the one line backup and restore say on PostgreSQL.
+func errPgDump(where string) error {
+	return &Error{Code: Invalid, Key: "backup.pg_dump", Detail: serverOf(where)}
 }
 
 // ListBackups lists the backups in dir, newest first. A missing folder holds none.
@@ -201,6 +212,14 @@ func (r CheckReport) Summary() string {
 // CheckFile runs integrity_check and foreign_key_check on the database at path, read-only.
 // err is set when the file cannot be read as a database at all.
 func CheckFile(ctx context.Context, path string) (CheckReport, error) {
+	if IsPostgresURL(path) { // what applies there: the server answers and the schema is current
+		s, err := Open(path)
+		if err != nil {
+			return CheckReport{}, err
+		}
+		defer s.Close()
+		return s.Check(ctx)
+	}
 	if _, err := os.Stat(path); err != nil {
 		return CheckReport{}, &Error{Code: NotFound, Key: "backup.no_file", Detail: path, Err: err}
 	}
@@ -217,11 +236,17 @@ func CheckFile(ctx context.Context, path string) (CheckReport, error) {
 
 // QuickCheck runs PRAGMA quick_check on the open database (at start-up: it is fast).
 func (s *Store) QuickCheck(ctx context.Context) (CheckReport, error) {
+	if s.pg {
+		return CheckReport{}, nil // the server keeps its own pages and foreign keys whole
+	}
 	return check(ctx, s.db, s.path, "quick_check")
 }
 
 // Check runs the full integrity and foreign-key checks on the open database.
 func (s *Store) Check(ctx context.Context) (CheckReport, error) {
+	if s.pg {
+		return CheckReport{}, nil
+	}
 	return check(ctx, s.db, s.path, "integrity_check")
 }
 
@@ -299,6 +324,9 @@ type Restored struct {
 // restored copy before it takes the database's place, so nobody erased comes back. gigdesk
 // must not have the database open meanwhile.
 func Restore(ctx context.Context, from, dbPath string, force bool, now time.Time) (Restored, error) {
+	if IsPostgresURL(dbPath) {
+		return Restored{}, errPgDump(redactURL(dbPath))
+	}
 	var res Restored
 	var err error
 	res.Aside, res.Reapplied, err = restore(ctx, from, dbPath, force, now)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"gigdesk/store/testdb"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -11,6 +12,7 @@ import (
 )
 
 func TestBackupWhileWritingIsConsistent(t *testing.T) {
+	testdb.SkipOnPostgres(t, "backups are SQLite files (VACUUM INTO); PostgreSQL is backed up with pg_dump, as TestBackupOnPostgresSaysPgDump checks")
 	s := openTest(t)
 	ctx := context.Background()
 	head, err := s.Setup(ctx, "后街零工市场", "王芳")
@@ -84,8 +86,9 @@ func phoneN(i int) string {
 }
 
 func TestDailyBackupAndPrune(t *testing.T) {
+	testdb.SkipOnPostgres(t, "backups are SQLite files; PostgreSQL is backed up with pg_dump")
 	now := fixedNow
-	s, err := Open(filepath.Join(t.TempDir(), "gigdesk.db"), WithClock(func() time.Time { return now }))
+	s, err := Open(testdb.New(t, "gigdesk.db"), WithClock(func() time.Time { return now }))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,6 +116,7 @@ func TestDailyBackupAndPrune(t *testing.T) {
 }
 
 func TestRestore(t *testing.T) {
+	testdb.SkipOnPostgres(t, "restore replaces a SQLite file; PostgreSQL is restored with pg_restore")
 	ctx := context.Background()
 	s := openTest(t)
 	if _, err := s.Setup(ctx, "后街零工市场", "王芳"); err != nil {
@@ -174,6 +178,7 @@ func damage(t *testing.T, path string) {
 }
 
 func TestCheckFindsDamage(t *testing.T) {
+	testdb.SkipOnPostgres(t, "damage is spoilt bytes of a SQLite file and its backup")
 	ctx := context.Background()
 	s := openTest(t)
 	head := must(s.Setup(ctx, "后街零工市场", "王芳"))(t)
@@ -193,4 +198,21 @@ func TestCheckFindsDamage(t *testing.T) {
 		t.Fatal("damage not found")
 	}
 	t.Log(rep.Summary(), err)
+}
+
+func TestBackupOnPostgresSaysPgDump(t *testing.T) {
+	if !testdb.Postgres() {
+		t.Skip("PostgreSQL only: on SQLite, Backup copies the file (the tests above)")
+	}
+	s := openTest(t)
+	ctx := context.Background()
+	if _, err := s.Backup(ctx, t.TempDir()); keyOf(err) != "backup.pg_dump" {
+		t.Fatalf("Backup on PostgreSQL: %v, want backup.pg_dump", err)
+	}
+	if _, made, err := s.DailyBackup(ctx, t.TempDir(), 7); made || err != nil {
+		t.Fatalf("DailyBackup on PostgreSQL: made=%v err=%v, want nothing done", made, err)
+	}
+	if _, err := Restore(ctx, "x.db", s.Target(), true, fixedNow); keyOf(err) != "backup.pg_dump" {
+		t.Fatalf("Restore on PostgreSQL: %v, want backup.pg_dump", err)
+	}
 }

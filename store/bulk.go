@@ -59,7 +59,10 @@ func (s *Store) Bulk(ctx context.Context, fn func(*Loader) error) error {
 	if err != nil {
 		return dbError(err, s.path)
 	}
-	restore, err := bulkPragmas(ctx, conn, fresh)
+	restore := func() {}
+	if !s.pg { // PostgreSQL's settings are the server's: a load there needs none of SQLite's
+		restore, err = bulkPragmas(ctx, conn, fresh)
+	}
 	if err != nil {
 		return dbError(err, s.path)
 	}
@@ -85,6 +88,11 @@ func (s *Store) Bulk(ctx context.Context, fn func(*Loader) error) error {
 	}
 	if err := l.finish(); err != nil {
 		return dbError(err, s.path)
+	}
+	if s.pg {
+		if err := l.moveIdentities(); err != nil {
+			return dbError(err, s.path)
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return dbError(err, s.path)
@@ -178,8 +186,7 @@ func (l *Loader) DeferIndexes() error {
 	if err := l.sync(); err != nil {
 		return err
 	}
-	rows, err := l.tx.QueryContext(l.ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-		AND tbl_name IN (`+placeholders(len(tables))+`) ORDER BY tbl_name, name`, anySlice(tables)...)
+	rows, err := l.tx.QueryContext(l.ctx, l.s.secondaryIndexesSQL(len(tables)), anySlice(tables)...)
 	if err != nil {
 		return err
 	}
@@ -211,6 +218,31 @@ func anySlice(ss []string) []any {
 		out[i] = s
 	}
 	return out
+}
+
+// secondaryIndexesSQL lists the name and CREATE statement of every index of the n tables named
+// by its arguments that is neither a primary key nor UNIQUE.
+func (s *Store) secondaryIndexesSQL(n int) string {
+	if s.pg {
+		return `SELECT i.indexname, i.indexdef FROM pg_indexes i
+			JOIN pg_class c ON c.relname = i.indexname AND c.relnamespace = to_regnamespace(i.schemaname)
+			JOIN pg_index x ON x.indexrelid = c.oid
+			WHERE i.schemaname = current_schema() AND NOT x.indisunique AND NOT x.indisprimary
+			AND i.tablename IN (` + placeholders(n) + `) ORDER BY i.tablename, i.indexname`
+	}
+	return `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+		AND tbl_name IN (` + placeholders(n) + `) ORDER BY tbl_name, name`
+}
+
+// moveIdentities sets each identity past the ids a load chose itself (PostgreSQL only: SQLite
+// gives the next row max(id) + 1 anyway), so the next record saved does not take a loaded id.
+func (l *Loader) moveIdentities() error {
+	for t := range bulkTables {
+		if _, err := l.tx.ExecContext(l.ctx, `SELECT setval(pg_get_serial_sequence('`+t+`', 'id'), coalesce(max(id), 0) + 1, false) FROM `+t); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // NextID is one more than the largest id in table (1 for an empty table).

@@ -2,14 +2,15 @@ package store
 
 import (
 	"context"
-	"path/filepath"
+	"gigdesk/store/testdb"
 	"testing"
 )
 
 // A load into a fresh database runs without a journal and hands every connection back with
 // the settings other writes rely on: WAL, a full sync, the usual cache.
 func TestBulkPragmasRestored(t *testing.T) {
-	s, err := Open(filepath.Join(t.TempDir(), "bulk.db"))
+	testdb.SkipOnPostgres(t, "the pragmas a load sets on its SQLite connection")
+	s, err := Open(testdb.New(t, "bulk.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 
 // tableNames lists the database's tables by name.
 func (s *Store) tableNames(ctx context.Context) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+	rows, err := s.db.QueryContext(ctx, s.tablesSQL())
 	if err != nil {
 		return nil, dbError(err, s.path)
 	}

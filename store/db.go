@@ -18,11 +18,15 @@ import (
 
 // Store is an open station database.
 type Store struct {
-	db   *sql.DB
-	path string
-	now  func() time.Time
-	loc  *time.Location
-	log  *slog.Logger // migrations and backups; never a person's data (oplog masks it anyway)
+	db    *sql.DB
+	path  string // the SQLite file, or the PostgreSQL URL without its password
+	pg    bool   // PostgreSQL (dialect.go says what differs)
+	where string // on PostgreSQL, host/dbname for the footer
+	local string // on PostgreSQL, LocalPath: where this PC keeps its files for the database
+	dir   string // WithLocalDir
+	now   func() time.Time
+	loc   *time.Location
+	log   *slog.Logger // migrations and backups; never a person's data (oplog masks it anyway)
 
 	changes  changeHub  // committed writes, for the listeners in this process (changes.go)
 	writeMu  sync.Mutex // one writer of this process at a time (tx.go)
@@ -38,34 +42,33 @@ func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = no
 // WithLogger makes the store log what it does to the file (migrations, backups).
 func WithLogger(l *slog.Logger) Option { return func(s *Store) { s.log = l } }
 
+// WithLocalDir names the folder where, for a PostgreSQL database, this PC keeps the files a
+// SQLite station keeps beside its file: exports, slips (see LocalPath).
+func WithLocalDir(dir string) Option { return func(s *Store) { s.dir = dir } }
+
 // WithLocation sets the station's time zone ("today" is the station's local day).
 func WithLocation(loc *time.Location) Option { return func(s *Store) { s.loc = loc } }
 
 const sqliteHeader = "SQLite format 3\x00"
 
-// Open opens the station database at path, creating the folder and the file if needed,
-// and brings its schema up to date. A file that is not a gigdesk database, or one written by
-// a newer gigdesk, is refused and left exactly as it was.
-func Open(path string, opts ...Option) (*Store, error) {
-	s := &Store{path: path, now: time.Now, loc: Shanghai, log: slog.New(slog.DiscardHandler)}
+// Open opens the station database at target, a SQLite file's path (creating the folder and
+// the file if needed) or a postgres:// URL, and brings its schema up to date. A file that is
+// not a gigdesk database, or one written by a newer gigdesk, is refused and left exactly as it was.
+func Open(target string, opts ...Option) (*Store, error) {
+	s := &Store{path: target, now: time.Now, loc: Shanghai, log: slog.New(slog.DiscardHandler)}
 	for _, o := range opts {
 		o(s)
 	}
-	fresh, err := prepareFile(path)
+	var err error
+	if IsPostgresURL(target) {
+		err = s.openPostgres(target)
+	} else {
+		err = s.openSQLite(target)
+	}
 	if err != nil {
 		return nil, err
 	}
-	if !fresh {
-		// look before touching: opening in WAL mode would rewrite the header of a file we then refuse
-		if err := probe(path); err != nil {
-			return nil, err
-		}
-	}
-	db, err := sql.Open("sqlite", dsn(path))
-	if err != nil {
-		return nil, &Error{Code: Internal, Key: "db.open", Detail: path, Err: err}
-	}
-	s.db = db
+	db := s.db
 	if err := s.migrate(context.Background()); err != nil {
 		db.Close()
 		return nil, err
@@ -91,6 +94,26 @@ func Open(path string, opts ...Option) (*Store, error) {
 		}
 	}
 	return s, nil
+}
+
+// openSQLite opens the SQLite file at path, after checking it is one gigdesk can open.
+func (s *Store) openSQLite(path string) error {
+	fresh, err := prepareFile(path)
+	if err != nil {
+		return err
+	}
+	if !fresh {
+		// look before touching: opening in WAL mode would rewrite the header of a file we then refuse
+		if err := probe(path); err != nil {
+			return err
+		}
+	}
+	db, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		return &Error{Code: Internal, Key: "db.open", Detail: path, Err: err}
+	}
+	s.db = db
+	return nil
 }
 
 // dsn sets every pragma per connection: a PRAGMA run with Exec would reach only one pooled connection.
@@ -162,7 +185,7 @@ func probe(path string) error {
 	if err := db.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
 		return dbError(err, path)
 	}
-	if newest := SchemaVersion(); current > newest {
+	if newest := schemaVersion(SQLite); current > newest {
 		return &Error{Code: Conflict, Key: "db.newer", Detail: fmt.Sprintf("%s has schema %d, this gigdesk knows %d", path, current, newest)}
 	}
 	return nil
@@ -175,5 +198,22 @@ func (s *Store) Close() error {
 	return s.db.Close()
 }
 
-// Path is the database file's path.
-func (s *Store) Path() string { return s.path }
+// Path is the database file's path. On PostgreSQL it is LocalPath: a path, in this PC's data
+// folder, of no file, beside which the files a station keeps next to its database go.
+func (s *Store) Path() string {
+	if s.pg {
+		return s.local
+	}
+	return s.path
+}
+
+// Target is what Open was given, without a password: the file's path or the PostgreSQL URL.
+func (s *Store) Target() string { return s.path }
+
+// Where names the database for the footer: the file's path, or host/dbname on PostgreSQL.
+func (s *Store) Where() string {
+	if s.pg {
+		return s.where
+	}
+	return s.path
+}

@@ -3,7 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
-	"path/filepath"
+	"gigdesk/store/testdb"
 	"strings"
 	"testing"
 	"time"
@@ -24,7 +24,7 @@ type dispatchStation struct {
 
 func newDispatchStation(t *testing.T) *dispatchStation {
 	t.Helper()
-	s, err := Open(filepath.Join(t.TempDir(), "gigdesk.db"), WithClock(func() time.Time { return dispatchNow }))
+	s, err := Open(testdb.New(t, "gigdesk.db"), WithClock(func() time.Time { return dispatchNow }))
 	if err != nil {
 		t.Fatal(err)
 	}

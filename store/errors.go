@@ -2,6 +2,7 @@ package store
 
 import (
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"runtime"
@@ -9,6 +10,8 @@ import (
 	"unicode"
 
 	"gigdesk/store/valid"
+
+	"github.com/jackc/pgx/v5/pgconn"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -114,10 +117,41 @@ func dbError1(err error, path string) error {
 			return &Error{Code: Internal, Key: "db.full", Detail: path, Err: err}
 		}
 	}
+	if e := pgError(err, path); e != nil {
+		return e
+	}
 	if AsError(err) != nil {
 		return err
 	}
 	return &Error{Code: Internal, Key: "db.error", Err: err}
+}
+
+// pgError names what PostgreSQL said, or nil when err did not come from it. A write that lost
+// a race with another PC (serialization failure, deadlock, a lock not granted) is a Conflict
+// staff can retry; a server that is down or went away is db.unreachable, naming the server.
+func pgError(err error, where string) error {
+	if IsPostgresURL(where) {
+		where = serverOf(where)
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		switch {
+		case pe.Code == "23505":
+			return &Error{Code: Conflict, Key: "db.duplicate", Detail: pe.ConstraintName, Err: err}
+		case pe.Code == "40001" || pe.Code == "40P01" || pe.Code == "55P03":
+			return &Error{Code: Conflict, Key: "db.busy", Detail: where, Err: err}
+		case pe.Code == "57P01" || pe.Code == "57P02" || pe.Code == "57P03" || strings.HasPrefix(pe.Code, "08"):
+			return &Error{Code: Internal, Key: "db.unreachable", Detail: where, Err: err}
+		case pe.Code == "53100":
+			return &Error{Code: Internal, Key: "db.full", Detail: where, Err: err}
+		}
+		return nil
+	}
+	var ce *pgconn.ConnectError
+	if errors.As(err, &ce) || errors.Is(err, driver.ErrBadConn) || pgconn.SafeToRetry(err) || pgconn.Timeout(err) {
+		return &Error{Code: Internal, Key: "db.unreachable", Detail: where, Err: err}
+	}
+	return nil
 }
 
 // storeOp is the exported store method or function on the stack that made an error: the
@@ -139,10 +173,12 @@ func storeOp() string {
 	}
 }
 
-// isUnique reports a UNIQUE constraint failure.
+// isUnique reports a UNIQUE constraint failure, on either engine.
 func isUnique(err error) bool {
 	var se *sqlite.Error
-	return errors.As(err, &se) && se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE
+	var pe *pgconn.PgError
+	return errors.As(err, &se) && se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE ||
+		errors.As(err, &pe) && pe.Code == "23505"
 }
 
 // notFound maps sql.ErrNoRows to a NotFound error for entity.

@@ -92,7 +92,7 @@ var exportSpecs = map[ExportKind]exportSpec{
 			{"trade", ColTrade}, {"community", ColPlace}, {"dispatch_status", ColCode}, {"starts_at", ColTime}, {"agreed_pay", ColMoney},
 			{"job_posted_at", ColTime}, {"dispatched_at", ColTime}, {"checked_in_at", ColTime}, {"done_at", ColTime},
 			{"paid", ColMoney}, {"paid_at", ColTime}, {"disputed", ColBool}},
-		query: `SELECT d.id, d.job_id, d.worker_id, w.name, w.groups <> '', j.trade_id, coalesce(j.community_id, 0), d.status,
+		query: `SELECT d.id, d.job_id, d.worker_id, w.name, CASE WHEN w.groups <> '' THEN 1 ELSE 0 END, j.trade_id, coalesce(j.community_id, 0), d.status,
 			d.starts_at, d.agreed_pay_fen, j.created_at, d.created_at, d.checked_in_at, d.done_at, d.paid_fen, d.paid_at, d.disputed
 			FROM dispatches d JOIN jobs j ON j.id = d.job_id JOIN workers w ON w.id = d.worker_id`,
 		time: "d.created_at", order: "d.id",

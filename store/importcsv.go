@@ -438,7 +438,7 @@ func (t *Tx) importOne(w Worker) (merged bool, prob *ImportProblem, err error) {
 	}
 	for _, tr := range w.Trades {
 		if _, err := t.exec(`INSERT INTO worker_trades (worker_id, trade_id, years) VALUES (?, ?, ?)
-			ON CONFLICT (worker_id, trade_id) DO UPDATE SET years = max(years, excluded.years)`, id, tr.TradeID, tr.Years); err != nil {
+			ON CONFLICT (worker_id, trade_id) DO UPDATE SET years = CASE WHEN excluded.years > worker_trades.years THEN excluded.years ELSE worker_trades.years END`, id, tr.TradeID, tr.Years); err != nil {
 			return false, nil, err
 		}
 	}

@@ -83,7 +83,7 @@ func TestCachedPoolFollowsChanges(t *testing.T) {
 	}
 
 	// Another store on the same file writes: this store's next load sees it.
-	other, err := Open(st.s.Path(), WithClock(func() time.Time { return dispatchNow }))
+	other, err := Open(st.s.Target(), WithClock(func() time.Time { return dispatchNow }))
 	if err != nil {
 		t.Fatal(err)
 	}

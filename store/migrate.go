@@ -11,7 +11,10 @@ import (
 	"strings"
 )
 
-//go:embed migrations/*.sql
+// Each engine has its own folder of migrations with the same numbers and names: the same
+// schema, written in each engine's DDL (a test compares the two).
+//
+//go:embed migrations/sqlite/*.sql migrations/postgres/*.sql
 var migrationFiles embed.FS
 
 type migration struct {
@@ -20,8 +23,9 @@ type migration struct {
 	sql     string
 }
 
-func migrations() ([]migration, error) {
-	entries, err := fs.ReadDir(migrationFiles, "migrations")
+func migrations(engine Engine) ([]migration, error) {
+	dir := "migrations/" + string(engine)
+	entries, err := fs.ReadDir(migrationFiles, dir)
 	if err != nil {
 		return nil, err
 	}
@@ -32,7 +36,7 @@ func migrations() ([]migration, error) {
 		if !ok || err != nil {
 			return nil, fmt.Errorf("migration %s: name must start with a number", e.Name())
 		}
-		body, err := migrationFiles.ReadFile("migrations/" + e.Name())
+		body, err := migrationFiles.ReadFile(dir + "/" + e.Name())
 		if err != nil {
 			return nil, err
 		}
@@ -42,9 +46,11 @@ func migrations() ([]migration, error) {
 	return out, nil
 }
 
-// SchemaVersion is the newest migration this gigdesk knows.
-func SchemaVersion() int {
-	ms, _ := migrations()
+// SchemaVersion is the newest migration this gigdesk knows (the same on both engines).
+func SchemaVersion() int { return schemaVersion(SQLite) }
+
+func schemaVersion(engine Engine) int {
+	ms, _ := migrations(engine)
 	if len(ms) == 0 {
 		return 0
 	}
@@ -54,17 +60,22 @@ func SchemaVersion() int {
 // migrate applies each missing migration in its own transaction, after checking the file
 // was not written by a newer gigdesk.
 func (s *Store) migrate(ctx context.Context) error {
-	ms, err := migrations()
+	ms, err := migrations(s.Engine())
 	if err != nil {
 		return &Error{Code: Internal, Key: "db.migrate", Err: err}
 	}
 	if err := s.db.PingContext(ctx); err != nil {
 		return dbError(err, s.path)
 	}
-	var have int
-	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).Scan(&have)
+	tables, err := s.tableNames(ctx)
 	if err != nil {
-		return dbError(err, s.path)
+		return err
+	}
+	have := 0
+	for _, t := range tables {
+		if t == "schema_migrations" {
+			have = 1
+		}
 	}
 	current := 0
 	applied := map[int]bool{}
@@ -77,14 +88,8 @@ func (s *Store) migrate(ctx context.Context) error {
 			applied[v] = true
 			current = max(current, v)
 		}
-	} else {
-		var tables int
-		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table'`).Scan(&tables); err != nil {
-			return dbError(err, s.path)
-		}
-		if tables > 0 {
-			return &Error{Code: Invalid, Key: "db.foreign", Detail: s.path}
-		}
+	} else if len(tables) > 0 {
+		return &Error{Code: Invalid, Key: "db.foreign", Detail: s.path}
 	}
 	if newest := ms[len(ms)-1].version; current > newest {
 		return &Error{Code: Conflict, Key: "db.newer", Detail: fmt.Sprintf("%s has schema %d, this gigdesk knows %d", s.path, current, newest)}
@@ -110,7 +115,7 @@ func (s *Store) apply(ctx context.Context, m migration, first bool) error {
 	}
 	defer tx.Rollback()
 	if first {
-		if _, err := tx.ExecContext(ctx, `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`); err != nil {
+		if _, err := tx.ExecContext(ctx, `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`); err != nil {
 			return dbError(err, s.path)
 		}
 	}

@@ -2,7 +2,7 @@ package store
 
 import (
 	"context"
-	"path/filepath"
+	"gigdesk/store/testdb"
 	"strings"
 	"testing"
 	"time"
@@ -37,7 +37,7 @@ func keyOf(err error) string {
 }
 
 func TestPINSignInLockoutSurvivesRestart(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "gigdesk.db")
+	path := testdb.New(t, "gigdesk.db")
 	now := fixedNow
 	clock := func() time.Time { return now }
 	s, err := Open(path, WithClock(clock))

@@ -82,7 +82,7 @@ func (s *Store) exportPerson(ctx context.Context, staff int64, kind Person, id i
 			return err
 		}
 		for _, r := range refs {
-			got, err := tx.rows(`SELECT * FROM `+r.table+` WHERE `+r.column+` = ? ORDER BY rowid`, id)
+			got, err := tx.rows(`SELECT * FROM `+r.table+` WHERE `+r.column+` = ? ORDER BY 1, 2`, id) // the id, or the key's first columns: the same order on both engines
 			if err != nil {
 				return err
 			}
@@ -113,7 +113,7 @@ type reference struct{ table, column string }
 // referencing lists the columns of other tables that refer to table (from the schema itself,
 // so a table added later is exported too).
 func (t *Tx) referencing(table string) ([]reference, error) {
-	names, err := t.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+	names, err := t.query(t.s.tablesSQL())
 	if err != nil {
 		return nil, err
 	}
@@ -126,7 +126,7 @@ func (t *Tx) referencing(table string) ([]reference, error) {
 	names.Close()
 	var out []reference
 	for _, tb := range tables {
-		fks, err := t.query(`SELECT "table", "from" FROM pragma_foreign_key_list(?)`, tb)
+		fks, err := t.query(t.s.referencesSQL(), tb)
 		if err != nil {
 			return nil, err
 		}

@@ -3,10 +3,9 @@ package store_test
 import (
 	"bytes"
 	"context"
-	"database/sql"
+	"gigdesk/store/testdb"
 	"log"
 	"log/slog"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -27,7 +26,7 @@ func TestNoPhoneOrIDInAuditOrLog(t *testing.T) {
 	defer slog.SetDefault(prev)
 
 	now := time.Date(2026, 11, 27, 9, 0, 0, 0, store.Shanghai)
-	path := filepath.Join(t.TempDir(), "gigdesk.db")
+	path := testdb.New(t, "gigdesk.db")
 	s, err := store.Open(path, store.WithClock(func() time.Time { return now }))
 	if err != nil {
 		t.Fatal(err)
@@ -83,7 +82,7 @@ func TestNoPhoneOrIDInAuditOrLog(t *testing.T) {
 	}
 
 	// every phone and ID number held, read before the erasure wipes one of them
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	db, err := store.OpenSQL(path)
 	if err != nil {
 		t.Fatal(err)
 	}

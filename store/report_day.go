@@ -279,7 +279,7 @@ func (s *Store) waitHistogram(q *readChain, a, b, mid int64, fn func(minutes int
 	q.rows(`SELECT m, sum(n), sum(late) FROM (
 			SELECT (created_at - job_posted_at) / 60 AS m, count(*) AS n, sum(CASE WHEN created_at >= ? THEN 1 ELSE 0 END) AS late
 			FROM dispatches WHERE created_at / 604800 BETWEEN ? AND ? AND created_at >= ? AND created_at < ? AND status <> 'cancelled'
-			GROUP BY created_at / 604800, (created_at - job_posted_at) / 60)
+			GROUP BY created_at / 604800, (created_at - job_posted_at) / 60) AS weeks
 		GROUP BY m`,
 		[]any{mid, weekBucket(a), weekBucket(b - 1), a, b}, func(r *sql.Rows) error {
 			var minutes int64

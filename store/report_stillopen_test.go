@@ -3,7 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
-	"path/filepath"
+	"gigdesk/store/testdb"
 	"testing"
 	"time"
 )
@@ -38,7 +38,7 @@ func must2[A, B any](a A, b B, err error) func(testing.TB) (A, B) {
 }
 
 func TestStillOpenDispatches(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "gigdesk.db")
+	path := testdb.New(t, "gigdesk.db")
 	s := must(Open(path, WithClock(func() time.Time { return fixedNow })))(t)
 	ctx := context.Background()
 	must(s.SetupWithPIN(ctx, "后街零工市场", "王芳", "2468"))(t)

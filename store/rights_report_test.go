@@ -4,7 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"path/filepath"
+	"gigdesk/store/testdb"
 	"testing"
 	"time"
 
@@ -17,7 +17,7 @@ import (
 func TestRightsFiguresAgreeWithBruteForce(t *testing.T) {
 	start := time.Date(2026, 11, 18, 9, 0, 0, 0, store.Shanghai)
 	now := start
-	path := filepath.Join(t.TempDir(), "gigdesk.db")
+	path := testdb.New(t, "gigdesk.db")
 	s, err := store.Open(path, store.WithClock(func() time.Time { return now }))
 	if err != nil {
 		t.Fatal(err)
@@ -33,7 +33,7 @@ func TestRightsFiguresAgreeWithBruteForce(t *testing.T) {
 	if _, err := demo.Generate(ctx, s, o); err != nil {
 		t.Fatal(err)
 	}
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
+	db, err := store.OpenSQL(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -186,6 +186,9 @@ func sortedWorkerKeys(workers []workerName) []keyRow {
 // bigPageCache gives this connection a big page cache while it writes, so the foreign-key
 // check on each key's worker hits memory (SQLite only, like Bulk); restore puts the old size back.
 func (t *Tx) bigPageCache() (restore func(), err error) {
+	if t.s.pg {
+		return func() {}, nil // the server's shared buffers are the cache
+	}
 	var pages int64
 	if err := t.queryRow(`PRAGMA cache_size`).Scan(&pages); err != nil {
 		return nil, err

@@ -177,10 +177,10 @@ func (s *Store) Audit(ctx context.Context, f AuditFilter) ([]AuditEntry, error) 
 		f.Limit = 200
 	}
 	return queryAll(ctx, s, scanAuditEntry, `SELECT a.id, a.at, coalesce(a.staff_id, 0), a.action, a.entity, a.entity_id, a.detail, coalesce(c.name, '')
-		FROM audit a LEFT JOIN counters c ON c.id = a.counter_id WHERE (? = '' OR entity = ?) AND (? = 0 OR entity_id = ?) AND (? = 0 OR staff_id = ?)
-		AND (? = '' OR action = ? OR substr(action, 1, length(?)) = ?) AND (? = 0 OR at >= ?) AND (? = 0 OR at < ?)
+		FROM audit a LEFT JOIN counters c ON c.id = a.counter_id WHERE (? = '' OR a.entity = ?) AND (? = 0 OR a.entity_id = ?) AND (? = 0 OR a.staff_id = ?)
+		AND (? = '' OR a.action = ? OR (? <> '' AND substr(a.action, 1, length(?)) = ?)) AND (? = 0 OR a.at >= ?) AND (? = 0 OR a.at < ?)
 		ORDER BY a.id DESC LIMIT ?`, f.Entity, f.Entity, f.EntityID, f.EntityID, f.StaffID, f.StaffID,
-		f.Action, f.Action, prefixOf(f.Action), prefixOf(f.Action), unixOrZero(f.From), unixOrZero(f.From), unixOrZero(f.To), unixOrZero(f.To), f.Limit)
+		f.Action, f.Action, prefixOf(f.Action), prefixOf(f.Action), prefixOf(f.Action), unixOrZero(f.From), unixOrZero(f.From), unixOrZero(f.To), unixOrZero(f.To), f.Limit)
 }
 
 // prefixOf is the action prefix a filter like "reveal:" matches; "" matches only exact actions.
@@ -188,7 +188,7 @@ func prefixOf(action string) string {
 	if strings.HasSuffix(action, ":") {
 		return action
 	}
-	return "\x00" // matches no action
+	return "" // exact actions only (PostgreSQL's text holds no NUL to match nothing with)
 }
 
 func unixOrZero(t time.Time) int64 {

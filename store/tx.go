@@ -22,9 +22,11 @@ func (s *Store) write(ctx context.Context, staff int64, fn func(*Tx) error) erro
 	// SQLite takes one writer at a time. Writers of this process (eight SSH counters) queue here,
 	// in order, instead of in SQLite's busy handler, which retries by sleeping and can pass one
 	// writer over until its timeout ends in "database is locked". Other processes still queue
-	// there (busy_timeout).
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
+	// there (busy_timeout). PostgreSQL takes many writers and locks rows, so it needs no queue.
+	if !s.pg {
+		s.writeMu.Lock()
+		defer s.writeMu.Unlock()
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return dbError(err, s.path)
@@ -55,13 +57,12 @@ func (t *Tx) query(query string, args ...any) (*sql.Rows, error) {
 	return t.tx.QueryContext(t.ctx, query, args...)
 }
 
-// insert runs an INSERT and returns the new row's id.
+// insert runs an INSERT and returns the new row's id: RETURNING works on both engines, where
+// LastInsertId is SQLite's alone.
 func (t *Tx) insert(query string, args ...any) (int64, error) {
-	res, err := t.exec(query, args...)
-	if err != nil {
-		return 0, err
-	}
-	return res.LastInsertId()
+	var id int64
+	err := t.queryRow(query+" RETURNING id", args...).Scan(&id)
+	return id, err
 }
 
 // audit records who did what to which record; the app never updates or deletes these rows.

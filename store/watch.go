@@ -15,6 +15,7 @@ type Watcher struct {
 	ctx     context.Context
 	version int64
 	path    string
+	query   string // what reads the version: PRAGMA data_version, or on PostgreSQL the newest audit id
 }
 
 // NewWatcher takes a dedicated connection and remembers the current data version. It gives the
@@ -24,7 +25,11 @@ func (s *Store) NewWatcher(ctx context.Context) (*Watcher, error) {
 	if err != nil {
 		return nil, dbError(err, s.path)
 	}
-	w := &Watcher{conn: conn, ctx: ctx, path: s.path}
+	w := &Watcher{conn: conn, ctx: ctx, path: s.path, query: `PRAGMA data_version`}
+	if s.pg {
+		// every write adds an audit row in its transaction: the newest audit id moves with each commit
+		w.query = `SELECT coalesce(max(id), 0) FROM audit`
+	}
 	if w.version, err = w.read(); err != nil {
 		conn.Close()
 		return nil, err
@@ -37,7 +42,7 @@ func (s *Store) NewWatcher(ctx context.Context) (*Watcher, error) {
 
 func (w *Watcher) read() (int64, error) {
 	var v int64
-	if err := w.conn.QueryRowContext(w.ctx, `PRAGMA data_version`).Scan(&v); err != nil {
+	if err := w.conn.QueryRowContext(w.ctx, w.query).Scan(&v); err != nil {
 		return 0, dbError(err, w.path)
 	}
 	return v, nil

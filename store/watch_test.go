@@ -2,14 +2,14 @@ package store
 
 import (
 	"context"
-	"path/filepath"
+	"gigdesk/store/testdb"
 	"testing"
 	"time"
 )
 
 func TestWatcherSeesOtherHandlesCommits(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "gigdesk.db")
+	path := testdb.New(t, "gigdesk.db")
 	clock := WithClock(func() time.Time { return fixedNow })
 	reader, err := Open(path, clock)
 	if err != nil {
@@ -72,7 +72,7 @@ func TestWatcherSeesOtherHandlesCommits(t *testing.T) {
 
 // BenchmarkWatcherPoll is the cost of one idle poll of the live board.
 func BenchmarkWatcherPoll(b *testing.B) {
-	s, err := Open(filepath.Join(b.TempDir(), "gigdesk.db"))
+	s, err := Open(testdb.New(b, "gigdesk.db"))
 	if err != nil {
 		b.Fatal(err)
 	}

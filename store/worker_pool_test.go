@@ -2,8 +2,7 @@ package store_test
 
 import (
 	"context"
-	"database/sql"
-	"path/filepath"
+	"gigdesk/store/testdb"
 	"reflect"
 	"testing"
 	"time"
@@ -77,7 +76,7 @@ func samePoolRecords(t *testing.T, what string, pool *store.WorkerPool, want map
 func TestWorkerRecordsEqualHistory(t *testing.T) {
 	ctx := context.Background()
 	clock := func() time.Time { return recordNow }
-	path := filepath.Join(t.TempDir(), "demo.db")
+	path := testdb.New(t, "demo.db")
 	s, err := store.Open(path, store.WithClock(clock))
 	if err != nil {
 		t.Fatal(err)
@@ -146,7 +145,7 @@ func TestWorkerRecordsEqualHistory(t *testing.T) {
 		t.Fatalf("check finds %d workers differ (%v): %v", n, ids, err)
 	}
 
-	db, err := sql.Open("sqlite", path)
+	db, err := store.OpenSQL(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +184,7 @@ func staffHead(t testing.TB, s *store.Store) int64 {
 // the count of workers considered are those of the whole cached pool.
 func TestRankingFromTradesEqualsWholePool(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "demo.db")
+	path := testdb.New(t, "demo.db")
 	clock := store.WithClock(func() time.Time { return recordNow })
 	s, err := store.Open(path, clock)
 	if err != nil {

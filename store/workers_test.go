@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"gigdesk/store/testdb"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -192,7 +193,7 @@ func TestFindDuplicates(t *testing.T) {
 
 func TestSignInOut(t *testing.T) {
 	now := fixedNow
-	s, err := Open(filepath.Join(t.TempDir(), "g.db"), WithClock(func() time.Time { return now }))
+	s, err := Open(testdb.New(t, "g.db"), WithClock(func() time.Time { return now }))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -353,7 +354,7 @@ func TestWorkerHistoryDispatches(t *testing.T) {
 // search box does as staff type: initials, full pinyin, characters, a phone tail, a whole
 // phone, an ID number and a worker number.
 func BenchmarkSearchWorkers(b *testing.B) {
-	s, err := Open(filepath.Join(b.TempDir(), "bench.db"), WithClock(func() time.Time { return fixedNow }))
+	s, err := Open(testdb.New(b, "bench.db"), WithClock(func() time.Time { return fixedNow }))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -497,7 +498,7 @@ func TestRebuildSearchKeys(t *testing.T) {
 // BenchmarkRebuildSearchKeys makes the search keys of 100,000 workers again, as Open does once
 // after an upgrade.
 func BenchmarkRebuildSearchKeys(b *testing.B) {
-	s, err := Open(filepath.Join(b.TempDir(), "bench.db"), WithClock(func() time.Time { return fixedNow }))
+	s, err := Open(testdb.New(b, "bench.db"), WithClock(func() time.Time { return fixedNow }))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +13,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"gigdesk/store"
+	"gigdesk/store/testdb"
 	"gigdesk/tui/i18n"
 	"gigdesk/tui/tuitest"
 )
@@ -32,7 +32,7 @@ const headPIN = "2468"
 
 func newStore(t *testing.T) *store.Store {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "gigdesk.db"), store.WithClock(clock))
+	s, err := store.Open(testdb.New(t, "gigdesk.db"), store.WithLocalDir(t.TempDir()), store.WithClock(clock))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -248,7 +248,7 @@ func TestGoldenShell(t *testing.T) {
 			view := ansi.Strip(fm.View())
 			lines := strings.Split(view, "\n")
 			// the status line ends with the temporary database path: check it, then keep it out of the golden
-			if status := lines[len(lines)-2]; !strings.Contains(status, "gigdesk.db") {
+			if status := lines[len(lines)-2]; !databaseShown(status) {
 				t.Fatalf("the database path is not on screen: %q", status)
 			}
 			lines[len(lines)-2] = "<status line with the database path>"

@@ -14,6 +14,12 @@ import (
 	"gigdesk/tui/i18n"
 )
 
+// databaseShown reports whether a status line ends with the test's database: its temp file, or
+// on PostgreSQL host/dbname (store/testdb names them gd_test_…).
+func databaseShown(status string) bool {
+	return strings.Contains(status, "gigdesk.db") || strings.Contains(status, "/gd_test_")
+}
+
 // shot is the screen for a golden file, with the footer's status line (it ends with the
 // temporary database path) replaced by a marker once it is checked.
 func shot(t *testing.T, m tea.Model) []byte {
@@ -22,7 +28,7 @@ func shot(t *testing.T, m tea.Model) []byte {
 	if len(lines) != 24 {
 		t.Fatalf("the screen is %d lines, not 24:\n%s", len(lines), screen(m))
 	}
-	if status := lines[len(lines)-2]; !strings.Contains(status, "gigdesk.db") {
+	if status := lines[len(lines)-2]; !databaseShown(status) {
 		t.Fatalf("the database path is not on screen: %q", status)
 	}
 	lines[len(lines)-2] = "<status line with the database path>"

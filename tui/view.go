@@ -122,7 +122,8 @@ const StatusFor = 30 * time.Second
 // the keys line.
 func (m *Model) footerView() string {
 	s := m.c.Styles
-	path := m.c.T("app.db", m.c.Store.Path())
+	// the file, or host/dbname on PostgreSQL
+	path := m.c.T("app.db", m.c.Store.Where())
 	where := "" // over SSH: which counter this is, before the station's database
 	if m.c.Counter != "" {
 		where = m.c.T("footer.counter", m.c.Counter) + " · "

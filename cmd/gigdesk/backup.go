@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -69,6 +70,10 @@ func cmdRestore(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if err := setLang(env, *lang); err != nil {
+		return err
+	}
+	if store.IsPostgresURL(*db) { // pg_restore's job: say so and touch nothing
+		_, err := store.Restore(ctx, *from, *db, *force, env.Now())
 		return err
 	}
 	if *from == "" {
@@ -157,11 +162,11 @@ func cmdCheck(ctx context.Context, env *Env, args []string) error {
 		if err := checkWorkerPool(ctx, env, *db, cat); err != nil {
 			return err
 		}
-		fmt.Fprintln(env.Stdout, cat.T("backup.check_ok", *db))
+		fmt.Fprintln(env.Stdout, cat.T("backup.check_ok", shownDB(*db)))
 		printRecentErrors(env.Stdout, cat, *db, true)
 		return nil
 	}
-	line := cat.T("backup.check_bad", *db, rep.Summary())
+	line := cat.T("backup.check_bad", shownDB(*db), rep.Summary())
 	if b, ok := store.LatestBackup(store.BackupDir(*db), store.Shanghai); ok {
 		line += " " + strings.ReplaceAll(cat.T("backup.what_to_do", *db, b.Path, headArg(ctx, cat, b.Path)), "\n", " ")
 	}
@@ -176,4 +181,12 @@ func headArg(ctx context.Context, cat *i18n.Catalog, backup string) string {
 		return shellArg(name)
 	}
 	return cat.T("backup.head_placeholder")
+}
+
+// shownDB is the database as a line names it: the file, or a PostgreSQL URL without its password.
+func shownDB(db string) string {
+	if u, err := url.Parse(db); err == nil && store.IsPostgresURL(db) {
+		return u.Redacted()
+	}
+	return db
 }

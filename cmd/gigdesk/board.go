@@ -8,6 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"gigdesk/store"
 	"gigdesk/tui"
 	"gigdesk/tui/common"
 	"gigdesk/tui/i18n"
@@ -30,7 +31,7 @@ func cmdBoard(ctx context.Context, env *Env, args []string) error {
 	}
 	if *door {
 		// The door PC only shows a station's jobs: it never makes an empty database of its own.
-		if _, err := os.Stat(*db); errors.Is(err, fs.ErrNotExist) {
+		if _, err := os.Stat(*db); errors.Is(err, fs.ErrNotExist) && !store.IsPostgresURL(*db) {
 			return errors.New(i18n.New(env.Lang).T("err.board.no_db") + " " + *db)
 		}
 	}

@@ -20,6 +20,7 @@ func (env *Env) logBeside(db string) *oplog.Log {
 	if env.Log != nil || env.noLog {
 		return env.Log
 	}
+	db = store.LocalPath(db, dataDir())  // a PostgreSQL database's log is kept in the data folder
 	os.MkdirAll(filepath.Dir(db), 0o700) // as store.Open would; if it cannot, store.Open says why
 	l, err := oplog.Open(db)
 	if err != nil {
@@ -72,6 +73,7 @@ func (env *Env) catalog() *i18n.Catalog {
 // printRecentErrors lists the last internal errors of the log beside db (gigdesk check);
 // sayNone also says when there are none.
 func printRecentErrors(w io.Writer, cat *i18n.Catalog, db string, sayNone bool) {
+	db = store.LocalPath(db, dataDir())
 	es, err := oplog.ReadRecent(oplog.PathFor(db), 10)
 	if err != nil {
 		fmt.Fprintln(w, cat.T("log.unreadable", oplog.PathFor(db), err.Error()))

@@ -92,7 +92,7 @@ func message(cat *i18n.Catalog, err error) string {
 	}
 	if se := store.AsError(err); se != nil {
 		msg := cat.Err(se)
-		if se.Code == store.Internal && se.Err != nil {
+		if se.Code == store.Internal && se.Err != nil && se.Key != "db.unreachable" { // that one names the server: enough
 			msg += " (" + se.Err.Error() + ")"
 		}
 		if se.Detail != "" && (strings.HasPrefix(se.Key, "db.") || strings.HasPrefix(se.Key, "backup.")) {
@@ -253,7 +253,7 @@ func dbFlag(fs *flag.FlagSet) *string {
 
 // openStore opens path with the process clock, and the log beside it.
 func openStore(env *Env, path string) (*store.Store, error) {
-	return store.Open(path, store.WithClock(env.Now), store.WithLogger(env.logBeside(path).Slog()))
+	return store.Open(path, store.WithClock(env.Now), store.WithLogger(env.logBeside(path).Slog()), store.WithLocalDir(dataDir()))
 }
 
 func runUI(ctx context.Context, env *Env, args []string) error {
@@ -286,7 +286,7 @@ func runUI(ctx context.Context, env *Env, args []string) error {
 	}
 	defer s.Close()
 	// Admin's counters show serve's host key when this station has served (the file beside the database)
-	hostKey, _ := hostFingerprint(filepath.Join(filepath.Dir(path), hostKeyName))
+	hostKey, _ := hostFingerprint(filepath.Join(filepath.Dir(s.Path()), hostKeyName))
 	m := tui.New(tui.Options{Store: s, Lang: env.Lang, Now: env.Now, Demo: *demo, Log: env.Log, HostKey: hostKey})
 	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithOutput(env.Stdout), tea.WithFPS(frameRate)}
 	if f, ok := env.Stdin.(*os.File); !ok || f != os.Stdin {

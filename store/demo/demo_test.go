@@ -3,8 +3,8 @@ package demo_test
 import (
 	"context"
 	"database/sql"
+	"gigdesk/store/testdb"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -22,7 +22,7 @@ var clock = time.Date(2025, 6, 18, 15, 30, 0, 0, store.Shanghai)
 
 func open(t testing.TB, name string) *store.Store {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), name), store.WithClock(func() time.Time { return clock }))
+	s, err := store.Open(testdb.New(t, name), store.WithClock(func() time.Time { return clock }))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +164,7 @@ func TestFillKeepsStaffAndSettings(t *testing.T) {
 // sqlDB opens the same file for read-only checks.
 func sqlDB(t *testing.T, s *store.Store) *sql.DB {
 	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+s.Path()+"?mode=ro")
+	db, err := store.OpenSQL(s.Target())
 	if err != nil {
 		t.Fatal(err)
 	}

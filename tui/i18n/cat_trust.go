@@ -49,6 +49,7 @@ func init() {
 		"backup.restore_line":        {"最近的备份是 %s（%s）。恢复请执行：gigdesk restore --db %s --from %s --force --by %s（会询问站长密码；损坏的文件会被保留）", "The latest backup is %s (%s). To restore it, run: gigdesk restore --db %s --from %s --force --by %s (it asks for the head's PIN; the damaged file is kept aside)"},
 		"backup.maybe_damaged":       {"如果这是驿站的数据文件，说明它已损坏。", "If this is the station's data file, it is damaged."},
 		"backup.no_backup":           {"没有找到备份。请联系维护人员，不要删除这个文件。", "No backup was found. Call support and do not delete this file."},
+		"err.backup.pg_dump":         {"PostgreSQL 数据库由区里用 pg_dump 备份和恢复，gigdesk 不做这一步。", "A PostgreSQL database is backed up and restored with pg_dump by the district; gigdesk does not do it."},
 		"err.backup.folder":          {"无法使用备份文件夹。", "The backup folder cannot be used."},
 		"err.backup.failed":          {"备份或恢复失败，原文件未改动。", "The backup or restore failed; the original file is unchanged."},
 		"err.backup.bad_copy":        {"备份文件检查不通过，不能使用。", "The backup file failed its check and cannot be used."},

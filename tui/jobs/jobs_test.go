@@ -1,7 +1,6 @@
 package jobs
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +12,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"gigdesk/store"
+	"gigdesk/store/testdb"
 	"gigdesk/tui/common"
 	"gigdesk/tui/i18n"
 	"gigdesk/tui/tuitest"
@@ -33,7 +33,7 @@ type harness struct {
 func newHarness(t *testing.T, lang i18n.Lang) *harness {
 	t.Helper()
 	lipgloss.SetColorProfile(termenv.Ascii)
-	s, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.WithClock(func() time.Time { return now }))
+	s, err := store.Open(testdb.New(t, "t.db"), store.WithLocalDir(t.TempDir()), store.WithClock(func() time.Time { return now }))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,7 +18,7 @@ func TestDoorScreenNeverShowsStillOpen(t *testing.T) {
 	s := demoStore(t)
 	ctx := context.Background()
 	morning := time.Date(2026, 11, 26, 7, 0, 0, 0, store.Shanghai)
-	old, err := store.Open(s.Path(), store.WithClock(func() time.Time { return morning }))
+	old, err := store.Open(s.Target(), store.WithClock(func() time.Time { return morning }))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -19,6 +18,7 @@ import (
 
 	"gigdesk/store"
 	"gigdesk/store/demo"
+	"gigdesk/store/testdb"
 	"gigdesk/tui/i18n"
 	"gigdesk/tui/report"
 )
@@ -27,7 +27,7 @@ var now = time.Date(2026, 11, 28, 17, 30, 0, 0, store.Shanghai)
 
 func demoDoc(t *testing.T, lang i18n.Lang, from, to string) (*report.Doc, *store.Store) {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "station.db"), store.WithClock(func() time.Time { return now }))
+	s, err := store.Open(testdb.New(t, "station.db"), store.WithLocalDir(t.TempDir()), store.WithClock(func() time.Time { return now }))
 	if err != nil {
 		t.Fatal(err)
 	}

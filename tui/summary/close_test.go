@@ -20,7 +20,7 @@ func forget(t *testing.T, c *common.Common, daysAgo int, name string) int64 {
 	t.Helper()
 	ctx := context.Background()
 	morning := time.Date(2026, 11, 28-daysAgo, 7, 0, 0, 0, store.Shanghai)
-	s, err := store.Open(c.Store.Path(), store.WithClock(func() time.Time { return morning }))
+	s, err := store.Open(c.Store.Target(), store.WithClock(func() time.Time { return morning }))
 	if err != nil {
 		t.Fatal(err)
 	}

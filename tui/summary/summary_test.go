@@ -18,6 +18,7 @@ import (
 
 	"gigdesk/store"
 	"gigdesk/store/demo"
+	"gigdesk/store/testdb"
 	"gigdesk/tui/common"
 	"gigdesk/tui/i18n"
 )
@@ -30,7 +31,7 @@ func init() { lipgloss.SetColorProfile(termenv.Ascii) }
 func newCommon(t *testing.T, lang i18n.Lang) *common.Common {
 	t.Helper()
 	clock := func() time.Time { return now }
-	s, err := store.Open(filepath.Join(t.TempDir(), "station.db"), store.WithClock(clock))
+	s, err := store.Open(testdb.New(t, "station.db"), store.WithLocalDir(t.TempDir()), store.WithClock(clock))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,6 @@ package tuitest
 
 import (
 	"context"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -21,6 +20,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"gigdesk/store"
+	"gigdesk/store/testdb"
 	"gigdesk/tui/common"
 	"gigdesk/tui/i18n"
 )
@@ -107,12 +107,13 @@ func (c *Clock) Advance(d time.Duration) {
 	c.mu.Unlock()
 }
 
-// OpenStore opens a fresh station database in a temporary folder on clock, closed when the
+// OpenStore opens a fresh station database (store/testdb: a temp file, or on PostgreSQL a new
+// database when GIGDESK_TEST_PG is set) on clock, closed when the
 // test ends, and returns it with its path.
 func OpenStore(t testing.TB, clock func() time.Time) (*store.Store, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "gigdesk.db")
-	s, err := store.Open(path, store.WithClock(clock))
+	path := testdb.New(t)
+	s, err := store.Open(path, store.WithClock(clock), store.WithLocalDir(t.TempDir()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,26 @@
+-- Trustworthy records: PIN lock-out kept in the database (a restart does not reset it),
+-- an append-only audit log, and erased people kept only as an anonymous id.
+
+ALTER TABLE staff ADD COLUMN pin_failures BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE staff ADD COLUMN locked_until BIGINT NOT NULL DEFAULT 0;
+
+-- Nobody edits history: the app never updates or deletes audit rows, and these make sure
+-- nothing else that opens the file does either.
+CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'audit rows are append-only';
+END;
+$$;
+
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+    FOR EACH ROW EXECUTE FUNCTION audit_append_only();
+
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+    FOR EACH ROW EXECUTE FUNCTION audit_append_only();
+
+-- TRUNCATE fires no row trigger: refuse it too.
+CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
+
+CREATE INDEX audit_staff ON audit (staff_id, at);
+CREATE INDEX audit_action ON audit (action, at);
