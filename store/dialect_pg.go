@@ -30,12 +30,25 @@ func (s *Store) openPostgres(target string) error {
 	s.where = cfg.Host + "/" + cfg.Database
 	s.local = LocalPath(target, s.dir)
 	s.db = sql.OpenDB(pgConnector{stdlib.GetConnector(*cfg)})
+	// database/sql keeps 2 idle connections by default: eight counters served from one process
+	// then open and close a connection for nearly every read, and a burst of them overflowed the
+	// server's listen queue ("resource temporarily unavailable"). Keep enough for the desks, and
+	// a ceiling well under the server's max_connections (100 by default), which many PCs share.
+	s.db.SetMaxIdleConns(pgIdleConns)
+	s.db.SetMaxOpenConns(pgOpenConns)
 	return nil
 }
 
+// The connections one process keeps open on PostgreSQL, and its most at once.
+const (
+	pgIdleConns = 12
+	pgOpenConns = 40
+)
+
 // LocalPath is where this PC's files for target live: target itself for a SQLite file; for a
-// PostgreSQL URL a name in dir (the temp folder when dir is ""), host_port_dbname.db, that is
-// never a database, beside which the log, exports and slips go.
+// PostgreSQL URL a folder of its own in dir (the temp folder when dir is ""), host_port_dbname,
+// and in it gigdesk.db, that is never a database, beside which the log, exports, slips and the
+// serve host key go: two databases used from one PC never mix their files.
 func LocalPath(target, dir string) string {
 	if !IsPostgresURL(target) {
 		return target
@@ -53,7 +66,7 @@ func LocalPath(target, dir string) string {
 		}
 		return r
 	}, strings.Trim(name, "/"))
-	return filepath.Join(dir, name+".db")
+	return filepath.Join(dir, name, "gigdesk.db")
 }
 
 // serverOf names target's server and database as people say it: host:port/dbname.

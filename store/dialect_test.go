@@ -33,7 +33,7 @@ func TestLocalPath(t *testing.T) {
 	if got := LocalPath("/data/station.db", "/home/x"); got != "/data/station.db" {
 		t.Errorf("a SQLite file's local path = %q", got)
 	}
-	if got, want := LocalPath("postgres://u:secret@db.district:5433/jiulongpo?sslmode=disable", "/home/x"), "/home/x/db.district_5433_jiulongpo.db"; got != want {
+	if got, want := LocalPath("postgres://u:secret@db.district:5433/jiulongpo?sslmode=disable", "/home/x"), "/home/x/db.district_5433_jiulongpo/gigdesk.db"; got != want {
 		t.Errorf("LocalPath = %q, want %q", got, want)
 	}
 }

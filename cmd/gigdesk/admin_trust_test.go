@@ -1,7 +1,6 @@
 package main
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -17,7 +16,7 @@ func TestFirstRunPINAndAdminInTerminal(t *testing.T) {
 		{"en", "First run", "Back Street", "Wang Fang", "Station head's admin", "The audit log is read-only", 140, 40},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
-			db := filepath.Join(t.TempDir(), "gigdesk.db")
+			db := stationDB(t, "gigdesk.db")
 			tm := StartTerm(t, tc.w, tc.h, nil, "--db", db, "--lang", tc.lang)
 			tm.WaitFor(tc.first)
 			tm.FirstRun(tc.station, tc.head, "2468")

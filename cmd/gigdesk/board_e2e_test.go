@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -24,7 +23,7 @@ func TestKioskInTerminal(t *testing.T) {
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
 			ctx := context.Background()
-			db := filepath.Join(t.TempDir(), "station.db")
+			db := stationDB(t, "station.db")
 			s, err := store.Open(db)
 			if err != nil {
 				t.Fatal(err)
@@ -75,7 +74,7 @@ func TestKioskInTerminal(t *testing.T) {
 // job posted by another process shows up on it with no key pressed.
 func TestBoardInTerminal(t *testing.T) {
 	ctx := context.Background()
-	db := filepath.Join(t.TempDir(), "station.db")
+	db := stationDB(t, "station.db")
 	s, err := store.Open(db)
 	if err != nil {
 		t.Fatal(err)

@@ -1,8 +1,7 @@
 package main
 
 import (
-	"database/sql"
-	"path/filepath"
+	"gigdesk/store"
 	"strings"
 	"testing"
 )
@@ -10,11 +9,11 @@ import (
 // check finds pool rows that disagree with the records, rebuilds them, and says so once.
 func TestCheckRebuildsWorkerPool(t *testing.T) {
 	t.Setenv("GIGDESK_LANG", "")
-	path := filepath.Join(t.TempDir(), "demo.db")
+	path := stationDB(t, "demo.db")
 	if out, err := gd(t, "demo", "--db", path, "--workers", "60", "--employers", "10", "--days", "20"); err != nil {
 		t.Fatalf("demo: %v %s", err, out)
 	}
-	db, err := sql.Open("sqlite", path)
+	db, err := store.OpenSQL(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"gigdesk/store"
+	"gigdesk/store/testdb"
 )
 
 // gd runs gigdesk in-process with args and returns its output and error.
@@ -106,6 +107,10 @@ func TestBackupCheckRestoreCommands(t *testing.T) {
 	t.Setenv("GIGDESK_LANG", "")
 	path := setUpStation(t)
 	dir := filepath.Join(t.TempDir(), "bk")
+	if testdb.Postgres() {
+		backupOnPostgres(t, path, dir)
+		return
+	}
 	out, err := gd(t, "backup", "--db", path, "--to", dir)
 	if err != nil || !strings.Contains(out, "已备份") {
 		t.Fatalf("%v %s", err, out)
@@ -155,5 +160,26 @@ func TestImportStrictAndDemoLang(t *testing.T) {
 	out, err := gd(t, "demo", "--db", db, "--workers", "20", "--employers", "5", "--days", "2", "--lang", "zh")
 	if err != nil || !strings.Contains(out, "演示数据") {
 		t.Fatalf("demo --lang zh: %v %s", err, out)
+	}
+}
+
+// backupOnPostgres: a PostgreSQL database is backed up with pg_dump; backup and restore say so in
+// one line, in the clerk's language, and write nothing; check passes.
+func backupOnPostgres(t *testing.T, path, dir string) {
+	t.Helper()
+	for _, tc := range []struct{ lang, want string }{{"zh", "pg_dump 备份和恢复"}, {"en", "pg_dump"}} {
+		for _, args := range [][]string{{"backup", "--db", path, "--to", dir, "--lang", tc.lang},
+			withHead("restore", "--db", path, "--from", filepath.Join(dir, "x.db"), "--force", "--lang", tc.lang)} {
+			out, err := gdIn(t, "2468\n", args...)
+			if err == nil || !strings.Contains(out+err.Error(), tc.want) || strings.Count(strings.TrimSpace(err.Error()), "\n") > 0 {
+				t.Fatalf("%s on PostgreSQL: %v\n%s", args[0], err, out)
+			}
+		}
+	}
+	if _, err := os.Stat(dir); err == nil {
+		t.Fatal("a backup folder was made for a PostgreSQL database")
+	}
+	if out, err := gd(t, "check", "--db", path); err != nil || !strings.Contains(out, "检查通过") {
+		t.Fatalf("check: %v %s", err, out)
 	}
 }

@@ -3,12 +3,10 @@ package main
 import (
 	"bufio"
 	"context"
-	"database/sql"
 	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -56,7 +54,7 @@ func acks(r io.Reader) (seqs []int, micros []int64) {
 // setUpStation makes a database with a head, as the writers expect.
 func setUpStation(t *testing.T) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "gigdesk.db")
+	path := stationDB(t, "gigdesk.db")
 	s, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -71,7 +69,7 @@ func setUpStation(t *testing.T) string {
 // saved lists which changes of run are in the database (by their phone numbers).
 func saved(t *testing.T, path string, run int) map[int]bool {
 	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	db, err := store.OpenSQL(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -79,8 +79,8 @@ func TestDayAtTheCounter(t *testing.T) {
 func playDay(t *testing.T, lang i18n.Lang, w, h int, when, dur, declineWhy string) {
 	cat := i18n.New(lang)
 	T := cat.T
-	dir := t.TempDir()
-	db := filepath.Join(dir, "station.db")
+	db := stationDB(t, "station.db")
+	dir := besideDB(db)
 	now, err := time.Parse(time.RFC3339, dayNow)
 	if err != nil {
 		t.Fatal(err)

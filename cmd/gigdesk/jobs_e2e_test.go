@@ -1,7 +1,6 @@
 package main
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -17,7 +16,7 @@ func TestJobsInTerminal(t *testing.T) {
 		{"en", "Zhang", "12 Back Street", "tomorrow 9:00", "4h", "No jobs today yet", "New employer", "Known employer: Zhang", "Job number 1", "Job number 2", 160, 48},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
-			db := filepath.Join(t.TempDir(), "station.db")
+			db := stationDB(t, "station.db")
 			tm := StartTerm(t, tc.w, tc.h, nil, "--db", db, "--lang", tc.lang)
 			tm.FirstRun("后街零工市场", "王芳", "2468")
 			tm.WaitFor("王芳", "F2")

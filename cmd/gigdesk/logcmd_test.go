@@ -2,17 +2,17 @@ package main
 
 import (
 	"errors"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"gigdesk/store"
 	"gigdesk/store/oplog"
 )
 
 // check lists the internal errors of the log beside the database: the code a clerk read out,
 // the operation and the cause.
 func TestCheckListsRecentErrors(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "station.db")
+	db := stationDB(t, "station.db")
 	if out, err := gd(t, "demo", "--db", db); err != nil {
 		t.Fatalf("demo: %v %s", err, out)
 	}
@@ -20,7 +20,7 @@ func TestCheckListsRecentErrors(t *testing.T) {
 	if err != nil || !strings.Contains(out, "holds no internal errors") {
 		t.Fatalf("check of a clean log: %v\n%s", err, out)
 	}
-	l, err := oplog.Open(db)
+	l, err := oplog.Open(store.LocalPath(db, dataDir()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -58,7 +58,7 @@ func matchStation(t *testing.T, db string, now time.Time, setUp bool) (*store.St
 }
 
 func TestMatchCommandJSON(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "station.db")
+	db := stationDB(t, "station.db")
 	_, job := matchStation(t, db, time.Now(), true)
 	out, err := gd(t, "match", "--db", db, "--job", fmt.Sprint(job.ID), "--format", "json")
 	if err != nil {
@@ -125,7 +125,7 @@ func TestMatchCommandJSON(t *testing.T) {
 func TestPlanCommandOptimal(t *testing.T) {
 	now := time.Date(2026, 11, 27, 9, 0, 0, 0, store.Shanghai)
 	for seed := range int64(4) {
-		db := filepath.Join(t.TempDir(), fmt.Sprintf("plan%d.db", seed))
+		db := stationDB(t, fmt.Sprintf("plan%d.db", seed))
 		s, _ := matchStation(t, db, now, true)
 		ctx := context.Background()
 		r := rand.New(rand.NewSource(seed))
@@ -209,7 +209,7 @@ func bestPlan(p store.DayPlan) int {
 }
 
 func TestSlipCommand(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "station.db")
+	db := stationDB(t, "station.db")
 	s, job := matchStation(t, db, time.Now(), true)
 	d, err := s.Dispatch(context.Background(), 1, store.DispatchInput{JobID: job.ID, WorkerID: 1, Insured: true})
 	if err != nil {
@@ -247,9 +247,9 @@ func TestMatchInTerminal(t *testing.T) {
 		{"en", "On duty: 王芳", "张*丰", "Dispatched", "Starting or dispatched today (1)", "on site", "done", "paid ¥250.00", "Dispatch slip saved", "1 of 2 dispatched", "Insurer (optional", 160, 48},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
-			db := filepath.Join(t.TempDir(), "station.db")
+			db := stationDB(t, "station.db")
 			tm := StartTerm(t, tc.w, tc.h, nil, "--db", db, "--lang", tc.lang)
-			tm.WaitFor(db)
+			tm.WaitFor(footerDB(db))
 			tm.Type("后街零工市场")
 			tm.Keys("Enter")
 			tm.Type("王芳")
@@ -287,7 +287,7 @@ func TestMatchInTerminal(t *testing.T) {
 			tm.WaitFor(tc.slip)
 			tm.Keys("F10")
 			tm.WaitFor("EXIT=0")
-			matches, err := filepath.Glob(filepath.Join(filepath.Dir(db), "slips", "*.txt"))
+			matches, err := filepath.Glob(filepath.Join(besideDB(db), "slips", "*.txt"))
 			must(t, err)
 			if len(matches) != 1 {
 				t.Fatalf("slip files: %v", matches)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -17,7 +16,7 @@ func TestRegisterInTerminal(t *testing.T) {
 		{"en", "Register a worker", "Read out: worker number 1", "1 found", "signed in at", "Signed in today: 1, here now: 1", 160, 48},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
-			db := filepath.Join(t.TempDir(), "station.db")
+			db := stationDB(t, "station.db")
 			tm := StartTerm(t, tc.w, tc.h, nil, "--db", db, "--lang", tc.lang)
 			tm.FirstRun("后街零工市场", "王芳", "2468")
 			tm.WaitFor("王芳", "Ctrl+N")

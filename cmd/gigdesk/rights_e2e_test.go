@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -23,7 +22,7 @@ func TestRightsInTerminal(t *testing.T) {
 		{"en", "On duty: 王芳", "Insurer (optional", "case open", "To follow up (oldest first)", "Rights cases opened", "Insured dispatches", 160, 48},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
-			db := filepath.Join(t.TempDir(), "station.db")
+			db := stationDB(t, "station.db")
 			tm := StartTerm(t, tc.w, tc.h, nil, "--db", db, "--lang", tc.lang)
 			tm.FirstRun("后街零工市场", "王芳", "7392")
 			tm.WaitFor(tc.duty)

@@ -57,7 +57,7 @@ func cmdServe(ctx context.Context, env *Env, args []string) error {
 	}
 	defer s.Close()
 	if *hostKey == "" {
-		*hostKey = filepath.Join(filepath.Dir(*db), hostKeyName)
+		*hostKey = filepath.Join(filepath.Dir(s.Path()), hostKeyName) // on PostgreSQL, this PC's folder for the database
 	}
 	d := newDesks(env, s)
 	srv, err := newServer(env, s, d, *hostKey, *keys)

@@ -125,7 +125,7 @@ func TestServeKioskKeyGetsTheDoorScreen(t *testing.T) {
 // appendKeys adds lines to the served keys file.
 func appendKeys(t *testing.T, sv *served, lines ...string) {
 	t.Helper()
-	path := filepath.Join(filepath.Dir(sv.db), "authorized_keys")
+	path := filepath.Join(besideDB(sv.db), "authorized_keys")
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)

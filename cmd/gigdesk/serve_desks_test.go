@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"io"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -39,7 +38,7 @@ func runDesk(t *testing.T, d *desks, counter int64) (*tea.Program, chan struct{}
 
 // A write committed anywhere in the process reloads every session, once.
 func TestDesksPassEveryCommitToEverySession(t *testing.T) {
-	s, err := store.Open(filepath.Join(t.TempDir(), "gigdesk.db"))
+	s, err := store.Open(stationDB(t, "gigdesk.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -93,8 +93,8 @@ func startServeLang(t *testing.T, lang string, prepare func(db string)) *served 
 // startServeHooked is startServeLang that hands the test serve's store and open sessions.
 func startServeHooked(t testing.TB, lang string, prepare func(db string), hook func(*store.Store, *desks)) *served {
 	t.Helper()
-	dir := t.TempDir()
-	sv := &served{db: filepath.Join(dir, "gigdesk.db")}
+	sv := &served{db: stationDB(t, "gigdesk.db")}
+	dir := besideDB(sv.db)
 	sv.known, sv.knownPEM = newKey(t)
 	if prepare != nil {
 		prepare(sv.db)
@@ -212,7 +212,7 @@ func TestServeKnownKeyGetsTheDesk(t *testing.T) {
 	ct := sv.openCounter(t)
 	sess, screen, stdin := ct.sess, ct.screen, ct.stdin
 	waitScreen(t, screen, "First run: set up the station")
-	fi, err := os.Stat(filepath.Join(filepath.Dir(sv.db), "gigdesk_host_ed25519"))
+	fi, err := os.Stat(filepath.Join(besideDB(sv.db), "gigdesk_host_ed25519"))
 	if err != nil {
 		t.Fatalf("no host key beside the database: %v", err)
 	}
@@ -274,7 +274,7 @@ func TestServeKeyTakenOutIsRefusedNextTime(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.Close()
-	if err := os.WriteFile(filepath.Join(filepath.Dir(sv.db), "authorized_keys"), []byte("# no counters\n"), 0o600); err != nil {
+	if err := os.WriteFile(filepath.Join(besideDB(sv.db), "authorized_keys"), []byte("# no counters\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	if c, err := sv.dial(sv.known); err == nil {
@@ -318,7 +318,7 @@ func waitScreen(t testing.TB, screen *syncBuffer, want string) {
 
 func readLog(t *testing.T, db string) string {
 	t.Helper()
-	b, err := os.ReadFile(oplog.PathFor(db))
+	b, err := os.ReadFile(oplog.PathFor(store.LocalPath(db, dataDir())))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -329,7 +329,7 @@ func waitLog(t *testing.T, db, want string) {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	for time.Now().Before(deadline) {
-		if b, err := os.ReadFile(oplog.PathFor(db)); err == nil && strings.Contains(string(b), want) {
+		if b, err := os.ReadFile(oplog.PathFor(store.LocalPath(db, dataDir()))); err == nil && strings.Contains(string(b), want) {
 			return
 		}
 		time.Sleep(20 * time.Millisecond)
