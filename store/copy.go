@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -105,12 +106,12 @@ func Copy(ctx context.Context, from, to string, progress func(CopyCount), opts .
 func checkTarget(target string) error {
 	if IsPostgresURL(target) {
 		if _, err := pgx.ParseConfig(target); err != nil {
-			return &Error{Code: Invalid, Key: "db.url", Detail: redactURL(target), Err: err}
+			return &Error{Code: Invalid, Key: "db.url", Detail: shownTarget(target), Err: err}
 		}
 		return nil
 	}
 	if target == "" || strings.Contains(target, "://") {
-		return &Error{Code: Invalid, Key: "db.url", Detail: redactURL(target)}
+		return &Error{Code: Invalid, Key: "db.url", Detail: shownTarget(target)}
 	}
 	return nil
 }
@@ -128,12 +129,22 @@ func sameTarget(from, to string) bool {
 	return errA == nil && errB == nil && a == b
 }
 
-// shownTarget is a database as a message names it: the path, or the URL without its password.
+// shownTarget is a database as a message names it: the path, or the URL without its password
+// (cut out by hand when the URL is too broken to parse).
 func shownTarget(target string) string {
-	if IsPostgresURL(target) {
+	if !strings.Contains(target, "://") {
+		return target
+	}
+	if _, err := url.Parse(target); err == nil {
 		return redactURL(target)
 	}
-	return target
+	scheme, rest, _ := strings.Cut(target, "://")
+	if at := strings.LastIndexByte(rest, '@'); at >= 0 {
+		if user, _, ok := strings.Cut(rest[:at], ":"); ok {
+			rest = user + ":xxxxx" + rest[at:]
+		}
+	}
+	return scheme + "://" + rest
 }
 
 // missingDatabase reports PostgreSQL's "database does not exist".
