@@ -59,6 +59,20 @@ func (s *Store) referencesSQL() string {
 	return `SELECT "table", "from" FROM pragma_foreign_key_list(?)`
 }
 
+// columnsSQL lists the columns of one table (the argument) in their order, with whether each is
+// part of the primary key: rows of (column, position in the key, 0 when not in it).
+func (s *Store) columnsSQL() string {
+	if s.pg {
+		return `SELECT c.column_name, coalesce((SELECT k.ordinal_position FROM information_schema.table_constraints tc
+				JOIN information_schema.key_column_usage k ON k.constraint_name = tc.constraint_name AND k.table_schema = tc.table_schema
+				WHERE tc.constraint_type = 'PRIMARY KEY' AND tc.table_schema = c.table_schema AND tc.table_name = c.table_name
+				AND k.column_name = c.column_name), 0)
+			FROM information_schema.columns c
+			WHERE c.table_schema = current_schema() AND c.table_name = ? ORDER BY c.ordinal_position`
+	}
+	return `SELECT name, pk FROM pragma_table_info(?) ORDER BY cid`
+}
+
 // pgQueries caches each statement's PostgreSQL form: the same few hundred texts run again and again.
 var pgQueries sync.Map
 

@@ -152,3 +152,7 @@ func (c *pgConn) CheckNamedValue(v *driver.NamedValue) error {
 	}
 	return nil
 }
+
+// pgIdentitiesSQL lists the identity columns of the database's tables: rows of (table, column).
+const pgIdentitiesSQL = `SELECT table_name, column_name FROM information_schema.columns
+	WHERE table_schema = current_schema() AND is_identity = 'YES' ORDER BY table_name`

@@ -95,7 +95,7 @@ func message(cat *i18n.Catalog, err error) string {
 		if se.Code == store.Internal && se.Err != nil && se.Key != "db.unreachable" { // that one names the server: enough
 			msg += " (" + se.Err.Error() + ")"
 		}
-		if se.Detail != "" && (strings.HasPrefix(se.Key, "db.") || strings.HasPrefix(se.Key, "backup.")) {
+		if se.Detail != "" && (strings.HasPrefix(se.Key, "db.") || strings.HasPrefix(se.Key, "backup.") || strings.HasPrefix(se.Key, "copy.")) {
 			msg += " " + se.Detail + restoreHint(cat, se)
 		}
 		return msg
