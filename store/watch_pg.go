@@ -37,12 +37,16 @@ type pgListener struct {
 	done chan struct{} // closed when the goroutine has given its connection up
 }
 
-// newPGWatcher LISTENs before it returns, so every commit after NewWatcher is seen.
+// newPGWatcher LISTENs before it returns, so every commit after NewWatcher is seen. A server
+// that cannot be reached now gives a watcher all the same, that says so until it can.
 func (s *Store) newPGWatcher(ctx context.Context) (*Watcher, error) {
 	l := &pgListener{db: s.db, path: s.path, done: make(chan struct{})}
 	conn, err := l.listen(ctx)
 	if err != nil {
-		return nil, err
+		if AsError(err).Key != "db.unreachable" {
+			return nil, err
+		}
+		l.down = err
 	}
 	lctx, stop := context.WithCancel(ctx)
 	l.stop = stop
@@ -65,33 +69,40 @@ func (l *pgListener) listen(ctx context.Context) (*sql.Conn, error) {
 	return conn, nil
 }
 
-// run waits for notifications until ctx ends; when the connection drops it takes a new one,
-// and reports a change once, since commits may have gone by unheard.
+// run waits for notifications on conn until ctx ends; when the connection drops (or there was
+// none) it takes a new one, and reports a change once, since commits may have gone by unheard.
 func (l *pgListener) run(ctx context.Context, conn *sql.Conn) {
 	defer close(l.done)
 	for {
-		l.wait(ctx, conn)
-		discard(conn) // never back to the pool: it is listening, or dead
-		if ctx.Err() != nil {
-			return
+		if conn != nil {
+			l.wait(ctx, conn)
+			discard(conn) // never back to the pool: it is listening, or dead
 		}
-		for {
-			var err error
-			if conn, err = l.listen(ctx); err == nil {
-				break
-			}
-			if ctx.Err() != nil {
-				return
-			}
-			l.set(false, err)
-			select {
-			case <-ctx.Done():
-				return
-			case <-time.After(reconnectEvery):
-			}
+		if conn = l.relisten(ctx); conn == nil {
+			return // ctx ended
 		}
 		l.set(true, nil)
 	}
+}
+
+// relisten tries every reconnectEvery until it listens again, saying meanwhile why it cannot;
+// nil when ctx ends first.
+func (l *pgListener) relisten(ctx context.Context) *sql.Conn {
+	for ctx.Err() == nil {
+		conn, err := l.listen(ctx)
+		if err == nil {
+			return conn
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+		l.set(false, err)
+		select {
+		case <-ctx.Done():
+		case <-time.After(reconnectEvery):
+		}
+	}
+	return nil
 }
 
 // wait returns when ctx ends or the connection fails; each notification raises the flag.
@@ -138,15 +149,12 @@ func (l *pgListener) check() (bool, error) {
 	return changed, nil
 }
 
-// close stops the goroutine and waits until its connection is given up.
+// close stops the goroutine and waits until its connection is given up; a second Close (the
+// screen's, and the one when the session's ctx ends) waits as well.
 func (l *pgListener) close() error {
 	l.mu.Lock()
-	was := l.closed
 	l.closed = true
 	l.mu.Unlock()
-	if was {
-		return nil
-	}
 	l.stop()
 	<-l.done
 	return nil

@@ -134,10 +134,21 @@ func TestListenWhileServerLost(t *testing.T) {
 	if _, err := writer.AddStaff(ctx, head, "李明", RoleStaff); ErrorCode(err) != Internal || AsError(err).Key != "db.unreachable" {
 		t.Fatalf("a save with the server lost: %v, want db.unreachable", err)
 	}
+	// a board opened now gets a watcher that says why it hears nothing, and listens once it can
+	late, err := writer.NewWatcher(ctx)
+	if err != nil {
+		t.Fatalf("a watcher opened with the server lost: %v", err)
+	}
+	defer late.Close()
+	if _, err := late.Changed(); AsError(err) == nil || AsError(err).Key != "db.unreachable" {
+		t.Fatalf("a watcher opened with the server lost: Changed says %v, want db.unreachable", err)
+	}
 	back()
 	heardWithin(t, w, 3*time.Second, "the server back")
+	heardWithin(t, late, 3*time.Second, "the server back")
 	if _, err := writer.AddStaff(ctx, head, "李明", RoleStaff); err != nil {
 		t.Fatalf("a save with the server back: %v", err)
 	}
 	heardWithin(t, w, time.Second, "a commit with the server back")
+	heardWithin(t, late, time.Second, "a commit with the server back")
 }
