@@ -93,6 +93,9 @@ func (s *Store) Bulk(ctx context.Context, fn func(*Loader) error) error {
 		if err := l.moveIdentities(); err != nil {
 			return dbError(err, s.path)
 		}
+		if err := notifyChange(ctx, tx); err != nil {
+			return dbError(err, s.path)
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return dbError(err, s.path)

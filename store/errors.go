@@ -134,6 +134,8 @@ func pgError(err error, where string) error {
 		where = serverOf(where)
 	}
 	var pe *pgconn.PgError
+	var ce *pgconn.ConnectError
+	connecting := errors.As(err, &ce)
 	if errors.As(err, &pe) {
 		switch {
 		case pe.Code == "23505":
@@ -144,11 +146,14 @@ func pgError(err error, where string) error {
 			return &Error{Code: Internal, Key: "db.unreachable", Detail: where, Err: err}
 		case pe.Code == "53100":
 			return &Error{Code: Internal, Key: "db.full", Detail: where, Err: err}
+		case connecting && !strings.HasPrefix(pe.Code, "28") && pe.Code != "3D000":
+			// refused while connecting (too many clients, not accepting connections now), not
+			// for a wrong password or database name: the server is there but cannot take us
+			return &Error{Code: Internal, Key: "db.unreachable", Detail: where, Err: err}
 		}
 		return nil
 	}
-	var ce *pgconn.ConnectError
-	if errors.As(err, &ce) || errors.Is(err, driver.ErrBadConn) || pgconn.SafeToRetry(err) || pgconn.Timeout(err) {
+	if connecting || errors.Is(err, driver.ErrBadConn) || pgconn.SafeToRetry(err) || pgconn.Timeout(err) {
 		return &Error{Code: Internal, Key: "db.unreachable", Detail: where, Err: err}
 	}
 	return nil

@@ -27,9 +27,9 @@ func (s *Store) write(ctx context.Context, staff int64, fn func(*Tx) error) erro
 		s.writeMu.Lock()
 		defer s.writeMu.Unlock()
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.begin(ctx)
 	if err != nil {
-		return dbError(err, s.path)
+		return err
 	}
 	defer tx.Rollback()
 	if err := fn(&Tx{tx: tx, ctx: ctx, now: s.now(), staff: staff, s: s}); err != nil {
@@ -38,11 +38,32 @@ func (s *Store) write(ctx context.Context, staff int64, fn func(*Tx) error) erro
 		}
 		return dbError(err, s.path)
 	}
+	if s.pg { // delivered to every Watcher at commit, and not at all on rollback
+		if err := notifyChange(ctx, tx); err != nil {
+			return dbError(err, s.path)
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return dbError(err, s.path)
 	}
 	s.changes.publish()
 	return nil
+}
+
+// begin starts a write transaction. On PostgreSQL a pooled connection the server ended while it
+// sat idle (a restart, a dropped network) fails at BEGIN, before anything is written: the pool
+// drops it and the next one is tried, so the first save after the server is back just works.
+func (s *Store) begin(ctx context.Context) (*sql.Tx, error) {
+	for try := 1; ; try++ {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err == nil {
+			return tx, nil
+		}
+		e := AsError(dbError(err, s.path))
+		if !s.pg || e.Key != "db.unreachable" || try == 3 || ctx.Err() != nil {
+			return nil, e
+		}
+	}
 }
 
 func (t *Tx) exec(query string, args ...any) (sql.Result, error) {

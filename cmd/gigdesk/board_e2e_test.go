@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"gigdesk/store"
+	"gigdesk/store/testdb"
 )
 
 // TestKioskInTerminal runs `gigdesk board --kiosk` in a real terminal while this test, a second
@@ -23,8 +24,8 @@ func TestKioskInTerminal(t *testing.T) {
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
 			ctx := context.Background()
-			db := stationDB(t, "station.db")
-			s, err := store.Open(db)
+			db := testdb.New(t, "station.db")
+			s, err := store.Open(db, store.WithLocalDir(t.TempDir()))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -71,11 +72,12 @@ func TestKioskInTerminal(t *testing.T) {
 }
 
 // TestBoardInTerminal: `gigdesk board` opens the app on the Board once staff is on duty, and a
-// job posted by another process shows up on it with no key pressed.
+// job posted by another process shows up on it within a second with no key pressed (on
+// PostgreSQL by NOTIFY, on SQLite by data_version).
 func TestBoardInTerminal(t *testing.T) {
 	ctx := context.Background()
-	db := stationDB(t, "station.db")
-	s, err := store.Open(db)
+	db := testdb.New(t, "station.db")
+	s, err := store.Open(db, store.WithLocalDir(t.TempDir()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +97,13 @@ func TestBoardInTerminal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	posted := time.Now()
 	scr := tm.WaitFor(fmt.Sprintf("#%d", j.ID), "水电", "后街社区", "1 个需求")
+	took := time.Since(posted)
+	t.Logf("the job posted by another process reached the board after %v", took)
+	if took > time.Second {
+		t.Errorf("the job took %v to reach the board, want within 1 s", took)
+	}
 	if !strings.Contains(scr, "● #") {
 		t.Errorf("the new job is not marked as just changed:\n%s", scr)
 	}

@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -78,4 +79,57 @@ func SkipOnPostgres(t testing.TB, why string) {
 	if Postgres() {
 		t.Skip("SQLite only: " + why)
 	}
+}
+
+// EndSessions ends every connection open to the PostgreSQL database at target, as a server
+// restart or a dropped network does to a station's PCs; the server itself and other databases
+// on it are left alone. New connections are let in at once.
+func EndSessions(t testing.TB, target string) {
+	t.Helper()
+	admin(t, target, `SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`)
+}
+
+// LoseServer makes the PostgreSQL database at target unreachable, as a server lost mid-session:
+// no new connection is let in and every open one is ended. back lets connections in again (the
+// server is back); the test's cleanup does so too.
+func LoseServer(t testing.TB, target string) (back func()) {
+	t.Helper()
+	name := dbName(t, target)
+	admin(t, target, `ALTER DATABASE `+name+` ALLOW_CONNECTIONS false`)
+	EndSessions(t, target)
+	back = func() { admin(t, target, `ALTER DATABASE `+name+` ALLOW_CONNECTIONS true`) }
+	t.Cleanup(back)
+	return back
+}
+
+// admin runs query, given target's database name as $1 if it takes one, on the test server's
+// admin database (GIGDESK_TEST_PG), never on target itself.
+func admin(t testing.TB, target, query string) {
+	t.Helper()
+	if !Postgres() {
+		t.Fatalf("testdb: %s needs PostgreSQL", query)
+	}
+	db, err := sql.Open("pgx", os.Getenv(Env))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var args []any
+	if strings.Contains(query, "$1") {
+		args = append(args, dbName(t, target))
+	}
+	if _, err := db.Exec(query, args...); err != nil {
+		t.Fatalf("testdb: %s: %v", query, err)
+	}
+}
+
+// dbName is the database a test URL from New names.
+func dbName(t testing.TB, target string) string {
+	t.Helper()
+	u, err := url.Parse(target)
+	name := strings.TrimPrefix(u.Path, "/")
+	if err != nil || !strings.HasPrefix(name, "gd_test_") {
+		t.Fatalf("testdb: %q is not a test database made by New", target)
+	}
+	return name
 }

@@ -49,13 +49,16 @@ func (m *Model) polled(msg pollMsg) tea.Cmd {
 		}
 		return m.poll()
 	}
-	m.pollErr = false
-	if msg.changed {
+	var back tea.Cmd
+	if m.pollErr { // the server answers again: say so once, as its loss was said, and reload
+		m.pollErr, back = false, common.Status(m.c.T("board.live_back"), false)
+	}
+	if msg.changed || back != nil {
 		if m.loading {
 			m.stale = true
-			return m.poll()
+			return tea.Batch(back, m.poll())
 		}
-		return tea.Batch(m.poll(), m.load())
+		return tea.Batch(back, m.poll(), m.load())
 	}
 	return m.poll()
 }

@@ -42,6 +42,15 @@ func (c *Catalog) Err(err error) string {
 	return c.traced(c.T("err.internal"), nil, err)
 }
 
+// SaveErr is Err for a form's save: when the server cannot be reached it says that nothing was
+// saved, that the form keeps what was typed and which key (saveKey) saves it once it is back.
+func (c *Catalog) SaveErr(err error, saveKey string) string {
+	if se := store.AsError(err); se != nil && se.Key == "db.unreachable" {
+		return c.T("err.db.unreachable_save", saveKey) // no log code: the cause is named, nothing to trace
+	}
+	return c.Err(err)
+}
+
 // traced ends an internal error's sentence with its code, logging it the first time it is shown.
 func (c *Catalog) traced(text string, se *store.Error, err error) string {
 	if c.Log == nil {

@@ -251,7 +251,7 @@ func (f *form) saveAnswered(msg savedMsg) (tea.Cmd, bool) {
 	if msg.err != nil {
 		fl := f.fieldOf(msg.err)
 		f.errs[fl] = f.c.Cat.Err(msg.err)
-		return tea.Batch(f.moveTo(fl), common.Status(f.c.Cat.Err(msg.err), true)), false
+		return tea.Batch(f.moveTo(fl), common.Status(f.c.Cat.SaveErr(msg.err, f.c.Keys.Save.Help().Key), true)), false
 	}
 	return nil, true
 }

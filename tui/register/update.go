@@ -223,7 +223,7 @@ func (m *Model) onDup(msg dupMsg) tea.Cmd {
 	}
 	if msg.err != nil {
 		m.saving = false
-		return common.Status(m.c.Cat.Err(msg.err), true)
+		return common.Status(m.c.Cat.SaveErr(msg.err, m.c.Keys.Save.Help().Key), true)
 	}
 	m.dup.dup, m.dup.pending = msg.dup, msg.w
 	if msg.dup.Same.ID != 0 || (msg.w.ID == 0 && len(msg.dup.Similar) > 0) {
@@ -248,7 +248,7 @@ func (m *Model) onSaved(msg savedMsg) tea.Cmd {
 	if msg.err != nil {
 		m.mode = modeForm
 		m.form.storeError(msg.err)
-		return common.Status(m.c.Cat.Err(msg.err), true)
+		return common.Status(m.c.Cat.SaveErr(msg.err, m.c.Keys.Save.Help().Key), true)
 	}
 	m.form = nil
 	if msg.created {
