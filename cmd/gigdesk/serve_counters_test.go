@@ -84,15 +84,20 @@ func TestServeCounterAddedInAdminThenRevoked(t *testing.T) {
 		t.Fatal("a revoked key got in again")
 	}
 	waitLog(t, sv.db, "revoked key")
-	rows, err := s.Audit(context.Background(), store.AuditFilter{Entity: "counter", EntityID: added.ID})
-	if err != nil {
-		t.Fatal(err)
+	// the session ends on the server's side after the client sees it end: wait for its row
+	want, got := "ssh:disconnect revoke ssh:connect create", ""
+	for deadline := time.Now().Add(5 * time.Second); got != want && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		rows, err := s.Audit(context.Background(), store.AuditFilter{Entity: "counter", EntityID: added.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var acts []string
+		for _, a := range rows {
+			acts = append(acts, a.Action)
+		}
+		got = strings.Join(acts, " ")
 	}
-	var acts []string
-	for _, a := range rows {
-		acts = append(acts, a.Action)
-	}
-	if got := strings.Join(acts, " "); got != "ssh:disconnect revoke ssh:connect create" {
+	if got != want {
 		t.Errorf("audit of the counter, newest first: %s", got)
 	}
 	if c, _ := s.CounterByID(context.Background(), added.ID); c.LastSeen.IsZero() {
