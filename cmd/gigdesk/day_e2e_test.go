@@ -439,28 +439,6 @@ func checkWorkerID(t *testing.T, db string, now time.Time) {
 	}
 }
 
-// waitGone waits until text has left the screen (a list reloads after the status line shows).
-func waitGone(t *testing.T, tm *Term, text, why string) {
-	t.Helper()
-	if scr, ok := tm.waitGoneFor(text, 5*time.Second); !ok {
-		t.Fatalf("%s:\n%s", why, scr)
-	}
-}
-
-func (tm *Term) waitGoneFor(text string, d time.Duration) (string, bool) {
-	deadline := time.Now().Add(d)
-	for {
-		scr := tm.Screen()
-		if !strings.Contains(scr, text) {
-			return scr, true
-		}
-		if time.Now().After(deadline) {
-			return scr, false
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
-}
-
 // registerDuplicate types a walk-in with 刘建国's phone: the dialog names the record (工号 1)
 // and what an update would change; Enter, the safe default, opens the record unchanged.
 func registerDuplicate(tm *Term, T func(string, ...any) string) {

@@ -211,3 +211,25 @@ func (tm *Term) OnDuty(pin string) {
 		tm.Keys("Enter")
 	}
 }
+
+// waitGone waits until text has left the screen (a list reloads after the status line shows).
+func waitGone(t *testing.T, tm *Term, text, why string) {
+	t.Helper()
+	if scr, ok := tm.waitGoneFor(text, 5*time.Second); !ok {
+		t.Fatalf("%s:\n%s", why, scr)
+	}
+}
+
+func (tm *Term) waitGoneFor(text string, d time.Duration) (string, bool) {
+	deadline := time.Now().Add(d)
+	for {
+		scr := tm.Screen()
+		if !strings.Contains(scr, text) {
+			return scr, true
+		}
+		if time.Now().After(deadline) {
+			return scr, false
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
