@@ -44,3 +44,17 @@ func (r *RowClick) Mouse(msg tea.MouseMsg, first, top, n int, now time.Time) (mo
 	}
 	return 0, i, open
 }
+
+// Pick applies what Mouse read to a list of n rows selected at *sel: the wheel moves the
+// selection a row, a click puts it on the row clicked. It reports a double click on that row,
+// which the caller opens as Enter would.
+func Pick(sel *int, n, move, row int, open bool) bool {
+	switch {
+	case move != 0:
+		*sel = min(max(*sel+move, 0), max(n-1, 0))
+	case row >= 0:
+		*sel = row
+		return open
+	}
+	return false
+}

@@ -268,11 +268,6 @@ func (p *jobPane) mouse(msg tea.MouseMsg) tea.Cmd {
 	cands := p.visible()
 	top, end := window(p.sel, len(cands), p.rows())
 	move, row, _ := p.clicks.Mouse(msg, candFirstRow, top, end, p.c.Now())
-	switch {
-	case move != 0:
-		p.sel = min(max(p.sel+move, 0), max(len(cands)-1, 0))
-	case row >= 0:
-		p.sel = row
-	}
+	common.Pick(&p.sel, len(cands), move, row, false)
 	return nil
 }

@@ -7,13 +7,8 @@ import (
 )
 
 // The panes' mouse: on every list a click picks the row under it, a double click does what
-// Enter does there, and the wheel moves the selection by a row (common.RowClick, as on the
-// Board and the Jobs list). Rows are counted from the pane's first line.
-
-// wheel moves sel by move within n rows.
-func wheel(sel *int, move, n int) {
-	*sel = min(max(*sel+move, 0), max(n-1, 0))
-}
+// Enter does there, and the wheel moves the selection by a row (common.RowClick and
+// common.Pick, as on the Board and the Jobs list). Rows are counted from the pane's first line.
 
 // mouse on the workers found picks one; a double click shows the jobs ranked for them.
 // On those jobs a click picks one and a double click dispatches it, asking the pay first.
@@ -22,28 +17,16 @@ func (p *walkPane) mouse(msg tea.MouseMsg) tea.Cmd {
 		n := len(p.worker.Candidates)
 		top, end := window(p.jobsSel, n, p.rows()-1)
 		move, row, open := p.jobsClicks.Mouse(msg, 1, top, end, p.c.Now()) // under the title
-		switch {
-		case move != 0:
-			wheel(&p.jobsSel, move, n)
-		case row >= 0:
-			p.jobsSel = row
-			if open {
-				return p.dispatchSelected()
-			}
+		if common.Pick(&p.jobsSel, n, move, row, open) {
+			return p.dispatchSelected()
 		}
 		return nil
 	}
 	top, end := window(p.walkSel, len(p.found), p.rows()-1)
 	move, row, open := p.foundClicks.Mouse(msg, 2, top, end, p.c.Now()) // under the title and the intro
-	switch {
-	case move != 0:
-		wheel(&p.walkSel, move, len(p.found))
-	case row >= 0:
-		p.walkSel = row
-		if open {
-			p.jobsSel = 0
-			return p.loadJobsFor(p.found[row].ID)
-		}
+	if common.Pick(&p.walkSel, len(p.found), move, row, open) {
+		p.jobsSel = 0
+		return p.loadJobsFor(p.found[row].ID)
 	}
 	return nil
 }
@@ -52,14 +35,8 @@ func (p *walkPane) mouse(msg tea.MouseMsg) tea.Cmd {
 func (p *listPane) mouse(msg tea.MouseMsg) tea.Cmd {
 	top, end := window(p.sel, len(p.list), p.rows()-1)
 	move, row, open := p.clicks.Mouse(msg, 2, top, end, p.c.Now()) // under the title and the head
-	switch {
-	case move != 0:
-		wheel(&p.sel, move, len(p.list))
-	case row >= 0:
-		p.sel = row
-		if open {
-			return common.Goto(common.PageMatch, p.list[row].JobID)
-		}
+	if common.Pick(&p.sel, len(p.list), move, row, open) {
+		return common.Goto(common.PageMatch, p.list[row].JobID)
 	}
 	return nil
 }
@@ -76,27 +53,15 @@ func (p *planPane) mouse(msg tea.MouseMsg) tea.Cmd {
 		}
 		top, end := window(p.pickSel, len(p.picks), p.rows()-2)
 		move, row, open := p.pickClicks.Mouse(msg, 2, top, end, p.c.Now()) // under the title and the head
-		switch {
-		case move != 0:
-			wheel(&p.pickSel, move, len(p.picks))
-		case row >= 0:
-			p.pickSel = row
-			if open {
-				p.pick()
-			}
+		if common.Pick(&p.pickSel, len(p.picks), move, row, open) {
+			p.pick()
 		}
 		return nil
 	}
 	top, end := p.shown()
 	move, row, open := p.clicks.Mouse(msg, len(p.heading())+1, top, end, p.c.Now())
-	switch {
-	case move != 0:
-		wheel(&p.sel, move, len(p.lines))
-	case row >= 0:
-		p.sel = row
-		if open {
-			return p.change()
-		}
+	if common.Pick(&p.sel, len(p.lines), move, row, open) {
+		return p.change()
 	}
 	return nil
 }
