@@ -29,6 +29,7 @@ type Store struct {
 	log   *slog.Logger // migrations and backups; never a person's data (oplog masks it anyway)
 
 	changes  changeHub  // committed writes, for the listeners in this process (changes.go)
+	watch    watchHub   // the watchers' one connection (watch.go)
 	writeMu  sync.Mutex // one writer of this process at a time (tx.go)
 	backupMu sync.Mutex // one daily backup at a time, and Close after it (backup.go)
 }
@@ -56,6 +57,7 @@ const sqliteHeader = "SQLite format 3\x00"
 // not a gigdesk database, or one written by a newer gigdesk, is refused and left exactly as it was.
 func Open(target string, opts ...Option) (*Store, error) {
 	s := &Store{path: target, now: time.Now, loc: Shanghai, log: slog.New(slog.DiscardHandler)}
+	s.watch.s = s
 	for _, o := range opts {
 		o(s)
 	}
@@ -195,6 +197,7 @@ func probe(path string) error {
 func (s *Store) Close() error {
 	s.backupMu.Lock() // a daily backup still being copied and checked finishes first
 	defer s.backupMu.Unlock()
+	s.watch.closeAll()
 	return s.db.Close()
 }
 

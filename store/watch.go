@@ -7,43 +7,80 @@ import (
 )
 
 // Watcher notices commits made to the database by any other connection, in this process or
-// another one. On SQLite it polls PRAGMA data_version, which is per connection, so the watcher
-// keeps one connection of its own for as long as it lives; on PostgreSQL it LISTENs for the
-// NOTIFY every write sends (watch_pg.go).
+// another one. A Store's watchers share one connection of its own (watchHub): on SQLite each
+// watcher reads PRAGMA data_version on it, which moves when another connection commits; on
+// PostgreSQL it LISTENs for the NOTIFY every write sends and raises each watcher's flag
+// (watch_pg.go). So eight counters' boards hold one connection, not eight.
 type Watcher struct {
-	mu      sync.Mutex
-	conn    *sql.Conn
+	hub     *watchHub
 	ctx     context.Context
-	version int64
-	path    string
-	pg      *pgListener // on PostgreSQL, instead of conn and version
+	version int64 // SQLite: data_version when last read
+	changed bool  // PostgreSQL: heard since the last Changed
+	closed  bool
 }
 
-// NewWatcher takes a dedicated connection and remembers the current data version. It gives the
-// connection back on Close, or when ctx ends.
+// watchHub is the store's listening connection and the watchers that share it. The connection
+// is taken with the first watcher and given back with the last one, or by Store.Close.
+type watchHub struct {
+	s        *Store
+	mu       sync.Mutex
+	watchers map[*Watcher]struct{}
+	conn     *sql.Conn   // SQLite
+	pg       *pgListener // PostgreSQL
+}
+
+// NewWatcher remembers where the database stands now, so every commit after it returns is
+// reported. It is closed by Close, when ctx ends, or when the store closes.
 func (s *Store) NewWatcher(ctx context.Context) (*Watcher, error) {
-	if s.pg {
-		return s.newPGWatcher(ctx)
-	}
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		return nil, dbError(err, s.path)
-	}
-	w := &Watcher{conn: conn, ctx: ctx, path: s.path}
-	if w.version, err = w.read(); err != nil {
-		conn.Close()
+	h := &s.watch
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	w := &Watcher{hub: h, ctx: ctx}
+	if err := h.join(ctx, w); err != nil {
 		return nil, err
 	}
+	if h.watchers == nil {
+		h.watchers = map[*Watcher]struct{}{}
+	}
+	h.watchers[w] = struct{}{}
 	// A session that ends before its screen has taken the watcher (an SSH counter closed just
-	// after signing in) would never close it: the connection goes back when ctx ends.
+	// after signing in) would never close it: it closes when ctx ends.
 	context.AfterFunc(ctx, func() { w.Close() })
 	return w, nil
 }
 
-func (w *Watcher) read() (int64, error) {
+// join takes the shared connection if no watcher holds it yet, and reads w's starting point.
+func (h *watchHub) join(ctx context.Context, w *Watcher) error {
+	if h.s.pg {
+		if h.pg == nil {
+			l, err := h.s.startListener(ctx)
+			if err != nil {
+				return err
+			}
+			h.pg = l
+		}
+		return nil
+	}
+	if h.conn == nil {
+		conn, err := h.s.db.Conn(ctx)
+		if err != nil {
+			return dbError(err, h.s.path)
+		}
+		h.conn = conn
+	}
+	v, err := h.dataVersion(ctx)
+	if err != nil && len(h.watchers) == 0 {
+		h.conn.Close()
+		h.conn = nil
+	}
+	w.version = v
+	return err
+}
+
+func (h *watchHub) dataVersion(ctx context.Context) (int64, error) {
 	var v int64
-	if err := w.conn.QueryRowContext(w.ctx, `PRAGMA data_version`).Scan(&v); err != nil {
-		return 0, dbError(err, w.path)
+	if err := h.conn.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
+		return 0, dbError(err, h.s.path)
 	}
 	return v, nil
 }
@@ -53,15 +90,21 @@ func (w *Watcher) read() (int64, error) {
 // it reads a flag. While the server cannot be reached it says so; once it can again, it reports
 // one change, for what may have been missed meanwhile.
 func (w *Watcher) Changed() (bool, error) {
-	if w.pg != nil {
-		return w.pg.check()
-	}
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.conn == nil {
+	h := w.hub
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if w.closed {
 		return false, &Error{Code: Internal, Key: "db.error", Detail: "watcher closed"}
 	}
-	v, err := w.read()
+	if h.pg != nil {
+		if down := h.pg.down; down != nil {
+			return false, down
+		}
+		changed := w.changed
+		w.changed = false
+		return changed, nil
+	}
+	v, err := h.dataVersion(w.ctx)
 	if err != nil {
 		return false, err
 	}
@@ -70,17 +113,50 @@ func (w *Watcher) Changed() (bool, error) {
 	return changed, nil
 }
 
-// Close gives the connection back; Changed fails afterwards.
+// Close leaves the hub; the last watcher out gives the connection back. Changed fails afterwards.
 func (w *Watcher) Close() error {
-	if w.pg != nil {
-		return w.pg.close()
-	}
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.conn == nil {
+	h := w.hub
+	h.mu.Lock()
+	if w.closed {
+		h.mu.Unlock()
 		return nil
 	}
-	err := w.conn.Close()
-	w.conn = nil
-	return err
+	w.closed = true
+	delete(h.watchers, w)
+	if len(h.watchers) > 0 {
+		h.mu.Unlock()
+		return nil
+	}
+	release := h.detach()
+	h.mu.Unlock()
+	return release()
+}
+
+// closeAll, from Store.Close, closes every watcher still open and gives the connection back
+// before the database closes, so nothing is left holding the file.
+func (h *watchHub) closeAll() error {
+	h.mu.Lock()
+	for w := range h.watchers {
+		w.closed = true
+	}
+	h.watchers = nil
+	release := h.detach()
+	h.mu.Unlock()
+	return release()
+}
+
+// detach takes the shared connection out of the hub (h.mu held) and returns what gives it
+// back, to be called without the lock: the listener's goroutine takes it to report.
+func (h *watchHub) detach() func() error {
+	conn, l := h.conn, h.pg
+	h.conn, h.pg = nil, nil
+	return func() error {
+		if l != nil {
+			l.close()
+		}
+		if conn != nil {
+			return conn.Close()
+		}
+		return nil
+	}
 }

@@ -4,14 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
-	"sync"
 	"time"
 )
 
 // On PostgreSQL every write transaction sends NOTIFY on changesChannel, which the server delivers
-// to every listening connection when (and only if) the transaction commits. A Watcher there
-// holds one connection of its own that LISTENs; a goroutine waits on it and raises a flag that
-// Changed reads, so Changed never touches the network.
+// to every listening connection when (and only if) the transaction commits. The store's watchers
+// share one listening connection; a goroutine waits on it and raises every watcher's flag, so
+// Changed never touches the network.
 const changesChannel = "gigdesk_changes"
 
 // reconnectEvery is how long the listener waits between tries while the server cannot be reached.
@@ -23,24 +22,22 @@ func notifyChange(ctx context.Context, tx *sql.Tx) error {
 	return err
 }
 
-// pgListener is the PostgreSQL side of a Watcher.
+// pgListener is the hub's listening connection on PostgreSQL. Its down field (read and written
+// under the hub's lock) says why the server cannot be heard now; nil while listening.
 type pgListener struct {
+	hub  *watchHub
 	db   *sql.DB
 	path string
-
-	mu      sync.Mutex
-	changed bool  // a notification, or a reconnect that may have missed some, since the last Changed
-	down    error // the server could not be reached on the last try; nil while listening
-	closed  bool
+	down error
 
 	stop context.CancelFunc
 	done chan struct{} // closed when the goroutine has given its connection up
 }
 
-// newPGWatcher LISTENs before it returns, so every commit after NewWatcher is seen. A server
-// that cannot be reached now gives a watcher all the same, that says so until it can.
-func (s *Store) newPGWatcher(ctx context.Context) (*Watcher, error) {
-	l := &pgListener{db: s.db, path: s.path, done: make(chan struct{})}
+// startListener LISTENs before it returns, so every commit after NewWatcher is heard. A server
+// that cannot be reached now gives a listener all the same, that says so until it can.
+func (s *Store) startListener(ctx context.Context) (*pgListener, error) {
+	l := &pgListener{hub: &s.watch, db: s.db, path: s.path, done: make(chan struct{})}
 	conn, err := l.listen(ctx)
 	if err != nil {
 		if AsError(err).Key != "db.unreachable" {
@@ -48,12 +45,11 @@ func (s *Store) newPGWatcher(ctx context.Context) (*Watcher, error) {
 		}
 		l.down = err
 	}
-	lctx, stop := context.WithCancel(ctx)
+	// the listener outlives the watcher that started it: it stops with the last one
+	lctx, stop := context.WithCancel(context.Background())
 	l.stop = stop
 	go l.run(lctx, conn)
-	w := &Watcher{ctx: ctx, path: s.path, pg: l}
-	context.AfterFunc(ctx, func() { w.Close() })
-	return w, nil
+	return l, nil
 }
 
 // listen takes a connection out of the pool and LISTENs on it.
@@ -81,7 +77,7 @@ func (l *pgListener) run(ctx context.Context, conn *sql.Conn) {
 		if conn = l.relisten(ctx); conn == nil {
 			return // ctx ended
 		}
-		l.set(true, nil)
+		l.report(true, nil)
 	}
 }
 
@@ -96,7 +92,7 @@ func (l *pgListener) relisten(ctx context.Context) *sql.Conn {
 		if ctx.Err() != nil {
 			return nil
 		}
-		l.set(false, err)
+		l.report(false, err)
 		select {
 		case <-ctx.Done():
 		case <-time.After(reconnectEvery):
@@ -105,7 +101,7 @@ func (l *pgListener) relisten(ctx context.Context) *sql.Conn {
 	return nil
 }
 
-// wait returns when ctx ends or the connection fails; each notification raises the flag.
+// wait returns when ctx ends or the connection fails; each notification raises the flags.
 func (l *pgListener) wait(ctx context.Context, conn *sql.Conn) {
 	conn.Raw(func(dc any) error {
 		pc, ok := dc.(*pgConn)
@@ -116,7 +112,7 @@ func (l *pgListener) wait(ctx context.Context, conn *sql.Conn) {
 			if _, err := pc.Conn.Conn().WaitForNotification(ctx); err != nil {
 				return err
 			}
-			l.set(true, nil)
+			l.report(true, nil)
 		}
 	})
 }
@@ -127,35 +123,25 @@ func discard(conn *sql.Conn) {
 	conn.Close()
 }
 
-func (l *pgListener) set(changed bool, down error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.changed = l.changed || changed
+// report raises every watcher's flag on a change and records whether the server can be heard.
+// A listener already detached from the hub (its last watcher closed) reports to no one.
+func (l *pgListener) report(changed bool, down error) {
+	h := l.hub
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.pg != l {
+		return
+	}
 	l.down = down
+	if changed {
+		for w := range h.watchers {
+			w.changed = true
+		}
+	}
 }
 
-// check is Changed on PostgreSQL: the flag, cleared; or why the server cannot be heard now.
-func (l *pgListener) check() (bool, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.closed {
-		return false, &Error{Code: Internal, Key: "db.error", Detail: "watcher closed"}
-	}
-	if l.down != nil {
-		return false, l.down
-	}
-	changed := l.changed
-	l.changed = false
-	return changed, nil
-}
-
-// close stops the goroutine and waits until its connection is given up; a second Close (the
-// screen's, and the one when the session's ctx ends) waits as well.
-func (l *pgListener) close() error {
-	l.mu.Lock()
-	l.closed = true
-	l.mu.Unlock()
+// close stops the goroutine and waits until its connection is given up.
+func (l *pgListener) close() {
 	l.stop()
 	<-l.done
-	return nil
 }

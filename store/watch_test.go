@@ -117,3 +117,61 @@ func BenchmarkWatcherPoll(b *testing.B) {
 		}
 	}
 }
+
+// TestWatchersShareOneConnection: a station's eight boards hold one connection between them,
+// each hears every commit, the last one out gives it back, and closing the store closes the
+// watchers still open (so nothing holds the database when the process goes on to remove it).
+func TestWatchersShareOneConnection(t *testing.T) {
+	ctx := context.Background()
+	path := testdb.New(t, "gigdesk.db")
+	clock := WithClock(func() time.Time { return fixedNow })
+	reader, err := Open(path, clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	writer, err := Open(path, clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	ws := make([]*Watcher, 8)
+	for i := range ws {
+		if ws[i], err = reader.NewWatcher(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := reader.ConnsInUse(); n != 1 {
+		t.Fatalf("eight watchers hold %d connections, want 1", n)
+	}
+	if _, err := writer.Setup(ctx, "后街零工市场", "王芳"); err != nil {
+		t.Fatal(err)
+	}
+	for i, w := range ws {
+		if !sawChange(t, w) {
+			t.Fatalf("watcher %d missed the commit", i)
+		}
+	}
+	for _, w := range ws[:7] {
+		w.Close()
+	}
+	if n := reader.ConnsInUse(); n != 1 {
+		t.Fatalf("one watcher left holds %d connections, want 1", n)
+	}
+	ws[7].Close()
+	if n := reader.ConnsInUse(); n != 0 {
+		t.Fatalf("no watcher left, %d connections held", n)
+	}
+	// a watcher left open when the store closes is closed with it
+	late, err := reader.NewWatcher(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := reader.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := late.Changed(); err == nil {
+		t.Fatal("a watcher still answers after its store closed")
+	}
+	late.Close() // and closing it again is harmless
+}

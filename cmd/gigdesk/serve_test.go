@@ -122,10 +122,6 @@ func startServeHooked(t testing.TB, lang string, prepare func(db string), hook f
 				if err != nil {
 					t.Errorf("serve ended with %v", err)
 				}
-				// a session's watcher gives its connection back from context.AfterFunc, on a
-				// goroutine of its own; let those finish before the temp folder is removed
-				// (CI once found a file there after serve had returned)
-				time.Sleep(300 * time.Millisecond)
 			case <-time.After(10 * time.Second):
 				t.Error("serve did not stop")
 			}
