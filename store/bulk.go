@@ -17,9 +17,10 @@ import (
 // Rows are buffered and written by a second goroutine, so generating the next rows and
 // SQLite storing the last ones overlap; a write error is returned by a later call.
 type Loader struct {
-	s   *Store
-	tx  *sql.Tx
-	ctx context.Context
+	s    *Store
+	conn *sql.Conn // the transaction's connection (PostgreSQL's COPY runs on it)
+	tx   *sql.Tx
+	ctx  context.Context
 
 	staff, settings, workers, workerTrades, employers, jobs, dispatches, calls, signIns, visits, audit, workerKeys, pool *batcher
 	all                                                                                                                  []*batcher
@@ -34,6 +35,8 @@ type Loader struct {
 	priority map[int64]bool     // workers written by this load: whether they are in a priority group
 	keyCache map[string][]string
 	indexes  []string // CREATE INDEX statements to run again before commit
+	// PostgreSQL: ALTER TABLE … ADD CONSTRAINT statements to run again before commit
+	foreignKeys []string
 
 	// the pool's rows of the workers this load wrote or dispatched: made from what was written
 	// when the load starts from no workers at all, else computed again from the tables at the end
@@ -73,6 +76,7 @@ func (s *Store) Bulk(ctx context.Context, fn func(*Loader) error) error {
 	}
 	defer tx.Rollback()
 	l := newLoader(ctx, s, tx)
+	l.conn = conn
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM workers)`).Scan(&l.anyWorker); err != nil {
 		return dbError(err, s.path)
 	}
@@ -110,6 +114,7 @@ func newLoader(ctx context.Context, s *Store, tx *sql.Tx) *Loader {
 	l.staff = l.table("staff", "id, name, role, active, created_at")
 	l.settings = l.table("settings", "key, value")
 	l.settings.suffix = " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+	l.settings.perStmt = min(256, maxBulkVars/2) // one INSERT … ON CONFLICT may not name a key twice
 	l.workers = l.table("workers", `id, name, gender, birth_year, phone, phone_tail, id_number, community_id,
 		expected_pay_fen, expected_pay_unit, availability, groups, insured, channel, consent, status, status_reason, notes,
 		created_by, created_at, updated_at`, l.staff)
@@ -140,9 +145,13 @@ func (l *Loader) table(name, cols string, deps ...*batcher) *batcher {
 		cols:    n,
 		prefix:  "INSERT INTO " + name + " (" + strings.Join(strings.Fields(cols), " ") + ") VALUES ",
 		rowSQL:  "(" + placeholders(n) + ")",
+		columns: columnNames(cols),
 		perStmt: min(256, maxBulkVars/n),
 		spare:   make(chan []any, buffersPerTable),
 		deps:    deps,
+	}
+	if l.s.pg { // copied in (bulk_copy.go), so fewer and larger batches; settings adjust theirs
+		b.perStmt = pgRowsPerCopy
 	}
 	l.all = append(l.all, b)
 	return b
@@ -178,6 +187,11 @@ func (l *Loader) finish() error {
 			return fmt.Errorf("bulk: rebuild index: %w", err)
 		}
 	}
+	for _, q := range l.foreignKeys { // each checked over its whole table at once
+		if _, err := l.tx.ExecContext(l.ctx, q); err != nil {
+			return fmt.Errorf("bulk: foreign key: %w", err)
+		}
+	}
 	return nil
 }
 
@@ -211,6 +225,9 @@ func (l *Loader) DeferIndexes() error {
 		if _, err := l.tx.ExecContext(l.ctx, `DROP INDEX "`+n+`"`); err != nil {
 			return err
 		}
+	}
+	if l.s.pg {
+		return l.deferForeignKeys(tables)
 	}
 	return nil
 }

@@ -18,6 +18,7 @@ type batcher struct {
 	l       *Loader
 	table   string
 	cols    int
+	columns []string // their names, for COPY
 	prefix  string // INSERT INTO t (a, b) VALUES
 	rowSQL  string // (?, ?)
 	suffix  string // ON CONFLICT …, if any
@@ -81,7 +82,11 @@ func (b *batcher) flush() error {
 
 // exec runs on the writer goroutine. A short batch (a table flushed early because a child
 // table's rows need it) goes through a few prepared sizes instead of a one-off statement.
+// On PostgreSQL a table without an ON CONFLICT clause takes its rows by COPY instead.
 func (b *batcher) exec(args []any, rows int) error {
+	if b.copies() {
+		return b.copyRows(args, rows)
+	}
 	off := 0
 	for i, n := range b.sizes() {
 		for rows-off >= n {
