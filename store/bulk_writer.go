@@ -19,9 +19,9 @@ type batcher struct {
 	table   string
 	cols    int
 	columns []string // their names, for COPY
-	prefix  string // INSERT INTO t (a, b) VALUES
-	rowSQL  string // (?, ?)
-	suffix  string // ON CONFLICT …, if any
+	prefix  string   // INSERT INTO t (a, b) VALUES
+	rowSQL  string   // (?, ?)
+	suffix  string   // ON CONFLICT …, if any
 	perStmt int
 	stmts   [5]*sql.Stmt // one per size, prepared and used by the writer only
 	buf     []any
