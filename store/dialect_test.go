@@ -1,6 +1,11 @@
 package store
 
-import "testing"
+import (
+	"net/url"
+	"testing"
+
+	"gigdesk/store/testdb"
+)
 
 func TestPgQuery(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
@@ -35,5 +40,28 @@ func TestLocalPath(t *testing.T) {
 	}
 	if got, want := LocalPath("postgres://u:secret@db.district:5433/jiulongpo?sslmode=disable", "/home/x"), "/home/x/db.district_5433_jiulongpo/gigdesk.db"; got != want {
 		t.Errorf("LocalPath = %q, want %q", got, want)
+	}
+}
+
+// TestOpenPostgresWrongNameOrUser: a database the server lacks and a user it refuses are each
+// named as such, not as a database error with a code to phone in. Only on PostgreSQL: a SQLite
+// path has neither a database name nor a user.
+func TestOpenPostgresWrongNameOrUser(t *testing.T) {
+	if !testdb.Postgres() {
+		t.Skip("a PostgreSQL server's own refusals: runs with " + testdb.Env)
+	}
+	u, err := url.Parse(testdb.New(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	missing := *u
+	missing.Path = "/gd_no_such_database"
+	if _, err := Open(missing.String()); AsError(err) == nil || AsError(err).Key != "db.pg_no_database" {
+		t.Errorf("Open of a database the server lacks: %v, want db.pg_no_database", err)
+	}
+	stranger := *u
+	stranger.User = url.User("gd_no_such_user")
+	if _, err := Open(stranger.String()); AsError(err) == nil || AsError(err).Key != "db.pg_auth" {
+		t.Errorf("Open as a user the server refuses: %v, want db.pg_auth", err)
 	}
 }

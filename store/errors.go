@@ -144,9 +144,13 @@ func pgError(err error, where string) error {
 			return &Error{Code: Conflict, Key: "db.busy", Detail: where, Err: err}
 		case pe.Code == "57P01" || pe.Code == "57P02" || pe.Code == "57P03" || strings.HasPrefix(pe.Code, "08"):
 			return &Error{Code: Internal, Key: "db.unreachable", Detail: where, Err: err}
+		case pe.Code == "3D000": // the URL names a database the server does not have
+			return &Error{Code: Invalid, Key: "db.pg_no_database", Detail: where, Err: err}
+		case strings.HasPrefix(pe.Code, "28"): // wrong user or password, or refused by pg_hba
+			return &Error{Code: Invalid, Key: "db.pg_auth", Detail: where, Err: err}
 		case pe.Code == "53100":
 			return &Error{Code: Internal, Key: "db.full", Detail: where, Err: err}
-		case connecting && !strings.HasPrefix(pe.Code, "28") && pe.Code != "3D000":
+		case connecting:
 			// refused while connecting (too many clients, not accepting connections now), not
 			// for a wrong password or database name: the server is there but cannot take us
 			return &Error{Code: Internal, Key: "db.unreachable", Detail: where, Err: err}

@@ -59,6 +59,7 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	if c.Staff > 0 {
 		pins = cat.T("demo.pin", demo.PIN)
 	}
-	fmt.Fprintln(env.Stdout, cat.T("demo.done", c, time.Since(start).Seconds(), *db, pins))
+	counts := cat.T("demo.counts", c.Workers, c.Employers, c.Jobs, c.Dispatches, c.Calls, c.SignIns, c.Visits)
+	fmt.Fprintln(env.Stdout, cat.T("demo.done", counts, time.Since(start).Seconds(), shownDB(*db), pins))
 	return nil
 }
