@@ -58,7 +58,7 @@ func BenchmarkSearchWorkers(b *testing.B) {
 		b.Fatal(err)
 	}
 	var keys, keyBytes int64
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(length(CAST(key AS BLOB))), 0) FROM worker_keys`).Scan(&keys, &keyBytes); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(octet_length(key)), 0) FROM worker_keys`).Scan(&keys, &keyBytes); err != nil {
 		b.Fatal(err)
 	}
 	b.Logf("worker_keys for %d workers: %d rows, %d bytes of keys", n, keys, keyBytes)

@@ -38,6 +38,13 @@ func New(t testing.TB, name ...string) string {
 		}
 		return filepath.Join(t.TempDir(), file)
 	}
+	return create(t, admin, "")
+}
+
+// create makes a new test database on the server at admin, a copy of template if one is named,
+// and returns its URL; it is dropped when t ends.
+func create(t testing.TB, admin, template string) string {
+	t.Helper()
 	u, err := url.Parse(admin)
 	if err != nil {
 		t.Fatalf("%s: %v", Env, err)
@@ -52,7 +59,17 @@ func New(t testing.TB, name ...string) string {
 	dbname := "gd_test_" + hex.EncodeToString(b[:])
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	if _, err := db.ExecContext(ctx, `CREATE DATABASE `+dbname); err != nil {
+	q := `CREATE DATABASE ` + dbname
+	if template != "" {
+		q += ` TEMPLATE ` + template
+	}
+	_, err = db.ExecContext(ctx, q)
+	// a template still in use (a reader of it just closed is leaving) is refused for a moment
+	for try := 0; err != nil && template != "" && strings.Contains(err.Error(), "being accessed") && try < 20; try++ {
+		time.Sleep(250 * time.Millisecond)
+		_, err = db.ExecContext(ctx, q)
+	}
+	if err != nil {
 		t.Fatalf("create test database on %s: %v", u.Redacted(), err)
 	}
 	t.Cleanup(func() { drop(t, admin, dbname) })

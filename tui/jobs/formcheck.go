@@ -249,9 +249,15 @@ func (f *form) saveAnswered(msg savedMsg) (tea.Cmd, bool) {
 	}
 	f.saving = false
 	if msg.err != nil {
+		status := common.Status(f.c.Cat.SaveErr(msg.err, f.c.Keys.Save.Help().Key), true)
+		if se := store.AsError(msg.err); se == nil || se.Field == "" {
+			// no field is at fault (the server lost, a clash with another PC): the footer says
+			// what happened, and the fields keep what was typed and their hints
+			return status, false
+		}
 		fl := f.fieldOf(msg.err)
 		f.errs[fl] = f.c.Cat.Err(msg.err)
-		return tea.Batch(f.moveTo(fl), common.Status(f.c.Cat.SaveErr(msg.err, f.c.Keys.Save.Help().Key), true)), false
+		return tea.Batch(f.moveTo(fl), status), false
 	}
 	return nil, true
 }

@@ -148,6 +148,12 @@ func (h *harness) takeEnglishJob() {
 }
 
 func (h *harness) takeNewEmployerJob() {
+	h.fillNewEmployerJob()
+	h.press(tea.KeyCtrlS)
+}
+
+// fillNewEmployerJob types the whole form for a caller the station does not know, up to the save.
+func (h *harness) fillNewEmployerJob() {
 	h.letters("n")
 	h.figures("13800138000")
 	h.press(tea.KeyEnter) // phone → looked up: unknown
@@ -173,7 +179,6 @@ func (h *harness) takeNewEmployerJob() {
 	h.press(tea.KeyEnter) // work address: the employer's
 	h.press(tea.KeyEnter) // work community: the employer's
 	h.figures("300")
-	h.press(tea.KeyCtrlS)
 }
 
 func TestNewEmployerJobByPhone(t *testing.T) {

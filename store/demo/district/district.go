@@ -2,7 +2,8 @@
 // workers over 365 days from the demo generator (about 1.1 million dispatches, 1.6 million
 // calls), built once and kept in the OS temp folder under a name that carries the generator's
 // version, so a benchmark run after the first opens it in a moment. Benchmarks that use it
-// run only with GIGDESK_BIG=1.
+// run only with GIGDESK_BIG=1. With GIGDESK_TEST_PG set it is a database on that server instead
+// (gd_district_gN), kept there between runs in the same way.
 package district
 
 import (
@@ -16,6 +17,7 @@ import (
 
 	"gigdesk/store"
 	"gigdesk/store/demo"
+	"gigdesk/store/testdb"
 )
 
 // The station's size and the clock it was built at and is read at: a Saturday evening.
@@ -33,6 +35,13 @@ func Path(tb testing.TB) string {
 	tb.Helper()
 	if !Enabled() {
 		tb.Skip("set GIGDESK_BIG=1 to run the district benchmarks (the database is built on first use, about a minute)")
+	}
+	if testdb.Postgres() { // a database on the test server, kept between runs as the file is
+		return testdb.Kept(tb, fmt.Sprintf("gd_district_g%d", demo.GeneratorVersion), func(url string) error {
+			took, counts, err := Build(url)
+			tb.Logf("built the district on PostgreSQL in %v: %v", took.Round(time.Millisecond), counts)
+			return err
+		})
 	}
 	path := filepath.Join(os.TempDir(), fmt.Sprintf("gigdesk-district-g%d.db", demo.GeneratorVersion))
 	if _, err := os.Stat(path); err == nil {
@@ -68,9 +77,14 @@ func Open(tb testing.TB) *store.Store {
 func OpenCopy(tb testing.TB) *store.Store {
 	tb.Helper()
 	from := Path(tb)
-	path := filepath.Join(tb.TempDir(), "district.db")
-	if err := copyFile(from, path); err != nil {
-		tb.Fatal(err)
+	var path string
+	if testdb.Postgres() {
+		path = testdb.CopyOf(tb, from)
+	} else {
+		path = filepath.Join(tb.TempDir(), "district.db")
+		if err := copyFile(from, path); err != nil {
+			tb.Fatal(err)
+		}
 	}
 	s, err := store.Open(path, store.WithClock(func() time.Time { return Now }))
 	if err != nil {
@@ -97,8 +111,8 @@ func copyFile(from, to string) error {
 	return out.Close()
 }
 
-// Build writes a new district database at path (which must not exist) and says how long the
-// demo load took.
+// Build writes a new district database at path (a file that must not exist, or an empty
+// PostgreSQL database) and says how long the demo load took.
 func Build(path string) (time.Duration, demo.Counts, error) {
 	s, err := store.Open(path, store.WithClock(func() time.Time { return Now }))
 	if err != nil {
