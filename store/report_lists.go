@@ -16,35 +16,47 @@ type DayCount struct {
 // DailyDispatches counts Dispatched (as in Figures) for each day of [from, to], zero days included:
 // each day the dispatches made less the cancelled ones among them, two plain counts of an
 // index range (migration 0016), cheaper than testing the status of every dispatch of the day.
+// The days' bounds go in as one list, so the month is one statement and one round trip to a
+// PostgreSQL server (thirty of each per day were a third of the Summary's time there).
 func (s *Store) DailyDispatches(ctx context.Context, from, to string) ([]DayCount, error) {
 	a, b, err := s.rangeOf(from, to)
 	if err != nil {
 		return nil, err
 	}
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		return nil, dbError(err, s.path)
-	}
-	defer conn.Close()
-	var stmts [2]*sql.Stmt
-	for i, q := range []string{
-		`SELECT count(*) FROM dispatches WHERE created_at >= ? AND created_at < ?`,
-		`SELECT count(*) FROM dispatches INDEXED BY dispatches_cancelled WHERE status = 'cancelled' AND created_at >= ? AND created_at < ?`,
-	} {
-		if stmts[i], err = conn.PrepareContext(ctx, q); err != nil {
-			return nil, dbError(err, s.path)
-		}
-		defer stmts[i].Close()
-	}
-	var out []DayCount
+	var days []time.Time
+	var bounds []string
+	var args []any
 	for d := time.Unix(a, 0).In(s.loc); d.Unix() < b; d = d.AddDate(0, 0, 1) {
-		var n [2]int
-		for i, st := range stmts {
-			if err := st.QueryRowContext(ctx, d.Unix(), d.AddDate(0, 0, 1).Unix()).Scan(&n[i]); err != nil {
-				return nil, dbError(err, s.path)
-			}
-		}
-		out = append(out, DayCount{Day: d.Format(time.DateOnly), Count: n[0] - n[1]})
+		days = append(days, d)
+		bounds = append(bounds, "(CAST(? AS BIGINT), CAST(? AS BIGINT))")
+		args = append(args, d.Unix(), d.AddDate(0, 0, 1).Unix())
+	}
+	if len(days) == 0 {
+		return nil, nil
+	}
+	q := `WITH days (lo, hi) AS (VALUES ` + strings.Join(bounds, ", ") + `)
+		SELECT lo,
+			(SELECT count(*) FROM dispatches WHERE created_at >= lo AND created_at < hi),
+			(SELECT count(*) FROM dispatches INDEXED BY dispatches_cancelled WHERE status = 'cancelled' AND created_at >= lo AND created_at < hi)
+		FROM days ORDER BY lo`
+	type dayRow struct {
+		lo, made, cancelled int64
+	}
+	rows, err := queryAll(ctx, s, func(r scanner) (dayRow, error) {
+		var d dayRow
+		err := r.Scan(&d.lo, &d.made, &d.cancelled)
+		return d, err
+	}, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	counts := map[int64]int{}
+	for _, r := range rows {
+		counts[r.lo] = int(r.made - r.cancelled)
+	}
+	out := make([]DayCount, len(days))
+	for i, d := range days {
+		out[i] = DayCount{Day: d.Format(time.DateOnly), Count: counts[d.Unix()]}
 	}
 	return out, nil
 }
