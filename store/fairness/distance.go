@@ -1,5 +1,7 @@
 package fairness
 
+import "encoding/json"
+
 // Distance is how far a dispatched worker lives from the job, as the counter says it.
 type Distance int
 
@@ -67,4 +69,12 @@ func (c *Distances) Mean() float64 {
 		s += d * v
 	}
 	return float64(s) / float64(n)
+}
+
+// MarshalJSON writes the counts by class name.
+func (c Distances) MarshalJSON() ([]byte, error) {
+	return json.Marshal(map[string]int{
+		"same_community": c[SameCommunity], "same_subdistrict": c[SameSubDistrict],
+		"same_district": c[SameDistrict], "farther": c[Farther],
+	})
 }

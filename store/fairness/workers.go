@@ -7,11 +7,11 @@ import (
 
 // Worker is one worker's month as fairness counts it.
 type Worker struct {
-	ID         int64
-	Groups     []string // priority-group codes (重点群体); none = not in a priority group
-	SignInDays int      // days signed in at the station
-	DaysWorked int      // days with at least one dispatch that was not cancelled or a no-show
-	Dispatches int      // dispatches that were not cancelled
+	ID         int64    `json:"id"`
+	Groups     []string `json:"groups,omitempty"` // priority-group codes (重点群体); none = not in a priority group
+	SignInDays int      `json:"sign_in_days"`     // days signed in at the station
+	DaysWorked int      `json:"days_worked"`      // days with at least one dispatch that was not cancelled or a no-show
+	Dispatches int      `json:"dispatches"`       // dispatches that were not cancelled
 }
 
 // Priority reports whether the worker is in any priority group.
@@ -41,9 +41,10 @@ type GroupShare struct {
 
 // Shares are the priority groups' parts of a period's sign-ins and dispatches.
 type Shares struct {
-	SignIns, Dispatches int          // everyone's
-	Priority            GroupShare   // every priority-group worker, Group ""
-	ByGroup             []GroupShare // one per group in order, groups with neither left out
+	SignIns    int          `json:"sign_ins"`   // everyone's
+	Dispatches int          `json:"dispatches"` // everyone's
+	Priority   GroupShare   `json:"priority"`   // every priority-group worker, Group ""
+	ByGroup    []GroupShare `json:"by_group"`   // one per group in order, groups with neither left out
 }
 
 // PriorityShares splits sign-ins and dispatches by priority group; order lists the group

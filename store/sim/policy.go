@@ -95,17 +95,17 @@ func rankIn(planned []int, i int) int {
 
 // plan proposes the morning's dispatch for the jobs phoned in before the desk opens, as the
 // Match screen's day plan (match.Plan) does, and keeps who it planned for each job.
-func (r *run) plan(d *simDay) {
+func (r *run) plan(day time.Time, jobs []simJob) {
 	r.planned = map[int64][]int{}
-	open := d.start.Add(7 * time.Hour)
-	var jobs []match.Job
-	for i := range d.jobs {
-		if !d.jobs[i].phoned.After(open) {
-			jobs = append(jobs, d.jobs[i].m)
+	open := day.Add(7 * time.Hour)
+	var morning []match.Job
+	for i := range jobs {
+		if !jobs[i].phoned.After(open) {
+			morning = append(morning, jobs[i].m)
 		}
 	}
 	r.present(open)
-	for _, a := range match.Plan(jobs, r.ws, r.m.rel, r.wt, open).Assignments {
+	for _, a := range match.Plan(morning, r.ws, r.m.rel, r.wt, open).Assignments {
 		r.planned[a.JobID] = append(r.planned[a.JobID], int(a.WorkerID-r.ws[0].ID))
 	}
 }

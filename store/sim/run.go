@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"slices"
 	"time"
 
 	"gigdesk/store/fairness"
@@ -71,12 +72,13 @@ func (r *run) day(di int) {
 		r.signedAt[s.worker] = s.at
 		r.signInDays[s.worker]++
 	}
+	jobs := slices.Clone(d.jobs) // a run's calls and bookings stay its own
 	if r.p == DayPlan {
-		r.plan(d)
+		r.plan(d.start, jobs)
 	}
 	t := d.start.Add(7 * time.Hour)
-	for ji := range d.jobs {
-		t = r.dispatch(&d.jobs[ji], maxTime(t, d.jobs[ji].phoned), di)
+	for ji := range jobs {
+		t = r.dispatch(&jobs[ji], maxTime(t, jobs[ji].phoned), di)
 	}
 	r.settle(di)
 }

@@ -70,6 +70,16 @@ func TestDeterministic(t *testing.T) {
 			t.Fatalf("%s: the same seed gave two different months", p)
 		}
 	}
+	// a run leaves the month as it found it: a policy alone gives what it gives after the others
+	m := month(t, cat, 7)
+	for _, p := range Policies {
+		m.Run(p, match.DefaultWeights())
+	}
+	for _, p := range Policies {
+		if a, b := m.Run(p, match.DefaultWeights()), month(t, cat, 7).Run(p, match.DefaultWeights()); !reflect.DeepEqual(a, b) {
+			t.Errorf("%s after the other policies differs from %s alone", p, p)
+		}
+	}
 	a := month(t, cat, 7).Run(Score, match.DefaultWeights())
 	c := month(t, cat, 8).Run(Score, match.DefaultWeights())
 	if reflect.DeepEqual(a.Workers, c.Workers) {
