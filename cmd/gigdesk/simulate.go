@@ -31,7 +31,7 @@ func runSimulate(ctx context.Context, env *Env, args []string) error {
 	policy := fs.String("policy", "", "one policy (score, best, rotation, signin, lottery, plan); default: all")
 	format := fs.String("format", "text", "text or json")
 	start := fs.String("start", simStart, "first day, YYYY-MM-DD")
-	weights := fs.String("weights", "", `ranking weights as JSON, e.g. {"rotation":40} (default: gigdesk's)`)
+	weights := fs.String("weights", "", `ranking weights as JSON, e.g. {"rotation":40}, or "fair" for the tuned ones (default: gigdesk's)`)
 	workers := fs.Int("workers", 0, "the town's workers (default: the demo's 300)")
 	lang := langFlag(fs, env)
 	if err := parse(fs, args); err != nil {
@@ -56,6 +56,9 @@ func runSimulate(ctx context.Context, env *Env, args []string) error {
 		return &store.Error{Code: store.Invalid, Key: "sim.start", Field: "start", Detail: *start}
 	}
 	wt, err := store.ParseWeights(*weights)
+	if *weights == "fair" {
+		wt, err = sim.FairWeights(), nil
+	}
 	if err != nil {
 		return err
 	}

@@ -32,11 +32,11 @@ func DaysWorkedGini(ws []Worker, minSignIns int) (gini float64, counted int) {
 // GroupShare is one priority group's (or all groups', Group "") part of the sign-ins and of
 // the dispatches. A worker in two groups counts in each of them, once in the total.
 type GroupShare struct {
-	Group             string
-	SignIns           int     // worker-days signed in by the group's workers
-	Dispatches        int     // dispatches to the group's workers
-	ShareOfSignIns    float64 // SignIns / all sign-ins
-	ShareOfDispatches float64 // Dispatches / all dispatches
+	Group             string  `json:"group,omitempty"`
+	SignIns           int     `json:"sign_ins"`            // worker-days signed in by the group's workers
+	Dispatches        int     `json:"dispatches"`          // dispatches to the group's workers
+	ShareOfSignIns    float64 `json:"share_of_sign_ins"`   // SignIns / all sign-ins
+	ShareOfDispatches float64 `json:"share_of_dispatches"` // Dispatches / all dispatches
 }
 
 // Shares are the priority groups' parts of a period's sign-ins and dispatches.
