@@ -157,10 +157,15 @@ var simRows = []simRow{
 // writeSimText prints the table (figures down, policies across), what each policy is, and the chart.
 func writeSimText(w io.Writer, c *i18n.Catalog, o sim.Options, rs []sim.Result) error {
 	var b strings.Builder
-	fmt.Fprintln(&b, c.T("sim.title", o.Days, o.Seed, o.Workers, o.Employers))
+	para := func(s string) { // the table is 80 cells wide: so is every line around it
+		for _, l := range common.Wrap(s, 80) {
+			fmt.Fprintln(&b, l)
+		}
+	}
+	para(c.T("sim.title", o.Days, o.Seed, o.Workers, o.Employers))
 	if len(rs) > 0 {
 		js, _ := json.Marshal(rs[0].Weights)
-		fmt.Fprintln(&b, c.T("sim.weights", string(js)))
+		para(c.T("sim.weights", strings.ReplaceAll(string(js), ",", ", ")))
 	}
 	b.WriteString("\n")
 	const label, col = 26, 9
@@ -178,7 +183,7 @@ func writeSimText(w io.Writer, c *i18n.Catalog, o sim.Options, rs []sim.Result) 
 	}
 	b.WriteString("\n")
 	if len(rs) > 0 {
-		fmt.Fprintln(&b, c.T("sim.gini_note", o.MinSignIns, rs[0].GiniWorkers))
+		para(c.T("sim.gini_note", o.MinSignIns, rs[0].GiniWorkers))
 	}
 	for _, r := range rs {
 		fmt.Fprintln(&b, "  "+c.T("sim.about."+string(r.Policy)))

@@ -19,7 +19,7 @@ func init() {
 		"report.fair.group_disp":      {"%s 占派工", "%s, share of dispatches"},
 		"report.fair.waiting_count":   {"签到而未派工的人数", "Signed in, never dispatched"},
 		"report.fair.waiting":         {"近30天签到最多却未派工的零工：%d 人", "Signed in most, never dispatched, last 30 days: %d"},
-		"report.fair.waiting_line":    {"签到 %d 天 · %s", "signed in %d days · %s"},
+		"report.fair.waiting_line":    {"签到 %d 天 · %s", "signed in ×%d · %s"},
 		"report.fair.note":            {"基尼系数：0 为人人出工天数一样，越大越集中在少数人；只算签到够天数的零工。", "Gini: 0 is everyone working the same days, higher is work held by fewer; only workers who signed in often enough count."},
 		"report.col.sign_in_days":     {"签到天数", "Sign-in days"},
 		"report.col.reason":           {"主要原因", "Top reason"},

@@ -83,7 +83,7 @@ func (m *Model) SetSize(w, h int) {
 }
 
 func (m *Model) ShortHelp() []key.Binding {
-	return []key.Binding{m.k.Prev, m.k.Next, m.k.Day, m.k.Week, m.k.Month, m.k.Export, m.k.Close}
+	return []key.Binding{m.k.Prev, m.k.Next, m.k.Day, m.k.Week, m.k.Month, m.k.Export, m.k.Close, m.k.Fair}
 }
 
 func (m *Model) FullHelp() [][]key.Binding {
