@@ -29,7 +29,8 @@ var auditReadOnly = map[string]string{
 	"Backup":      "copies the file; the copy is checked, no record changes",
 	"DailyBackup": "copies the file",
 	"Changes":     "", "ConnsInUse": "", "Counters": "", "CounterByID": "", "CounterByFingerprint": "", "RevokedAmong": "",
-	"Bulk": "the demo loader: store/demo audits the whole load in one row",
+	"Bulk":     "the demo loader: store/demo audits the whole load in one row",
+	"Fairness": "",
 }
 
 // walk is the state the write steps share: one station, its head and a clerk, and the records

@@ -20,7 +20,10 @@ type Summary struct {
 	// age, oldest first); StillOpenCount is how many in all.
 	StillOpen      []StillOpen
 	StillOpenCount int
-	Now            time.Time
+	// Fairness is how evenly the period's work was shared; Fairness30 the same over the
+	// FairnessDays days that end with it (report_fairness.go).
+	Fairness, Fairness30 Fairness
+	Now                  time.Time
 }
 
 // TrendDays is how many days the dispatch sparkline covers.
@@ -84,6 +87,7 @@ func (s *Store) summarize(ctx context.Context, sum Summary, r [3][2]string) (Sum
 			sum.StillOpen, sum.StillOpenCount, err = s.StillOpenDispatches(ctx, to, ListLimit)
 			return err
 		},
+		func() error { return s.summaryFairness(ctx, &sum, r[0][0], to) },
 	}
 	errs := make([]error, len(parts))
 	var wg sync.WaitGroup

@@ -22,14 +22,27 @@ func dayRate(registered int) float64 {
 func (g *gen) day(l *store.Loader, d int) error {
 	day := g.today.AddDate(0, 0, d)
 	registered := sort.Search(len(g.workerAt), func(i int) bool { return g.workerAt[i] > day.Unix() })
-	target := dayRate(registered) * float64(registered) * (0.85 + 0.3*g.r.Float64())
-	switch day.Weekday() {
-	case time.Saturday:
-		target *= 0.85
-	case time.Sunday:
-		target *= 0.75
-	}
 	var walkIns []walkIn
+	err := g.dayJobs(day, registered, func(j *store.Job) error {
+		if j.CreatedAt.After(g.now) {
+			return nil // not posted yet
+		}
+		w, err := g.fill(l, j)
+		walkIns = append(walkIns, w...)
+		return err
+	})
+	if err != nil || d > 0 {
+		return err
+	}
+	if err := g.signIns(l, day, walkIns, registered); err != nil {
+		return err
+	}
+	return g.visits(l, day, registered)
+}
+
+// dayJobs draws the jobs that start on day until they ask for the day's places, handing each to do.
+func (g *gen) dayJobs(day time.Time, registered int, do func(*store.Job) error) error {
+	target := g.dayTarget(day, registered)
 	for heads := 0.0; heads < target; {
 		j, ok := g.newJob(day)
 		if !ok {
@@ -37,22 +50,23 @@ func (g *gen) day(l *store.Loader, d int) error {
 			continue
 		}
 		heads += float64(j.Headcount) * 0.8
-		if j.CreatedAt.After(g.now) {
-			continue // not posted yet
-		}
-		w, err := g.fill(l, j)
-		if err != nil {
+		if err := do(j); err != nil {
 			return err
 		}
-		walkIns = append(walkIns, w...)
 	}
-	if d > 0 {
-		return nil
+	return nil
+}
+
+// dayTarget is how many places employers ask for on day (fewer at weekends), drawn once.
+func (g *gen) dayTarget(day time.Time, registered int) float64 {
+	target := dayRate(registered) * float64(registered) * (0.85 + 0.3*g.r.Float64())
+	switch day.Weekday() {
+	case time.Saturday:
+		target *= 0.85
+	case time.Sunday:
+		target *= 0.75
 	}
-	if err := g.signIns(l, day, walkIns, registered); err != nil {
-		return err
-	}
-	return g.visits(l, day, registered)
+	return target
 }
 
 // signIns writes who came to the station on day: most workers dispatched there that day,

@@ -13,7 +13,7 @@ type genEmployer struct {
 	created int64
 }
 
-func (g *gen) makeEmployers(l *store.Loader) error {
+func (g *gen) makeEmployers(l recordSink) error {
 	first, err := l.NextID("employers")
 	if err != nil {
 		return err

@@ -21,7 +21,7 @@ type genWorker struct {
 
 // makeWorkers registers the station's workers, oldest registration first, and indexes them
 // by trade and sub-district for the calls.
-func (g *gen) makeWorkers(l *store.Loader) error {
+func (g *gen) makeWorkers(l recordSink) error {
 	first, err := l.NextID("workers")
 	if err != nil {
 		return err

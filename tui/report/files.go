@@ -89,6 +89,10 @@ type JSON struct {
 	// community; only those with something in them are listed.
 	ByTrade     []JSONArea `json:"by_trade"`
 	ByCommunity []JSONArea `json:"by_community"`
+	// Fairness is how evenly the period's work was shared (fairness.go); Fairness30Days the
+	// same over the 30 days that end with it.
+	Fairness       JSONFairness `json:"fairness"`
+	Fairness30Days JSONFairness `json:"fairness_30_days"`
 }
 
 // JSONArea is one trade's or community's figures.
@@ -123,6 +127,7 @@ func (d *Doc) JSON() JSON {
 		NoShows: f.NoShows, Disputes: f.Disputes, WagesPaidFen: f.WagesPaidFen, PriorityGroupDispatched: f.PriorityDispatched,
 		ServiceVisits: map[string]int{}, SignIns: f.SignIns, OpenIntoTomorrow: f.OpenIntoTomorrow, OpenPlaces: f.OpenPlaces,
 		StillOpen: d.Sum.StillOpenCount, ByTrade: []JSONArea{}, ByCommunity: []JSONArea{}}
+	j.Fairness, j.Fairness30Days = fairnessJSON(d.Sum.Fairness), fairnessJSON(d.Sum.Fairness30)
 	r := d.Rights.Cur
 	j.RightsCasesOpened, j.RightsCasesResolved, j.TrainingReferrals = r.CasesOpened, r.CasesResolved, r.TrainingReferrals
 	j.InsuredDispatches, j.BelowGuideJobs = r.InsuredDispatches, r.BelowGuideJobs
@@ -306,7 +311,8 @@ func (d *Doc) Tables() []Table {
 	for _, n := range lines {
 		notes.Rows = append(notes.Rows, []Cell{text(n)})
 	}
-	return append(tables, hours, trend, d.stillOpenTable(), open, issues, unmet, notes)
+	tables = append(tables, hours, trend, d.stillOpenTable(), open, issues, unmet)
+	return append(append(tables, d.fairnessTables()...), notes)
 }
 
 // FileName is the report's default file name: 日报-2026-11-28.xlsx, summary-2026-11-28.csv …

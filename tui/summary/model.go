@@ -21,7 +21,7 @@ const wideWidth = 130
 
 // keys are the Summary screen's own bindings.
 type keys struct {
-	Prev, Next, Today, Day, Week, Month, Export, Reload, Close, Home, End key.Binding
+	Prev, Next, Today, Day, Week, Month, Export, Reload, Close, Home, End, Fair key.Binding
 }
 
 func newKeys(t func(string, ...any) string) keys {
@@ -37,6 +37,7 @@ func newKeys(t func(string, ...any) string) keys {
 		Close:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", t("sum.key.close"))),
 		Home:   key.NewBinding(key.WithKeys("home", "g")),
 		End:    key.NewBinding(key.WithKeys("end", "G")),
+		Fair:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", t("sum.key.fair"))),
 	}
 }
 
@@ -82,11 +83,11 @@ func (m *Model) SetSize(w, h int) {
 }
 
 func (m *Model) ShortHelp() []key.Binding {
-	return []key.Binding{m.k.Prev, m.k.Next, m.k.Day, m.k.Week, m.k.Month, m.k.Export, m.k.Close}
+	return []key.Binding{m.k.Prev, m.k.Next, m.k.Day, m.k.Week, m.k.Month, m.k.Export, m.k.Close, m.k.Fair}
 }
 
 func (m *Model) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{m.k.Prev, m.k.Next, m.k.Today}, {m.k.Day, m.k.Week, m.k.Month}, {m.k.Export, m.k.Reload, m.k.Close, m.c.Keys.Up, m.c.Keys.Down}}
+	return [][]key.Binding{{m.k.Prev, m.k.Next, m.k.Today}, {m.k.Day, m.k.Week, m.k.Month}, {m.k.Export, m.k.Reload, m.k.Close, m.k.Fair, m.c.Keys.Up, m.c.Keys.Down}}
 }
 
 // Capturing: the close list takes Esc and Enter for itself.

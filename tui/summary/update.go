@@ -53,6 +53,8 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Close):
 		return m.openClose()
+	case key.Matches(msg, k.Fair):
+		m.toFairness()
 	case key.Matches(msg, k.Prev):
 		return m.move(-1)
 	case key.Matches(msg, k.Next):

@@ -1,0 +1,41 @@
+package i18n
+
+// Fair shares (issue #20): the fairness section of the Summary screen and the reports.
+func init() {
+	add(map[string][2]string{
+		"sum.key.fair":                {"公平派工", "fair shares"},
+		"report.section.fairness":     {"公平派工", "Fair shares"},
+		"report.sheet.fairness":       {"公平派工", "Fair shares"},
+		"report.sheet.waiting":        {"签到未派工", "Waiting"},
+		"report.fair.col.period":      {"本期", "This period"},
+		"report.fair.col.last30":      {"近30天", "Last 30 days"},
+		"report.fair.gini":            {"出工天数基尼系数", "Gini of days worked"},
+		"report.fair.gini_workers":    {"计入人数（签到≥%d天 / ≥%d天）", "Workers counted (≥%d / ≥%d sign-in days)"},
+		"report.fair.sign_ins":        {"签到人次", "Sign-ins"},
+		"report.fair.dispatches":      {"派工人次", "Dispatches"},
+		"report.fair.priority_signin": {"重点群体占签到", "Priority share of sign-ins"},
+		"report.fair.priority_disp":   {"重点群体占派工", "Priority share of dispatches"},
+		"report.fair.group_signin":    {"%s 占签到", "%s, share of sign-ins"},
+		"report.fair.group_disp":      {"%s 占派工", "%s, share of dispatches"},
+		"report.fair.waiting_count":   {"签到而未派工的人数", "Signed in, never dispatched"},
+		"report.fair.waiting":         {"近30天签到最多却未派工的零工：%d 人", "Signed in most, never dispatched, last 30 days: %d"},
+		"report.fair.waiting_line":    {"签到 %d 天 · %s", "signed in ×%d · %s"},
+		"report.fair.note":            {"基尼系数：0 为人人出工天数一样，越大越集中在少数人；只算签到够天数的零工。", "Gini: 0 is everyone working the same days, higher is work held by fewer; only workers who signed in often enough count."},
+		"report.col.sign_in_days":     {"签到天数", "Sign-in days"},
+		"report.col.reason":           {"主要原因", "Top reason"},
+		"report.col.groups":           {"重点群体", "Priority groups"},
+		"report.col.declined":         {"拒绝次数", "Declined"},
+		"report.col.no_answer":        {"未接次数", "No answer"},
+		"report.wait.declined":        {"拒绝了打来的电话（%d 次）", "declined the calls (%d)"},
+		"report.wait.no_answer":       {"没接电话（%d 次）", "did not answer (%d)"},
+		"report.wait.inactive":        {"已暂停或离开", "paused or left"},
+		"report.wait.no_trade":        {"没有他做的工种的活", "no job in their trades"},
+		"report.wait.busy":            {"有活时都已派在别处", "booked elsewhere whenever work came"},
+		"report.wait.too_far":         {"活离家远", "the jobs were far from home"},
+		"report.wait.pay":             {"工钱低于期望", "pay below what they expect"},
+		"report.wait.record":          {"派工记录少或不好", "little or poor record"},
+		"report.wait.experience":      {"经验年限少", "fewer years in the trade"},
+		"report.wait.related":         {"只有相近工种", "only a related trade"},
+		"report.wait.outranked":       {"别人排在前面", "others ranked higher"},
+	})
+}

@@ -1,0 +1,42 @@
+package i18n
+
+// The station simulator (gigdesk simulate, issue #20): its table, chart and messages.
+func init() {
+	add(map[string][2]string{
+		"sim.title":           {"模拟驿站 %d 天（种子 %d，%d 名零工，%d 个雇主）", "A simulated station, %d days (seed %d, %d workers, %d employers)"},
+		"sim.weights":         {"评分权重：%s", "Weights: %s"},
+		"sim.policy.score":    {"评分", "score"},
+		"sim.policy.best":     {"无轮换", "best"},
+		"sim.policy.rotation": {"轮换", "rotation"},
+		"sim.policy.signin":   {"签到序", "sign-in"},
+		"sim.policy.lottery":  {"抽签", "lottery"},
+		"sim.policy.plan":     {"派工计划", "day plan"},
+		"sim.about.score":     {"评分：驿站现在的评分排序", "score: gigdesk's ranking, the station's weights"},
+		"sim.about.best":      {"无轮换：同一评分去掉轮换", "best: the same score without rotation"},
+		"sim.about.rotation":  {"轮换：符合条件者中等得最久的先", "rotation: longest waiting first among the qualified"},
+		"sim.about.signin":    {"签到序：在站者按签到先后，再打给其他人", "sign-in: those at the station in sign-in order, then the rest"},
+		"sim.about.lottery":   {"抽签：符合条件者随机排序", "lottery: the qualified in random order"},
+		"sim.about.plan":      {"派工计划：每天早上一键派工，其余按评分", "day plan: the exact plan each morning, then the score"},
+		"sim.row.asked":       {"需求人次", "Places asked"},
+		"sim.row.fill":        {"补满率", "Fill rate"},
+		"sim.row.unfilled":    {"未补满人次", "Places unfilled"},
+		"sim.row.median":      {"派工用时中位（分钟）", "Median min. to dispatch"},
+		"sim.row.calls":       {"每补满一人次电话数", "Calls per filled place"},
+		"sim.row.gini":        {"出工天数基尼系数", "Gini of days worked"},
+		"sim.row.prio_disp":   {"重点群体占派工", "Priority share, dispatches"},
+		"sim.row.prio_signin": {"重点群体占签到", "Priority share, sign-ins"},
+		"sim.row.waiting":     {"签到≥10天未派工", "≥10 sign-ins, no dispatch"},
+		"sim.row.same_comm":   {"同社区派工", "Same community"},
+		"sim.row.same_sub":    {"同街道派工", "Same sub-district"},
+		"sim.row.same_dist":   {"同区派工", "Same district"},
+		"sim.row.mean_dist":   {"平均距离级（0 同社区…3）", "Mean distance (0 comm.…3)"},
+		"sim.row.no_shows":    {"爽约", "No-shows"},
+		"sim.gini_note":       {"基尼系数只算签到≥%d天的零工（%d 人）：0 为人人一样，越大越集中在少数人。", "The Gini counts workers signed in on ≥%d days (%d of them): 0 is all the same, higher is work held by fewer."},
+		"sim.chart.title":     {"出工天数分布（签到≥%d天的零工；横轴：出工天数，竖轴：人数）", "Days worked (workers signed in on ≥%d days; across: days worked, up: workers)"},
+		"sim.chart.policy":    {"%s：最多 %d 人出工 %d 天", "%s: at most %d workers worked %d days"},
+		"err.sim.days":        {"模拟天数要在 1–366 之间。", "Days must be 1–366."},
+		"err.sim.policy":      {"不认识的派工方式，请用 score、best、rotation、signin、lottery 或 plan。", "Unknown policy; use score, best, rotation, signin, lottery or plan."},
+		"err.sim.format":      {"不支持的格式，请用 text 或 json。", "Unknown format; use text or json."},
+		"err.sim.start":       {"开始日期要写成 YYYY-MM-DD。", "Start must be YYYY-MM-DD."},
+	})
+}

@@ -1,0 +1,56 @@
+package summary
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"gigdesk/tui/i18n"
+)
+
+// `f` brings the fairness section to the top: the Gini and the priority groups for the day
+// and the last 30 days, and who signed in most without work, and why; the arrows go on from there.
+func TestFairnessSectionByKey(t *testing.T) {
+	for _, c := range []struct {
+		lang  i18n.Lang
+		w, h  int
+		title string
+		want  []string
+	}{
+		{i18n.Zh, 80, 24, "公平派工", []string{"出工天数基尼系数", "本期", "近30天", "重点群体占签到"}},
+		{i18n.En, 140, 40, "Fair shares", []string{"Gini of days worked", "Priority share of dispatches", "Signed in most, never dispatched", "signed in"}},
+	} {
+		t.Run(string(c.lang), func(t *testing.T) {
+			m := start(t, newCommon(t, c.lang), c.w, c.h)
+			top := view(m)
+			if strings.Contains(top, c.title) {
+				t.Fatalf("the section is on the first page already:\n%s", view(m))
+			}
+			m, _ = run(t, m, keyMsg("f"))
+			v := view(m)
+			lines := strings.Split(v, "\n")
+			if len(lines) < 2 || !strings.Contains(lines[1], c.title) {
+				t.Fatalf("after f the first body line is not the section's title:\n%s", v)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(v, w) {
+					t.Errorf("the section lacks %q:\n%s", w, v)
+				}
+			}
+			for i, l := range lines {
+				if lipgloss.Width(l) > c.w {
+					t.Errorf("line %d is %d cells wide, over %d: %q", i, lipgloss.Width(l), c.w, l)
+				}
+			}
+			m, _ = run(t, m, keyMsg("down"))
+			if strings.Contains(strings.Split(view(m), "\n")[1], c.title) {
+				t.Error("↓ after f did not scroll on")
+			}
+			m, _ = run(t, m, keyMsg("home"))
+			if view(m) != top {
+				t.Error("home did not go back to the top")
+			}
+		})
+	}
+}
