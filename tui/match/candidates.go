@@ -221,7 +221,8 @@ func (p *jobPane) detail(c smatch.Candidate) string {
 	wt := p.ranking.Weights
 	most := map[string]int{smatch.KeyTrade: wt.Trade, smatch.KeyExperience: wt.Experience, smatch.KeyPresent: wt.Present,
 		smatch.KeyDistance: wt.Distance, smatch.KeyPay: wt.Pay, smatch.KeyReliability: wt.Reliability,
-		smatch.KeyRotation: wt.Rotation, smatch.KeyPriority: wt.Priority, smatch.KeyRequested: wt.Requested}
+		smatch.KeyRotation: wt.Rotation, smatch.KeyPriority: wt.Priority, smatch.KeyRequested: wt.Requested,
+		smatch.KeyAsked: wt.Asked}
 	phone := valid.MaskPhone(info.Phone)
 	if p, ok := p.revealed[c.WorkerID]; ok {
 		phone = p
@@ -229,6 +230,9 @@ func (p *jobPane) detail(c smatch.Candidate) string {
 	head := st.Label.Render(p.c.T("match.detail", c.WorkerID, p.nameOf(c.WorkerID, info), phone, c.Score))
 	var parts []string
 	for _, f := range c.Factors {
+		if f.Key == smatch.KeyAsked && most[f.Key] == 0 {
+			continue // weighed 0 (the default) it plays no part in the score; the flag says it
+		}
 		part := fmt.Sprintf("%s %d/%d", p.c.T("match.factor."+f.Key), f.Points, most[f.Key])
 		if f.Key == smatch.KeyRotation && info.Match.LastDispatch.IsZero() {
 			part += p.c.T("match.factor.never") // why a newcomer ranks: rotation counts them as waiting longest
