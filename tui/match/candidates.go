@@ -173,7 +173,11 @@ func points(c smatch.Candidate, key string) int {
 
 // reason is the one line saying why this worker ranks where they do.
 func (p *jobPane) reason(c smatch.Candidate, info store.Candidate) string {
-	return whyText(p.c, p.ranking.Weights, c, info)
+	why := whyText(p.c, p.ranking.Weights, c, info)
+	if at, ok := p.ranking.Asked[c.WorkerID]; ok { // asked at the self-service terminal: first, so it shows
+		why = p.c.T("match.why.asked", at.Format("15:04")) + "·" + why
+	}
+	return why
 }
 
 // whyText is reason for any list of candidates ranked with weights wt (the plan's pick list too).
