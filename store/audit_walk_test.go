@@ -29,8 +29,9 @@ var auditReadOnly = map[string]string{
 	"Backup":      "copies the file; the copy is checked, no record changes",
 	"DailyBackup": "copies the file",
 	"Changes":     "", "ConnsInUse": "", "Counters": "", "CounterByID": "", "CounterByFingerprint": "", "RevokedAmong": "",
-	"Bulk":     "the demo loader: store/demo audits the whole load in one row",
-	"Fairness": "",
+	"Bulk":        "the demo loader: store/demo audits the whole load in one row",
+	"Fairness":    "",
+	"JobRequests": "", "JobsForMe": "", "MyRequests": "", "SelfLookup": "", "SelfStatus": "",
 }
 
 // walk is the state the write steps share: one station, its head and a clerk, and the records
@@ -49,6 +50,7 @@ type walk struct {
 	rcase              RightsCase
 	trade              Trade
 	counter            int64
+	asked              Job // the job w2 asks for at the self-service terminal
 }
 
 // auditWrites maps each write method to a call with valid arguments, in an order where each
@@ -145,6 +147,14 @@ var auditWrites = []struct {
 	{"CloseJob", false, func(w *walk) error { return w.s.CloseJob(w.ctx, w.clerk, w.j1.ID, JobCancelled, "雇主取消") }},
 	{"SignIn", false, func(w *walk) error { _, err := w.s.SignIn(w.ctx, w.clerk, w.w2.ID); return err }},
 	{"SignOut", false, func(w *walk) error { return w.s.SignOut(w.ctx, w.clerk, w.w2.ID) }},
+	{"ConfirmWorker", false, func(w *walk) error {
+		// as if w2 had pre-registered at the terminal (PreRegister is walked without staff below)
+		if _, err := w.s.db.Exec(`INSERT INTO worker_self (worker_id, unconfirmed, updated_at) VALUES (?, 1, 0)`, w.w2.ID); err != nil {
+			return err
+		}
+		return w.s.ConfirmWorker(w.ctx, w.clerk, w.w2.ID)
+	}},
+	{"SetSelfPIN", false, func(w *walk) error { return w.s.SetSelfPIN(w.ctx, w.clerk, w.w2.ID, "2468") }},
 	{"LogVisit", false, func(w *walk) error {
 		_, err := w.s.LogVisit(w.ctx, w.clerk, VisitGuidance, w.w2.ID, "想学电工")
 		return err
@@ -244,6 +254,22 @@ var auditServer = []struct {
 		return err
 	}},
 	{"CounterSession", func(w *walk) error { return w.s.CounterSession(w.ctx, w.counter, true) }},
+	{"SelfAuth", func(w *walk) error { _, err := w.s.SelfAuth(w.ctx, w.w2.ID, "2468"); return err }},
+	{"SelfSignIn", func(w *walk) error { _, err := w.s.SelfSignIn(w.ctx, w.w2.ID); return err }},
+	{"AskForJob", func(w *walk) (err error) {
+		_, w.asked, err = w.s.CreateJob(w.ctx, w.head, w.e, Job{TradeID: 1, Headcount: 1, StartsAt: w.now.Add(20 * time.Hour),
+			Duration: 2 * time.Hour, PayFen: 30000, PayUnit: PerDay, Address: "后街3号", CommunityID: 100})
+		if err != nil {
+			return err
+		}
+		_, err = w.s.AskForJob(w.ctx, w.w2.ID, w.asked.ID)
+		return err
+	}},
+	{"WithdrawRequest", func(w *walk) error { return w.s.WithdrawRequest(w.ctx, w.w2.ID, w.asked.ID) }},
+	{"PreRegister", func(w *walk) error {
+		_, err := w.s.PreRegister(w.ctx, PreRegistration{Name: "陈新", Phone: "13700007777", Trades: []int64{1}, CommunityID: 100})
+		return err
+	}},
 }
 
 // auditFirstRun are the writes made before anyone is on duty: the first staff member

@@ -47,7 +47,32 @@ func copyStation(t *testing.T) string {
 	if err := s.SetGuidePay(ctx, head, 1, store.PayUnit("day"), 25000); err != nil {
 		t.Fatal(err)
 	}
+	selfServiceRows(t, s, head)
 	return path
+}
+
+// selfServiceRows gives the demo station a pre-registration and a request made at the
+// self-service terminal, which the demo itself does not make.
+func selfServiceRows(t *testing.T, s *store.Store, head int64) {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := s.PreRegister(ctx, store.PreRegistration{Name: "陈新", Phone: "13700007777", Trades: []int64{1}, CommunityID: 100}); err != nil {
+		t.Fatal(err)
+	}
+	e := must(s.Employer(ctx, 1))(t)
+	_, j, err := s.CreateJob(ctx, head, e, store.Job{TradeID: 1, Headcount: 1, StartsAt: s.Now().Add(20 * time.Hour),
+		Duration: 2 * time.Hour, PayFen: 30000, PayUnit: store.PerDay, Address: "后街3号", CommunityID: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := s.CreateWorker(ctx, head, store.Worker{Name: "周自助", BirthYear: 1980, Phone: "13700008888", CommunityID: 100,
+		Trades: []store.WorkerTrade{{TradeID: 1, Years: 2}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AskForJob(ctx, w.ID, j.ID); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // stationDump is every row of every table (but each database's own migrations), sorted.

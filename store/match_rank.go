@@ -17,6 +17,7 @@ type Ranking struct {
 	Pool       int                 // how many active workers were considered
 	Weights    match.Weights
 	Now        time.Time
+	Asked      map[int64]time.Time // who asked for the job at the self-service terminal, and when
 }
 
 // Candidate is a ranked worker's details for the screen: enough to phone and to explain.
@@ -46,6 +47,9 @@ func (s *Store) RankForJob(ctx context.Context, id int64, limit int) (Ranking, e
 	}
 	cands := match.Rank(mj, pool.Workers, mc.Relations, mc.Weights, mc.Now, limit)
 	r := Ranking{Job: j, MatchJob: mj, Candidates: cands, Pool: pool.Considered, Weights: mc.Weights, Now: mc.Now}
+	if r.Asked, err = s.JobRequests(ctx, id); err != nil {
+		return r, err
+	}
 	ids := make([]int64, len(cands))
 	for i, c := range cands {
 		ids[i] = c.WorkerID

@@ -66,6 +66,15 @@ func (s *Store) matchJobs(ctx context.Context, mc MatchContext, js []Job) ([]mat
 			mj := &out[byID[p.job]]
 			mj.Booked = append(mj.Booked, p.worker)
 		}
+		asked, err := queryAll(ctx, s, scanJobWorker, `SELECT r.job_id, r.worker_id FROM job_requests r JOIN jobs j ON j.id = r.job_id
+			WHERE r.job_id IN (`+in+`) AND `+liveRequest+` ORDER BY r.job_id, r.worker_id`, append(append([]any{}, chunk...), mc.Now.Unix())...)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range asked { // asked at the self-service terminal (selfrequests.go)
+			mj := &out[byID[p.job]]
+			mj.Asked = append(mj.Asked, p.worker)
+		}
 	}
 	return out, nil
 }

@@ -27,6 +27,16 @@ func (p Presence) Here() bool { return p.OutAt.IsZero() }
 // clears the sign-out (they came back); signing in twice while here is a Conflict.
 // A worker marked as left cannot sign in until reactivated.
 func (s *Store) SignIn(ctx context.Context, staff, workerID int64) (Presence, error) {
+	return s.signIn(ctx, staff, workerID, SignInCounter)
+}
+
+// Where a sign-in was made (sign_ins.source).
+const (
+	SignInCounter = "counter" // by staff at the counter
+	SignInSelf    = "self"    // by the worker at the self-service terminal
+)
+
+func (s *Store) signIn(ctx context.Context, staff, workerID int64, source string) (Presence, error) {
 	var p Presence
 	err := s.write(ctx, staff, func(tx *Tx) error {
 		var status string
@@ -43,8 +53,8 @@ func (s *Store) SignIn(ctx context.Context, staff, workerID int64) (Presence, er
 		err = tx.queryRow(`SELECT id, out_at FROM sign_ins WHERE worker_id = ? AND day = ?`, workerID, day).Scan(&id, &out)
 		switch {
 		case err == sql.ErrNoRows:
-			id, err = tx.insert(`INSERT INTO sign_ins (worker_id, day, in_at, staff_id) VALUES (?, ?, ?, ?)`,
-				workerID, day, tx.now.Unix(), nullID(tx.staff))
+			id, err = tx.insert(`INSERT INTO sign_ins (worker_id, day, in_at, staff_id, source) VALUES (?, ?, ?, ?, ?)`,
+				workerID, day, tx.now.Unix(), nullID(tx.staff), source)
 			if err != nil {
 				return err
 			}
@@ -53,7 +63,7 @@ func (s *Store) SignIn(ctx context.Context, staff, workerID int64) (Presence, er
 		case !out.Valid:
 			return &Error{Code: Conflict, Key: "signin.already", Ref: workerID, Detail: "already signed in today"}
 		default:
-			if _, err := tx.exec(`UPDATE sign_ins SET out_at = NULL WHERE id = ?`, id); err != nil {
+			if _, err := tx.exec(`UPDATE sign_ins SET out_at = NULL, source = ? WHERE id = ?`, source, id); err != nil {
 				return err
 			}
 		}

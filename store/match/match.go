@@ -76,6 +76,7 @@ type Job struct {
 	Declined        []int64 // workers who already declined this job
 	Booked          []int64 // workers already dispatched to this job
 	NotNow          []int64 // Plan only: workers who just did not answer or declined; a plan leaves them out
+	Asked           []int64 // workers who asked for this job themselves at the self-service terminal
 }
 
 // Relations holds related trade pairs (水电↔管道疏通); either order counts.
@@ -110,6 +111,10 @@ type Weights struct {
 	Priority int `json:"priority"`
 	// Requested: the employer asked for this worker; they also sort first in Rank.
 	Requested int `json:"requested"`
+	// Asked: the worker asked for this job themselves at the self-service terminal (本人报名).
+	// Its default is 0, so the station decides whether asking moves a worker up; the Match
+	// screen flags the request whatever its weight.
+	Asked int `json:"asked"`
 }
 
 // Shaping constants for the factors above.
@@ -174,6 +179,7 @@ func (w Weights) fields() [numFactors]weightField {
 		{KeyTrade, w.Trade}, {KeyExperience, w.Experience}, {KeyPresent, w.Present},
 		{KeyDistance, w.Distance}, {KeyPay, w.Pay}, {KeyReliability, w.Reliability},
 		{KeyRotation, w.Rotation}, {KeyPriority, w.Priority}, {KeyRequested, w.Requested},
+		{KeyAsked, w.Asked},
 	}
 }
 
@@ -188,12 +194,13 @@ const (
 	KeyRotation    = "rotation"
 	KeyPriority    = "priority"
 	KeyRequested   = "requested"
+	KeyAsked       = "asked"
 )
 
 // FactorKeys lists the factor keys in the order Candidate.Factors uses.
 var FactorKeys = [numFactors]string{
 	KeyTrade, KeyExperience, KeyPresent, KeyDistance, KeyPay,
-	KeyReliability, KeyRotation, KeyPriority, KeyRequested,
+	KeyReliability, KeyRotation, KeyPriority, KeyRequested, KeyAsked,
 }
 
 const (
@@ -206,6 +213,7 @@ const (
 	fRotation
 	fPriority
 	fRequested
+	fAsked
 	numFactors
 )
 
@@ -229,7 +237,19 @@ type JobCandidate struct {
 	JobID   int64
 	Score   int
 	Factors []Factor // in FactorKeys order
+	Related bool     // the worker fits by a related trade, not the job's own
+	Near    Nearness // how close the job is to where the worker lives
 }
+
+// Nearness is how close a job is to a worker's home, as the distance factor counts it.
+type Nearness int
+
+const (
+	Far             Nearness = iota // another district, or a place unknown
+	SameDistrict                    // the same district
+	SameSubDistrict                 // the same sub-district or town
+	SameCommunity                   // the same community
+)
 
 // Assignment is one worker planned onto one job.
 type Assignment struct {

@@ -139,9 +139,10 @@ func RankJobs(w Worker, jobs []Job, rel Relations, wt Weights, now time.Time, li
 	c := newClock(now)
 	related := relatedIndex(rel)
 	type jobRanked struct {
-		pts   [numFactors]int
-		score int
-		job   *Job
+		pts     [numFactors]int
+		score   int
+		job     *Job
+		related bool
 	}
 	var found []jobRanked
 	for i := range jobs {
@@ -155,7 +156,7 @@ func RankJobs(w Worker, jobs []Job, rel Relations, wt Weights, now time.Time, li
 			continue
 		}
 		pts := jv.points(&w, f, &wt, &c)
-		found = append(found, jobRanked{pts: pts, score: sum(&pts), job: j})
+		found = append(found, jobRanked{pts: pts, score: sum(&pts), job: j, related: f.match == relatedTrade})
 	}
 	slices.SortStableFunc(found, func(a, b jobRanked) int {
 		if a.score != b.score {
@@ -171,7 +172,8 @@ func RankJobs(w Worker, jobs []Job, rel Relations, wt Weights, now time.Time, li
 	}
 	out := make([]JobCandidate, len(found))
 	for i := range found {
-		out[i] = JobCandidate{JobID: found[i].job.ID, Score: found[i].score, Factors: factors(&found[i].pts, nil)}
+		out[i] = JobCandidate{JobID: found[i].job.ID, Score: found[i].score, Factors: factors(&found[i].pts, nil),
+			Related: found[i].related, Near: Near(found[i].job, &w)}
 	}
 	return out
 }

@@ -191,19 +191,35 @@ func (jv *jobView) points(w *Worker, f fit, wt *Weights, c *clock) (p [numFactor
 	if jv.requested(w) {
 		p[fRequested] = wt.Requested
 	}
+	if slices.Contains(jv.job.Asked, w.ID) {
+		p[fAsked] = wt.Asked
+	}
 	return p
 }
 
 func distancePoints(j *Job, w *Worker, full int) int {
-	switch {
-	case j.Community != 0 && j.Community == w.Community:
+	switch Near(j, w) {
+	case SameCommunity:
 		return full
-	case j.SubDistrict != 0 && j.SubDistrict == w.SubDistrict:
+	case SameSubDistrict:
 		return full * 2 / 3
-	case j.District != 0 && j.District == w.District:
+	case SameDistrict:
 		return full / 3
 	}
 	return 0
+}
+
+// Near is how close job j is to worker w's home: same community, then sub-district, then district.
+func Near(j *Job, w *Worker) Nearness {
+	switch {
+	case j.Community != 0 && j.Community == w.Community:
+		return SameCommunity
+	case j.SubDistrict != 0 && j.SubDistrict == w.SubDistrict:
+		return SameSubDistrict
+	case j.District != 0 && j.District == w.District:
+		return SameDistrict
+	}
+	return Far
 }
 
 // payMinutes is how many minutes an amount in unit pays for; 0 when unknown.

@@ -185,7 +185,7 @@ func TestScoreListsFactorsInOrderAndSums(t *testing.T) {
 	w.Trades = []TradeYears{{Trade: tDrain, Years: 3}}
 	w.Priority, w.Community = true, 11
 	c := Score(job, w, testRel, DefaultWeights(), testNow)
-	keys := []string{"trade", "experience", "present", "distance", "pay", "reliability", "rotation", "priority", "requested"}
+	keys := []string{"trade", "experience", "present", "distance", "pay", "reliability", "rotation", "priority", "requested", "asked"}
 	total := 0
 	for i, f := range c.Factors {
 		if f.Key != keys[i] {
@@ -248,7 +248,7 @@ func TestWeightsJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"trade":25,"experience":5,"present":10,"distance":15,"pay":10,"reliability":15,"rotation":10,"priority":5,"requested":5}`
+	want := `{"trade":25,"experience":5,"present":10,"distance":15,"pay":10,"reliability":15,"rotation":10,"priority":5,"requested":5,"asked":0}`
 	if string(b) != want {
 		t.Errorf("json = %s\nwant   %s", b, want)
 	}

@@ -53,6 +53,9 @@ func (m *Model) polled(msg pollMsg) tea.Cmd {
 	if m.pollErr { // the server answers again: say so once, as its loss was said, and reload
 		m.pollErr, back = false, common.Status(m.c.T("board.live_back"), false)
 	}
+	if msg.changed {
+		back = tea.Batch(back, func() tea.Msg { return common.StationChangedMsg{} })
+	}
 	if msg.changed || back != nil {
 		if m.loading {
 			m.stale = true

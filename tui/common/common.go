@@ -109,6 +109,13 @@ func Status(text string, isErr bool) tea.Cmd {
 // ChangedMsg tells every screen that records changed (after a save), so lists reload.
 type ChangedMsg struct{}
 
+// StationChangedMsg says the board's watcher heard a change to the database, made here or by
+// another desk or process; the Match screen reloads the job it shows, so a worker's request
+// at the self-service terminal appears on it within a second.
+type StationChangedMsg struct{}
+
+func (StationChangedMsg) Owner() Page { return PageMatch }
+
 // Owned is a message that belongs to one screen (its timers, its loads): the root hands it to
 // that screen even while another page or the staff chooser is shown, so the screen's own
 // tick keeps running.

@@ -173,7 +173,11 @@ func points(c smatch.Candidate, key string) int {
 
 // reason is the one line saying why this worker ranks where they do.
 func (p *jobPane) reason(c smatch.Candidate, info store.Candidate) string {
-	return whyText(p.c, p.ranking.Weights, c, info)
+	why := whyText(p.c, p.ranking.Weights, c, info)
+	if at, ok := p.ranking.Asked[c.WorkerID]; ok { // asked at the self-service terminal: first, so it shows
+		why = p.c.T("match.why.asked", at.Format("15:04")) + "·" + why
+	}
+	return why
 }
 
 // whyText is reason for any list of candidates ranked with weights wt (the plan's pick list too).
@@ -221,7 +225,8 @@ func (p *jobPane) detail(c smatch.Candidate) string {
 	wt := p.ranking.Weights
 	most := map[string]int{smatch.KeyTrade: wt.Trade, smatch.KeyExperience: wt.Experience, smatch.KeyPresent: wt.Present,
 		smatch.KeyDistance: wt.Distance, smatch.KeyPay: wt.Pay, smatch.KeyReliability: wt.Reliability,
-		smatch.KeyRotation: wt.Rotation, smatch.KeyPriority: wt.Priority, smatch.KeyRequested: wt.Requested}
+		smatch.KeyRotation: wt.Rotation, smatch.KeyPriority: wt.Priority, smatch.KeyRequested: wt.Requested,
+		smatch.KeyAsked: wt.Asked}
 	phone := valid.MaskPhone(info.Phone)
 	if p, ok := p.revealed[c.WorkerID]; ok {
 		phone = p
@@ -229,6 +234,9 @@ func (p *jobPane) detail(c smatch.Candidate) string {
 	head := st.Label.Render(p.c.T("match.detail", c.WorkerID, p.nameOf(c.WorkerID, info), phone, c.Score))
 	var parts []string
 	for _, f := range c.Factors {
+		if f.Key == smatch.KeyAsked && most[f.Key] == 0 {
+			continue // weighed 0 (the default) it plays no part in the score; the flag says it
+		}
 		part := fmt.Sprintf("%s %d/%d", p.c.T("match.factor."+f.Key), f.Points, most[f.Key])
 		if f.Key == smatch.KeyRotation && info.Match.LastDispatch.IsZero() {
 			part += p.c.T("match.factor.never") // why a newcomer ranks: rotation counts them as waiting longest

@@ -1,6 +1,8 @@
 package match
 
 import (
+	"slices"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -79,9 +81,15 @@ func (p *jobPane) update(msg tea.Msg) tea.Cmd {
 			p.ranking, p.loadErr = nil, p.c.Cat.Err(msg.err)
 			return nil
 		}
+		prev, had := p.selected()
 		p.ranking = &msg.r
 		p.need = p.measureCandidates()
 		p.sel = min(p.sel, max(len(p.visible())-1, 0))
+		if had { // a reload keeps the dispatcher on the worker they were looking at
+			if i := slices.IndexFunc(p.visible(), func(c smatch.Candidate) bool { return c.WorkerID == prev.WorkerID }); i >= 0 {
+				p.sel = i
+			}
+		}
 	case callsMsg:
 		if msg.req != p.req || msg.job != p.jobID {
 			return nil

@@ -26,6 +26,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, nil
 	case common.ChangedMsg:
 		return m, m.pane().reload()
+	case common.StationChangedMsg:
+		if m.view == viewJob { // another desk's change, or a request at the terminal, on this job's list
+			return m, m.job.reload()
+		}
+		return m, nil
 	case rankedMsg, callsMsg, revealMsg:
 		return m, m.job.update(msg)
 	case foundMsg, jobsMsg:

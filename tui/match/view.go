@@ -46,5 +46,5 @@ func (d *shared) bar(v, most, cells int) string {
 
 // topScore is the most a candidate can score with weights wt.
 func topScore(wt smatch.Weights) int {
-	return wt.Trade + wt.Experience + wt.Present + wt.Distance + wt.Pay + wt.Reliability + wt.Rotation + wt.Priority + wt.Requested
+	return wt.Trade + wt.Experience + wt.Present + wt.Distance + wt.Pay + wt.Reliability + wt.Rotation + wt.Priority + wt.Requested + wt.Asked
 }

@@ -42,6 +42,7 @@ type (
 		w    store.Worker
 		hist store.WorkerHistory
 		here bool
+		self store.SelfStatus
 		err  error
 	}
 	doneMsg struct { // a sign-in, sign-out, status change, visit or reveal finished
@@ -136,7 +137,11 @@ func pageCmd(c *common.Common, id int, wid int64) tea.Cmd {
 			return pageMsg{id: id, err: err}
 		}
 		here, err := s.PresentToday(ctx, []int64{wid})
-		return pageMsg{id: id, w: w, hist: h, here: here[wid], err: err}
+		if err != nil {
+			return pageMsg{id: id, err: err}
+		}
+		self, err := s.SelfStatus(ctx, wid)
+		return pageMsg{id: id, w: w, hist: h, here: here[wid], self: self, err: err}
 	}
 }
 

@@ -24,6 +24,7 @@ type pageModel struct {
 	err      string
 	revealed map[string]string // field → the full value, once revealed
 	rs       rightsState
+	self     store.SelfStatus // the worker's self-service PIN and pre-registration (selfpin.go)
 	reason   reasonPrompt
 	width    int
 }
@@ -48,7 +49,7 @@ func (p *pageModel) open(id int64) {
 func (p *pageModel) onLoaded(msg pageMsg) {
 	p.err = p.c.Cat.Err(msg.err)
 	if msg.err == nil {
-		p.w, p.hist, p.here = msg.w, msg.hist, msg.here
+		p.w, p.hist, p.here, p.self = msg.w, msg.hist, msg.here, msg.self
 	}
 }
 
@@ -68,7 +69,12 @@ func (p *pageModel) help() []key.Binding {
 	help := []key.Binding{helpKey(c, "e", "e", "reg.key.edit"), helpKey(c, "g", "g", "reg.key.signin"), helpKey(c, "o", "o", "reg.key.signout"),
 		helpKey(c, "v", "v", "reg.key.visit"), helpKey(c, "r", "r/i", "reg.key.reveal_phone"), helpKey(c, "p", "p", "reg.key.pause"),
 		helpKey(c, "l", "l", "reg.key.leave"), k.Back}
-	return append(help, p.rightsHelp()...)
+	help = append(help, p.rightsHelp()...)
+	help = append(help, helpKey(c, "z", "z", "register.self.key_pin"))
+	if p.self.Unconfirmed {
+		help = append(help, helpKey(c, "ctrl+k", "Ctrl+K", "register.self.key_confirm"))
+	}
+	return help
 }
 
 // pageWant is what a key on the page asks of the screen.
@@ -93,6 +99,9 @@ func (p *pageModel) key(msg tea.KeyMsg) (tea.Cmd, pageWant) {
 	w := p.w
 	if w.Name != "" {
 		if cmd, ok := p.rightsKey(msg); ok {
+			return cmd, pageStays
+		}
+		if cmd, ok := p.selfKey(msg); ok {
 			return cmd, pageStays
 		}
 	}
@@ -144,6 +153,7 @@ func (p *pageModel) view() string {
 	var b strings.Builder
 	b.WriteString(p.headView())
 	b.WriteString(p.detailsView(now))
+	b.WriteString(p.selfView())
 	b.WriteString(p.historyView(now))
 	b.WriteString(p.rightsView() + "\n")
 	if p.reason.open {
