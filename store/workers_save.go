@@ -15,30 +15,34 @@ func (s *Store) CreateWorker(ctx context.Context, staff int64, w Worker) (Worker
 	if err := w.Validate(s.now()); err != nil {
 		return w, err
 	}
-	err := s.write(ctx, staff, func(tx *Tx) error {
-		if err := tx.checkWorkerUnique(&w); err != nil {
-			return err
-		}
-		w.CreatedAt, w.UpdatedAt = tx.now, tx.now
-		id, err := tx.insert(`INSERT INTO workers (name, gender, birth_year, phone, phone_tail, id_number, community_id,
-			expected_pay_fen, expected_pay_unit, availability, groups, insured, channel, consent, status, status_reason, notes,
-			created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			w.Name, w.Gender, w.BirthYear, nullStr(w.Phone), phoneTail(w.Phone), nullStr(w.IDNumber), nullID(w.CommunityID),
-			w.ExpectedPayFen, string(w.ExpectedPayUnit), w.Availability, strings.Join(w.Groups, ","), w.Insured, string(w.Channel),
-			w.Consent, string(w.Status), w.StatusReason, w.Notes, nullID(tx.staff), tx.now.Unix(), tx.now.Unix())
-		if err != nil {
-			return err
-		}
-		w.ID = id
-		if err := tx.setWorkerTrades(id, w.Trades); err != nil {
-			return err
-		}
-		if err := tx.setWorkerKeys(id, w.Name); err != nil {
-			return err
-		}
-		return tx.audit("create", "worker", id, "")
-	})
+	err := s.write(ctx, staff, func(tx *Tx) error { return tx.createWorker(&w) })
 	return w, err
+}
+
+// createWorker inserts a validated worker with its trades and search keys, audited; a fair's
+// newcomer is made by it in the sign-in's own transaction.
+func (t *Tx) createWorker(w *Worker) error {
+	if err := t.checkWorkerUnique(w); err != nil {
+		return err
+	}
+	w.CreatedAt, w.UpdatedAt = t.now, t.now
+	id, err := t.insert(`INSERT INTO workers (name, gender, birth_year, phone, phone_tail, id_number, community_id,
+		expected_pay_fen, expected_pay_unit, availability, groups, insured, channel, consent, status, status_reason, notes,
+		created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		w.Name, w.Gender, w.BirthYear, nullStr(w.Phone), phoneTail(w.Phone), nullStr(w.IDNumber), nullID(w.CommunityID),
+		w.ExpectedPayFen, string(w.ExpectedPayUnit), w.Availability, strings.Join(w.Groups, ","), w.Insured, string(w.Channel),
+		w.Consent, string(w.Status), w.StatusReason, w.Notes, nullID(t.staff), t.now.Unix(), t.now.Unix())
+	if err != nil {
+		return err
+	}
+	w.ID = id
+	if err := t.setWorkerTrades(id, w.Trades); err != nil {
+		return err
+	}
+	if err := t.setWorkerKeys(id, w.Name); err != nil {
+		return err
+	}
+	return t.audit("create", "worker", id, "")
 }
 
 // UpdateWorker saves every field of an existing worker.
