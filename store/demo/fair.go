@@ -55,13 +55,13 @@ func addFair(ctx context.Context, s *store.Store, o Options, g *gen) error {
 
 // fairFirm is a new firm with one to four positions paid at or over the guide.
 func (g *gen) fairFirm(i int, tradeOf map[string]int64, guides map[int64]int64) store.FairLoadFirm {
-	name := g.one(firmWords) + g.one(firmWords) + g.one(firmKinds)
+	name := "重庆" + g.one(firmWords) + g.one(firmWords) + g.one(firmKinds)
 	f := store.FairLoadFirm{Employer: store.Employer{Kind: store.Firm, Name: name, Contact: g.personName(g.r.IntN(2) == 0, 1980, false),
 		Phone: g.phone(true), Address: g.one(roads) + fmt.Sprintf("%d号", g.between(1, 300))}, Booth: fmt.Sprintf("%c%d", 'A'+rune(i/12), i%12+1)}
 	for range g.between(1, 4) {
 		code := fairTrades[g.r.IntN(len(fairTrades))]
 		trade := tradeOf[code]
-		p := store.Position{Title: g.one(fairTitles[code]), TradeID: trade, Headcount: g.between(3, 20) * 2, Term: store.LongTerm}
+		p := store.Position{Title: g.one(fairTitles[code]), TradeID: trade, Headcount: g.between(2, 12) * 2, Term: store.LongTerm}
 		day := max(guides[trade], 20000)
 		if g.r.IntN(10) < 3 { // a gig, paid by the day
 			p.Term, p.PayUnit = store.GigTerm, store.PerDay

@@ -89,6 +89,8 @@ type JSON struct {
 	// community; only those with something in them are listed.
 	ByTrade     []JSONArea `json:"by_trade"`
 	ByCommunity []JSONArea `json:"by_community"`
+	// Fairs are the job fairs held in the period (fairs_files.go); absent when none was.
+	Fairs *JSONFairs `json:"fairs,omitempty"`
 }
 
 // JSONArea is one trade's or community's figures.
@@ -126,6 +128,7 @@ func (d *Doc) JSON() JSON {
 	r := d.Rights.Cur
 	j.RightsCasesOpened, j.RightsCasesResolved, j.TrainingReferrals = r.CasesOpened, r.CasesResolved, r.TrainingReferrals
 	j.InsuredDispatches, j.BelowGuideJobs = r.InsuredDispatches, r.BelowGuideJobs
+	j.Fairs = d.fairsJSON()
 	for _, ch := range []store.Channel{store.ByCounter, store.ByPhone, store.Online} {
 		j.WorkersByChannel[string(ch)] = f.WorkersByChannel[ch]
 	}
@@ -306,7 +309,8 @@ func (d *Doc) Tables() []Table {
 	for _, n := range lines {
 		notes.Rows = append(notes.Rows, []Cell{text(n)})
 	}
-	return append(tables, hours, trend, d.stillOpenTable(), open, issues, unmet, notes)
+	tables = append(tables, hours, trend, d.stillOpenTable(), open, issues, unmet)
+	return append(append(tables, d.fairTables()...), notes)
 }
 
 // FileName is the report's default file name: 日报-2026-11-28.xlsx, summary-2026-11-28.csv …

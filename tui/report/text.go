@@ -77,6 +77,7 @@ func (d *Doc) WriteText(w io.Writer) error {
 	d.textHours(&b)
 	d.textTodo(&b)
 	d.textUnmet(&b)
+	d.textFairs(&b)
 	head, notes := d.Notes()
 	b.WriteString("\n" + head + "\n")
 	for _, n := range notes {
