@@ -30,7 +30,7 @@ var auditReadOnly = map[string]string{
 	"DailyBackup": "copies the file",
 	"Changes":     "", "ConnsInUse": "", "Counters": "", "CounterByID": "", "CounterByFingerprint": "", "RevokedAmong": "",
 	"Event": "", "Events": "", "EventReport": "", "EventReports": "", "FairFigures": "", "FairsToday": "", "Firms": "",
-	"Positions": "", "ReviewPosition": "", "Attendees": "", "Intentions": "",
+	"Positions": "", "ReviewPosition": "", "FindEmployers": "", "Attendees": "", "Intentions": "",
 	"Bulk": "the demo loader: store/demo audits the whole load in one row",
 }
 

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"gigdesk/store/valid"
@@ -186,4 +187,22 @@ func (s *Store) Firms(ctx context.Context, eventID int64) ([]EventFirm, error) {
 		return f, err
 	}, `SELECT f.id, f.event_id, f.employer_id, e.name, f.booth FROM event_firms f JOIN employers e ON e.id = f.employer_id
 		WHERE f.event_id = ? ORDER BY f.id`, eventID)
+}
+
+// FindEmployers finds employers to put on a fair, as at intake: by the whole phone (mobile or
+// landline), else by a part of the name; at most limit, firms first.
+func (s *Store) FindEmployers(ctx context.Context, q string, limit int) ([]Employer, error) {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return nil, nil
+	}
+	if limit <= 0 {
+		limit = 20
+	}
+	if phone, p := EmployerPhone(q); p == nil {
+		return queryAll(ctx, s, scanEmployer, `SELECT `+employerColumns+` FROM employers WHERE phone = ? AND erased = 0`, phone)
+	}
+	like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(q) + "%"
+	return queryAll(ctx, s, scanEmployer, `SELECT `+employerColumns+` FROM employers WHERE erased = 0 AND name LIKE ? ESCAPE '\'
+		ORDER BY kind = 'firm' DESC, name, id LIMIT ?`, like, limit)
 }
