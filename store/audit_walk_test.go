@@ -32,6 +32,8 @@ var auditReadOnly = map[string]string{
 	"Bulk":        "the demo loader: store/demo audits the whole load in one row",
 	"Fairness":    "",
 	"JobRequests": "", "JobsForMe": "", "MyRequests": "", "SelfLookup": "", "SelfStatus": "",
+	"Event": "", "Events": "", "EventReport": "", "EventReports": "", "FairFigures": "", "FairsToday": "", "Firms": "",
+	"Positions": "", "ReviewPosition": "", "FindEmployers": "", "Attendees": "", "Intentions": "",
 }
 
 // walk is the state the write steps share: one station, its head and a clerk, and the records
@@ -51,6 +53,7 @@ type walk struct {
 	trade              Trade
 	counter            int64
 	asked              Job // the job w2 asks for at the self-service terminal
+	fair               fairWalk
 }
 
 // auditWrites maps each write method to a call with valid arguments, in an order where each
@@ -140,6 +143,38 @@ var auditWrites = []struct {
 	{"CheckIn", false, func(w *walk) error { _, err := w.s.CheckIn(w.ctx, w.clerk, w.d2.ID); return err }},
 	{"Done", false, func(w *walk) error { _, err := w.s.Done(w.ctx, w.clerk, w.d2.ID); return err }},
 	{"Pay", false, func(w *walk) error { _, err := w.s.Pay(w.ctx, w.clerk, w.d2.ID, 30000); return err }},
+	{"SaveEvent", false, func(w *walk) (err error) {
+		w.fair.ev, err = w.s.SaveEvent(w.ctx, w.clerk, Event{Name: "春风行动招聘会", Campaign: CampaignSpring, Day: w.s.Today()})
+		return err
+	}},
+	{"AddFirm", false, func(w *walk) (err error) {
+		w.fair.firm, err = w.s.AddFirm(w.ctx, w.clerk, w.fair.ev.ID, Employer{ID: w.e.ID}, "A1")
+		return err
+	}},
+	{"AddPosition", false, func(w *walk) (err error) {
+		w.fair.pos, err = w.s.AddPosition(w.ctx, w.clerk, Position{FirmID: w.fair.firm.ID, Title: "保洁员", TradeID: 9, Headcount: 3, PayMinFen: 400000})
+		return err
+	}},
+	{"SignInAttendee", false, func(w *walk) (err error) {
+		w.fair.att, err = w.s.SignInAttendee(w.ctx, w.clerk, w.fair.ev.ID, w.w2.ID)
+		return err
+	}},
+	{"SignInNewcomer", false, func(w *walk) error {
+		_, err := w.s.SignInNewcomer(w.ctx, w.clerk, w.fair.ev.ID, Newcomer{Name: "周小芳", Phone: "13600001110", Trades: []int64{9}})
+		return err
+	}},
+	{"RecordIntention", false, func(w *walk) (err error) {
+		w.fair.intent, err = w.s.RecordIntention(w.ctx, w.clerk, w.fair.att.ID, w.fair.pos.ID)
+		return err
+	}},
+	{"LoadFair", false, func(w *walk) error {
+		_, err := w.s.LoadFair(w.ctx, w.clerk, FairLoad{Event: Event{Name: "民营企业招聘月", Campaign: CampaignPrivate, Day: w.s.Today()},
+			Firms:      []FairLoadFirm{{Employer: Employer{ID: w.e.ID}, Positions: []Position{{Title: "力工", TradeID: 2, Headcount: 2, PayMinFen: 500000}}}},
+			Attendees:  []FairLoadAttendee{{WorkerID: w.w2.ID}},
+			Intentions: []FairLoadIntention{{Outcome: OutcomeHired}}})
+		return err
+	}},
+	{"SetOutcome", false, func(w *walk) error { return w.s.SetOutcome(w.ctx, w.clerk, w.fair.intent.ID, OutcomeHired) }},
 	{"Rate", false, func(w *walk) error { _, err := w.s.Rate(w.ctx, w.clerk, w.d2.ID, 5, 4); return err }},
 	{"Dispute", false, func(w *walk) error { _, err := w.s.Dispute(w.ctx, w.clerk, w.d2.ID, "少给了20元"); return err }},
 	{"ResolveDispute", false, func(w *walk) error { _, err := w.s.ResolveDispute(w.ctx, w.clerk, w.d2.ID, "已补齐"); return err }},
@@ -420,4 +455,13 @@ func TestEveryWriteIsAudited(t *testing.T) {
 		}
 		s2.Close()
 	}
+}
+
+// fairWalk is what the fair's write steps make and use.
+type fairWalk struct {
+	ev     Event
+	firm   EventFirm
+	pos    Position
+	att    Attendee
+	intent Intention
 }

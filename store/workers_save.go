@@ -19,7 +19,8 @@ func (s *Store) CreateWorker(ctx context.Context, staff int64, w Worker) (Worker
 	return w, err
 }
 
-// createWorker inserts a validated worker with their trades and search keys, audited.
+// createWorker inserts a validated worker with their trades and search keys, audited; a fair's
+// newcomer is made by it in the sign-in's own transaction.
 func (tx *Tx) createWorker(w *Worker) error {
 	if err := tx.checkWorkerUnique(w); err != nil {
 		return err

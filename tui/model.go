@@ -14,6 +14,7 @@ import (
 	"gigdesk/tui/admin"
 	"gigdesk/tui/board"
 	"gigdesk/tui/common"
+	"gigdesk/tui/fair"
 	"gigdesk/tui/i18n"
 	"gigdesk/tui/jobs"
 	"gigdesk/tui/match"
@@ -136,6 +137,7 @@ func (m *Model) openScreens() tea.Cmd {
 		common.PageBoard:    board.New(m.c),
 		common.PageMatch:    match.New(m.c),
 		common.PageSummary:  summary.New(m.c),
+		common.PageFair:     fair.New(m.c),
 	}
 	m.resize()
 	cmds := make([]tea.Cmd, 0, len(m.screens))

@@ -84,7 +84,7 @@ func (m *Model) headerView() string {
 func (m *Model) tabLabels() []string {
 	labels := make([]string, common.PageCount)
 	for p := range common.PageCount {
-		labels[p] = "F" + string(rune('1'+p)) + " " + m.c.T(common.TabKeys[p])
+		labels[p] = common.FKeys[p] + " " + m.c.T(common.TabKeys[p])
 	}
 	return labels
 }

@@ -102,7 +102,11 @@ func newDoc(ctx context.Context, s *store.Store, lang i18n.Lang, sum store.Summa
 	if err != nil {
 		return nil, err
 	}
-	return &report.Doc{Cat: i18n.New(lang), Rec: rec, Station: st.StationName, Sum: sum, Rights: rights, Made: s.Now()}, nil
+	fairs, err := report.LoadFairs(ctx, s, sum)
+	if err != nil {
+		return nil, err
+	}
+	return &report.Doc{Cat: i18n.New(lang), Rec: rec, Station: st.StationName, Sum: sum, Rights: rights, Fairs: fairs, Made: s.Now()}, nil
 }
 
 // absPath is path made absolute for the audit log, so an erase names the file wherever it is run.

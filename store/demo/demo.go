@@ -20,7 +20,7 @@ type Options struct {
 
 // GeneratorVersion is raised whenever the records a seed gives change, so databases built
 // by an older generator (the district benchmarks' cached file) are built again.
-const GeneratorVersion = 2 // 2: a no-show no longer holds its job's place
+const GeneratorVersion = 3 // 2: a no-show no longer holds its job's place; 3: today's job fair (fair.go)
 
 // PIN is every demo staff member's PIN, so anyone trying the demo can sign in as any of them.
 const PIN = "1234"
@@ -100,6 +100,9 @@ func Generate(ctx context.Context, s *store.Store, o Options) (Counts, error) {
 	}
 	// rights and rules through the store's own methods, from the same seed (rights.go)
 	if err := addRights(ctx, s, o, g.head, g.staff); err != nil {
+		return Counts{}, err
+	}
+	if err := addFair(ctx, s, o, g); err != nil { // last, from its own stream (fair.go)
 		return Counts{}, err
 	}
 	if len(staff) == 0 {

@@ -78,11 +78,15 @@ const (
 	PageBoard
 	PageMatch
 	PageSummary
+	PageFair // job fairs (F7: F6 is the head's Admin area)
 	PageCount
 )
 
 // TabKeys are the catalogue keys of the tabs, in page order.
-var TabKeys = [PageCount]string{"tab.register", "tab.jobs", "tab.board", "tab.match", "tab.summary"}
+var TabKeys = [PageCount]string{"tab.register", "tab.jobs", "tab.board", "tab.match", "tab.summary", "tab.fair"}
+
+// FKeys are the pages' function keys, in page order.
+var FKeys = [PageCount]string{"F1", "F2", "F3", "F4", "F5", "F7"}
 
 // GotoMsg asks the root to show a page; Job, when set, is the job it should open (Match).
 type GotoMsg struct {

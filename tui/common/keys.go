@@ -117,11 +117,11 @@ func DefaultKeyMap(t func(string, ...any) string) *KeyMap {
 	k.JobTabs = key.NewBinding(key.WithKeys("left", "right", "tab"), key.WithHelp("←→", t("jobs.key.tabs")))
 	k.JobToggle = key.NewBinding(key.WithKeys(" ", "left", "right"), key.WithHelp("Space ←→", t("jobs.key.toggle")))
 	matchKeys(k, t)
-	fkeys := [PageCount]string{"f1", "f2", "f3", "f4", "f5"}
-	altkeys := [PageCount]string{"alt+1", "alt+2", "alt+3", "alt+4", "alt+5"}
+	fkeys := [PageCount]string{"f1", "f2", "f3", "f4", "f5", "f7"}
+	altkeys := [PageCount]string{"alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+7"}
 	for p := range PageCount {
 		k.Screens[p] = key.NewBinding(key.WithKeys(fkeys[p], altkeys[p]),
-			key.WithHelp("F"+string(rune('1'+p)), t(TabKeys[p])))
+			key.WithHelp(FKeys[p], t(TabKeys[p])))
 	}
 	k.Admin = key.NewBinding(key.WithKeys("f6", "alt+6"), key.WithHelp("F6", t("key.admin")))
 	return k

@@ -93,6 +93,8 @@ type JSON struct {
 	// same over the 30 days that end with it.
 	Fairness       JSONFairness `json:"fairness"`
 	Fairness30Days JSONFairness `json:"fairness_30_days"`
+	// Fairs are the job fairs held in the period (fairs_files.go); absent when none was.
+	Fairs *JSONFairs `json:"fairs,omitempty"`
 }
 
 // JSONArea is one trade's or community's figures.
@@ -131,6 +133,7 @@ func (d *Doc) JSON() JSON {
 	r := d.Rights.Cur
 	j.RightsCasesOpened, j.RightsCasesResolved, j.TrainingReferrals = r.CasesOpened, r.CasesResolved, r.TrainingReferrals
 	j.InsuredDispatches, j.BelowGuideJobs = r.InsuredDispatches, r.BelowGuideJobs
+	j.Fairs = d.fairsJSON()
 	for _, ch := range []store.Channel{store.ByCounter, store.ByPhone, store.Online} {
 		j.WorkersByChannel[string(ch)] = f.WorkersByChannel[ch]
 	}
@@ -312,7 +315,7 @@ func (d *Doc) Tables() []Table {
 		notes.Rows = append(notes.Rows, []Cell{text(n)})
 	}
 	tables = append(tables, hours, trend, d.stillOpenTable(), open, issues, unmet)
-	return append(append(tables, d.fairnessTables()...), notes)
+	return append(append(append(tables, d.fairnessTables()...), d.fairTables()...), notes)
 }
 
 // FileName is the report's default file name: 日报-2026-11-28.xlsx, summary-2026-11-28.csv …

@@ -44,6 +44,7 @@ type Doc struct {
 	Station string
 	Sum     store.Summary
 	Rights  Rights    // the rights-and-rules figures of the same periods (LoadRights)
+	Fairs   Fairs     // the job fairs of the same periods (LoadFairs)
 	Made    time.Time // when it was made, on the station's clock: stamped into the files written
 }
 
@@ -90,7 +91,7 @@ func (d *Doc) Lines() []Line {
 		// 7 days' figure would be one day's moment divided by 7, so there is none to show
 		out[i].Avg = math.NaN()
 	}
-	return append(out, d.rightsLines()...)
+	return append(append(out, d.rightsLines()...), d.fairLines()...)
 }
 
 // NoteKeys are the notes every report ends with: which moment each figure counts by.
@@ -100,6 +101,9 @@ var NoteKeys = []string{"registered", "posted", "unfilled", "dispatched", "compl
 func (d *Doc) Notes() (head string, notes []string) {
 	for _, k := range NoteKeys {
 		notes = append(notes, d.Cat.T("report.note."+k))
+	}
+	if d.Fairs.any() {
+		notes = append(notes, d.Cat.T("report.note.fairs"))
 	}
 	return d.Cat.T("report.section.notes"), notes
 }

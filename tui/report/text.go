@@ -78,6 +78,7 @@ func (d *Doc) WriteText(w io.Writer) error {
 	d.textTodo(&b)
 	d.textUnmet(&b)
 	d.textFairness(&b)
+	d.textFairs(&b)
 	head, notes := d.Notes()
 	b.WriteString("\n" + head + "\n")
 	for _, n := range notes {

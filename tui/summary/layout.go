@@ -23,7 +23,7 @@ func (m *Model) layout() {
 		return
 	}
 	figs := m.figureLines()
-	rest := append(append(m.chartLines(), m.todoLines()...), m.fairLines()...)
+	rest := append(append(append(m.chartLines(), m.todoLines()...), m.fairLines()...), m.eventLines()...)
 	if m.width < wideWidth {
 		m.lines = append(append(append(figs, ""), rest...), m.noteLines(m.width)...)
 		return

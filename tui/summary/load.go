@@ -15,6 +15,7 @@ type loadedMsg struct {
 	req    int
 	sum    store.Summary
 	rights report.Rights
+	fairs  report.Fairs
 	err    error
 }
 
@@ -39,7 +40,11 @@ func (m *Model) load() tea.Cmd {
 			return loadedMsg{req: req, err: err}
 		}
 		rights, err := report.LoadRights(ctx, s, sum)
-		return loadedMsg{req: req, sum: sum, rights: rights, err: err}
+		if err != nil {
+			return loadedMsg{req: req, err: err}
+		}
+		fairs, err := report.LoadFairs(ctx, s, sum)
+		return loadedMsg{req: req, sum: sum, rights: rights, fairs: fairs, err: err}
 	}
 }
 

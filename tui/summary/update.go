@@ -20,7 +20,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		m.loading, m.err = false, msg.err
 		if msg.err == nil {
-			m.doc = &report.Doc{Cat: m.c.Cat, Rec: m.c.Records, Station: m.c.Settings.StationName, Sum: msg.sum, Rights: msg.rights, Made: m.c.Now()}
+			m.doc = &report.Doc{Cat: m.c.Cat, Rec: m.c.Records, Station: m.c.Settings.StationName, Sum: msg.sum, Rights: msg.rights, Fairs: msg.fairs, Made: m.c.Now()}
 			m.cur = min(m.cur, len(msg.sum.StillOpen)-1)
 			m.closing = m.closing && len(msg.sum.StillOpen) > 0
 		}

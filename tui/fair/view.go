@@ -1,0 +1,25 @@
+package fair
+
+// View draws the open form or question over the view, else the view.
+func (m *Model) View() string {
+	if m.form != nil {
+		v := m.form.view()
+		if m.ask != nil {
+			v += "\n\n" + m.ask.View()
+		}
+		return v
+	}
+	switch m.view {
+	case viewEvent:
+		return m.eventView()
+	case viewFirmAdd:
+		return m.firmView()
+	case viewDoor:
+		return m.doorView()
+	case viewBooth:
+		return m.boothView()
+	case viewOutcomes:
+		return m.outcomesView()
+	}
+	return m.eventsView()
+}
