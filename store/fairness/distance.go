@@ -1,6 +1,10 @@
 package fairness
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"gigdesk/store/match"
+)
 
 // Distance is how far a dispatched worker lives from the job, as the counter says it.
 type Distance int
@@ -15,19 +19,12 @@ const (
 )
 
 // Place is a community with the sub-district (or town) and district that hold it; 0 = unknown.
-type Place struct{ Community, SubDistrict, District int64 }
+type Place = match.Place
 
-// Classify says how far worker lives from job.
+// Classify says how far worker lives from job, by the rule the ranking's distance factor uses
+// (match.Closeness), counted the other way round: nearest first.
 func Classify(job, worker Place) Distance {
-	switch {
-	case job.Community != 0 && job.Community == worker.Community:
-		return SameCommunity
-	case job.SubDistrict != 0 && job.SubDistrict == worker.SubDistrict:
-		return SameSubDistrict
-	case job.District != 0 && job.District == worker.District:
-		return SameDistrict
-	}
-	return Farther
+	return Farther - Distance(match.Closeness(job, worker))
 }
 
 // Distances counts dispatches per distance class.

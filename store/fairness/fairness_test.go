@@ -111,10 +111,10 @@ func TestDistances(t *testing.T) {
 		w    Place
 		want Distance
 	}{
-		{Place{11, 10, 1}, SameCommunity},
-		{Place{12, 10, 1}, SameSubDistrict},
-		{Place{21, 20, 1}, SameDistrict},
-		{Place{31, 30, 2}, Farther},
+		{Place{Community: 11, SubDistrict: 10, District: 1}, SameCommunity},
+		{Place{Community: 12, SubDistrict: 10, District: 1}, SameSubDistrict},
+		{Place{Community: 21, SubDistrict: 20, District: 1}, SameDistrict},
+		{Place{Community: 31, SubDistrict: 30, District: 2}, Farther},
 		{Place{}, Farther},
 	} {
 		if got := Classify(job, c.w); got != c.want {

@@ -209,14 +209,23 @@ func distancePoints(j *Job, w *Worker, full int) int {
 	return 0
 }
 
-// Near is how close job j is to worker w's home: same community, then sub-district, then district.
+// Near is how close job j is to worker w's home.
 func Near(j *Job, w *Worker) Nearness {
+	return Closeness(Place{j.Community, j.SubDistrict, j.District}, Place{w.Community, w.SubDistrict, w.District})
+}
+
+// Place is a community with the sub-district (or town) and district that hold it; 0 = unknown.
+type Place struct{ Community, SubDistrict, District int64 }
+
+// Closeness is how close a job's place is to a home: the same community, then sub-district,
+// then district; an unknown place is never near.
+func Closeness(job, home Place) Nearness {
 	switch {
-	case j.Community != 0 && j.Community == w.Community:
+	case job.Community != 0 && job.Community == home.Community:
 		return SameCommunity
-	case j.SubDistrict != 0 && j.SubDistrict == w.SubDistrict:
+	case job.SubDistrict != 0 && job.SubDistrict == home.SubDistrict:
 		return SameSubDistrict
-	case j.District != 0 && j.District == w.District:
+	case job.District != 0 && job.District == home.District:
 		return SameDistrict
 	}
 	return Far
