@@ -73,22 +73,19 @@ func (s *Store) JobsForMe(ctx context.Context, workerID int64) ([]JobForMe, erro
 
 // myRequests is the worker's standing requests: when each job was asked for, by job ID.
 func (s *Store) myRequests(ctx context.Context, workerID int64) (map[int64]time.Time, error) {
-	rows, err := queryAll(ctx, s, scanJobAsked, `SELECT r.job_id, r.asked_at FROM job_requests r JOIN jobs j ON j.id = r.job_id
-		WHERE r.worker_id = ? AND `+liveRequest, workerID, s.now().Unix())
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[int64]time.Time, len(rows))
-	for _, r := range rows {
-		out[r.id] = r.at
-	}
-	return out, nil
+	return s.liveRequests(ctx, "r.job_id", "r.worker_id", workerID)
 }
 
 // JobRequests is who asked for job jobID at the terminal and still stands by it: when, by worker ID.
 func (s *Store) JobRequests(ctx context.Context, jobID int64) (map[int64]time.Time, error) {
-	rows, err := queryAll(ctx, s, scanJobAsked, `SELECT r.worker_id, r.asked_at FROM job_requests r JOIN jobs j ON j.id = r.job_id
-		WHERE r.job_id = ? AND `+liveRequest, jobID, s.now().Unix())
+	return s.liveRequests(ctx, "r.worker_id", "r.job_id", jobID)
+}
+
+// liveRequests is when each standing request with column where = id was made, keyed by column
+// key (both are fixed column names of job_requests, never input).
+func (s *Store) liveRequests(ctx context.Context, key, where string, id int64) (map[int64]time.Time, error) {
+	rows, err := queryAll(ctx, s, scanJobAsked, `SELECT `+key+`, r.asked_at FROM job_requests r JOIN jobs j ON j.id = r.job_id
+		WHERE `+where+` = ? AND `+liveRequest, id, s.now().Unix())
 	if err != nil {
 		return nil, err
 	}
