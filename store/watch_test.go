@@ -9,18 +9,7 @@ import (
 
 func TestWatcherSeesOtherHandlesCommits(t *testing.T) {
 	ctx := context.Background()
-	path := testdb.New(t, "gigdesk.db")
-	clock := WithClock(func() time.Time { return fixedNow })
-	reader, err := Open(path, clock)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer reader.Close()
-	writer, err := Open(path, clock) // a second gigdesk on the same file
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer writer.Close()
+	reader, writer := twoHandles(t)
 	w, err := reader.NewWatcher(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -68,6 +57,22 @@ func TestWatcherSeesOtherHandlesCommits(t *testing.T) {
 	if _, err := w.Changed(); err == nil {
 		t.Fatal("Changed after Close did not fail")
 	}
+}
+
+// twoHandles opens one fresh station twice, as two gigdesk processes on the same database
+// would; both close when the test ends.
+func twoHandles(t *testing.T) (reader, writer *Store) {
+	t.Helper()
+	path := testdb.New(t, "gigdesk.db")
+	clock := WithClock(func() time.Time { return fixedNow })
+	for _, s := range []**Store{&reader, &writer} {
+		var err error
+		if *s, err = Open(path, clock); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { (*s).Close() })
+	}
+	return reader, writer
 }
 
 // sawChange waits up to a second for w to report a change: on PostgreSQL the notification
@@ -123,18 +128,8 @@ func BenchmarkWatcherPoll(b *testing.B) {
 // watchers still open (so nothing holds the database when the process goes on to remove it).
 func TestWatchersShareOneConnection(t *testing.T) {
 	ctx := context.Background()
-	path := testdb.New(t, "gigdesk.db")
-	clock := WithClock(func() time.Time { return fixedNow })
-	reader, err := Open(path, clock)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer reader.Close()
-	writer, err := Open(path, clock)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer writer.Close()
+	reader, writer := twoHandles(t)
+	var err error
 	ws := make([]*Watcher, 8)
 	for i := range ws {
 		if ws[i], err = reader.NewWatcher(ctx); err != nil {
