@@ -24,8 +24,8 @@ type authority struct {
 
 func authorityFlags(fs *flag.FlagSet) authority {
 	return authority{
-		by:       fs.String("by", "", "the staff member doing this (name); they give their PIN, and the audit log names them"),
-		pinStdin: fs.Bool("pin-stdin", false, "read the PIN from the first line of standard input (for scripts) instead of the terminal"),
+		by:       fs.String("by", "", "flag.authority.by"),
+		pinStdin: fs.Bool("pin-stdin", false, "flag.authority.pin-stdin"),
 	}
 }
 

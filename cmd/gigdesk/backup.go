@@ -22,8 +22,8 @@ func init() {
 func cmdBackup(ctx context.Context, env *Env, args []string) error {
 	fs := flags(env, "backup")
 	db := dbFlag(fs)
-	to := fs.String("to", "", "folder for the backup (default: the folder \"backups\" next to the database)")
-	keep := fs.Int("keep", 0, "then keep only the newest N backups in that folder (default: the station's setting)")
+	to := fs.String("to", "", "flag.backup.to")
+	keep := fs.Int("keep", 0, "flag.backup.keep")
 	lang := langFlag(fs, env)
 	if err := parse(fs, args); err != nil {
 		return err
@@ -62,8 +62,8 @@ func cmdBackup(ctx context.Context, env *Env, args []string) error {
 func cmdRestore(ctx context.Context, env *Env, args []string) error {
 	fs := flags(env, "restore")
 	db := dbFlag(fs)
-	from := fs.String("from", "", "the backup file to restore")
-	force := fs.Bool("force", false, "replace an existing database (it is kept aside, renamed with the time)")
+	from := fs.String("from", "", "flag.backup.from")
+	force := fs.Bool("force", false, "flag.backup.force")
 	auth := authorityFlags(fs)
 	lang := langFlag(fs, env)
 	if err := parse(fs, args); err != nil {

@@ -22,7 +22,7 @@ func cmdBoard(ctx context.Context, env *Env, args []string) error {
 	fset := flags(env, "board")
 	db := dbFlag(fset)
 	lang := langFlag(fset, env)
-	door := fset.Bool("kiosk", false, "the door screen: open jobs for everyone, no personal data; staff leave it with Ctrl+Q twice")
+	door := fset.Bool("kiosk", false, "flag.board.kiosk")
 	if err := parse(fset, args); err != nil {
 		return err
 	}

@@ -16,8 +16,8 @@ func init() { subcommands["copy"] = cmdCopy }
 
 func cmdCopy(ctx context.Context, env *Env, args []string) error {
 	fs := flags(env, "copy")
-	from := fs.String("from", "", "the station's database to copy: a file's path or postgres://…")
-	to := fs.String("to", "", "an empty database to copy it into: a file's path or postgres://…")
+	from := fs.String("from", "", "flag.copy.from")
+	to := fs.String("to", "", "flag.copy.to")
 	lang := langFlag(fs, env)
 	if err := parse(fs, args); err != nil {
 		return err

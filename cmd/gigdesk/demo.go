@@ -25,11 +25,11 @@ func init() {
 func runDemo(ctx context.Context, env *Env, args []string) error {
 	d := demo.Defaults()
 	fs := flags(env, "demo")
-	db := fs.String("db", "", "the database file to fill (must hold no workers, employers or jobs yet)")
-	workers := fs.Int("workers", d.Workers, "workers registered")
-	employers := fs.Int("employers", d.Employers, "employers: residents, shops and firms")
-	days := fs.Int("days", d.Days, "days of history up to today (jobs also run 3 days ahead)")
-	seed := fs.Uint64("seed", d.Seed, "random seed: the same seed and clock give the same records")
+	db := fs.String("db", "", "flag.demo.db")
+	workers := fs.Int("workers", d.Workers, "flag.demo.workers")
+	employers := fs.Int("employers", d.Employers, "flag.demo.employers")
+	days := fs.Int("days", d.Days, "flag.demo.days")
+	seed := fs.Uint64("seed", d.Seed, "flag.demo.seed")
 	lang := langFlag(fs, env)
 	if err := parse(fs, args); err != nil {
 		return err

@@ -17,11 +17,8 @@ func init() { subcommands["export"] = runExport }
 // runExport writes one table of records as CSV: workers, employers, jobs or dispatches.
 // Phones and ID numbers are masked unless --full, which the audit log records.
 func runExport(ctx context.Context, env *Env, args []string) error {
-	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		fmt.Fprintln(env.Stderr, "usage: gigdesk export workers|employers|jobs|dispatches [--db PATH] [--from D --to D2] [--format csv] [--out FILE] [--full --by HEAD [--pin-stdin]]")
-		if len(args) == 0 {
-			return errQuiet
-		}
+	if len(args) == 0 || isHelp(args[0]) {
+		return verbUsage(env, "cli.usage.export", args)
 	}
 	kindArg := ""
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
@@ -33,11 +30,11 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	}
 	fs := flags(env, "export "+kindArg)
 	db := dbFlag(fs)
-	from := fs.String("from", "", "first day of records created, YYYY-MM-DD (default: all)")
-	to := fs.String("to", "", "last day, YYYY-MM-DD (default: the same as --from)")
-	format := fs.String("format", "csv", "csv")
-	out := fs.String("out", "", "file to write (default: the screen)")
-	full := fs.Bool("full", false, "phones and ID numbers in full: the station head named by --by gives their PIN (recorded in the audit log)")
+	from := fs.String("from", "", "flag.export.from")
+	to := fs.String("to", "", "flag.export.to")
+	format := fs.String("format", "csv", "flag.export.format")
+	out := fs.String("out", "", "flag.export.out")
+	full := fs.Bool("full", false, "flag.export.full")
 	auth := authorityFlags(fs)
 	lang := langFlag(fs, env)
 	if err := parse(fs, args); err != nil {

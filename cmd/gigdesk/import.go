@@ -16,19 +16,18 @@ func init() { subcommands["import"] = cmdImport }
 
 func cmdImport(ctx context.Context, env *Env, args []string) error {
 	if len(args) == 0 || args[0] != "workers" {
-		fmt.Fprintln(env.Stderr, "usage: gigdesk import workers --db PATH --by HEAD [--pin-stdin] [--skip-bad] FILE.csv")
-		return errQuiet
+		return verbUsage(env, "cli.usage.import", args)
 	}
 	fs := flags(env, "import workers")
 	db := dbFlag(fs)
-	skipBad := fs.Bool("skip-bad", false, "import the good rows even when some are refused")
+	skipBad := fs.Bool("skip-bad", false, "flag.import.skip-bad")
 	auth := authorityFlags(fs)
 	lang := langFlag(fs, env)
 	// the file may come before, between or after the flags
 	var files []string
 	for rest := args[1:]; ; {
-		if err := fs.Parse(rest); err != nil {
-			return errQuiet
+		if err := parseFlags(fs, rest); err != nil {
+			return err
 		}
 		if fs.NArg() == 0 {
 			break

@@ -16,7 +16,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"time"
 
@@ -52,6 +51,9 @@ func main() {
 	endProfile := startProfile()
 	if err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr); err != nil {
 		endProfile()
+		if errors.Is(err, errHelped) {
+			os.Exit(0)
+		}
 		if !errors.Is(err, errQuiet) {
 			fmt.Fprintln(os.Stderr, "gigdesk: "+err.Error())
 		}
@@ -62,6 +64,10 @@ func main() {
 
 // errQuiet is returned when the message was already printed (flag errors).
 var errQuiet = errors.New("already reported")
+
+// errHelped is returned after --help printed what was asked for: the command stops, and the
+// process ends well.
+var errHelped = fmt.Errorf("help shown: %w", errQuiet)
 
 // usageError is a mistake on the command line: a catalogue key and its arguments, worded in
 // the language the command chose when it is printed.
@@ -160,12 +166,12 @@ func dispatch(ctx context.Context, env *Env, args []string) error {
 			return nil
 		}
 		if name == "help" {
-			usage(env.Stdout)
+			usage(env, env.Stdout)
 			return nil
 		}
 		cmd, ok := subcommands[name]
 		if !ok {
-			usage(env.Stderr)
+			usage(env, env.Stderr)
 			return usageErr("err.cli.command", name)
 		}
 		return cmd(ctx, env, args[1:])
@@ -173,39 +179,17 @@ func dispatch(ctx context.Context, env *Env, args []string) error {
 	return runUI(ctx, env, args)
 }
 
-func usage(w io.Writer) {
-	names := make([]string, 0, len(subcommands))
-	for n := range subcommands {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	fmt.Fprintf(w, "usage: gigdesk [--db PATH] [--lang zh|en] [--demo]\n       gigdesk version\n")
-	for _, n := range names {
-		fmt.Fprintf(w, "       gigdesk %s --help\n", n)
-	}
-}
-
 // flags makes a FlagSet that reports errors on stderr instead of exiting.
 func flags(env *Env, name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
+	fs.Usage = func() { flagUsage(env, fs) }
 	return fs
-}
-
-// parse parses args; a bad flag has already been printed by the FlagSet.
-func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		return errQuiet // printed by the FlagSet, like --help
-	}
-	if fs.NArg() > 0 {
-		return usageErr("err.cli.argument", fs.Arg(0))
-	}
-	return nil
 }
 
 // langFlag adds --lang, defaulting to GIGDESK_LANG.
 func langFlag(fs *flag.FlagSet, env *Env) *string {
-	return fs.String("lang", string(env.Lang), "language of the screens and files: zh or en")
+	return fs.String("lang", string(env.Lang), "flag.lang")
 }
 
 func setLang(env *Env, s string) error {
@@ -248,7 +232,7 @@ func defaultDB() string {
 
 // dbFlag adds --db with the default database path.
 func dbFlag(fs *flag.FlagSet) *string {
-	return fs.String("db", defaultDB(), "the station's database file (GIGDESK_DB)")
+	return fs.String("db", defaultDB(), "flag.db")
 }
 
 // openStore opens path with the process clock, and the log beside it.
@@ -258,9 +242,9 @@ func openStore(env *Env, path string) (*store.Store, error) {
 
 func runUI(ctx context.Context, env *Env, args []string) error {
 	fs := flags(env, "gigdesk")
-	db := fs.String("db", "", "the station's database file (default: GIGDESK_DB or the user's data folder)")
+	db := fs.String("db", "", "flag.main.db")
 	lang := langFlag(fs, env)
-	demo := fs.Bool("demo", false, "open a separate demo database, filled with demo data on first use")
+	demo := fs.Bool("demo", false, "flag.main.demo")
 	if err := parse(fs, args); err != nil {
 		return err
 	}

@@ -71,7 +71,7 @@ type matchJSON struct {
 }
 
 func formatFlag(fs *flag.FlagSet) *string {
-	return fs.String("format", "text", "output: text or json")
+	return fs.String("format", "text", "flag.match.format")
 }
 
 func checkFormat(f string) error {
@@ -84,8 +84,8 @@ func checkFormat(f string) error {
 func cmdMatch(ctx context.Context, env *Env, args []string) error {
 	fs := flags(env, "match")
 	db := dbFlag(fs)
-	job := fs.Int64("job", 0, "the job number to rank workers for")
-	limit := fs.Int("limit", 20, "list at most this many candidates (0 = all eligible)")
+	job := fs.Int64("job", 0, "flag.match.job")
+	limit := fs.Int("limit", 20, "flag.match.limit")
 	format := formatFlag(fs)
 	lang := langFlag(fs, env)
 	if err := parse(fs, args); err != nil {
@@ -188,7 +188,7 @@ type planJSON struct {
 func cmdPlan(ctx context.Context, env *Env, args []string) error {
 	fs := flags(env, "plan")
 	db := dbFlag(fs)
-	date := fs.String("date", "", "the date to plan, YYYY-MM-DD (default: today)")
+	date := fs.String("date", "", "flag.match.date")
 	format := formatFlag(fs)
 	lang := langFlag(fs, env)
 	if err := parse(fs, args); err != nil {
@@ -247,8 +247,8 @@ func cmdPlan(ctx context.Context, env *Env, args []string) error {
 func cmdSlip(ctx context.Context, env *Env, args []string) error {
 	fs := flags(env, "slip")
 	db := dbFlag(fs)
-	id := fs.Int64("dispatch", 0, "the dispatch number")
-	outPath := fs.String("out", "", "write the slip to this file instead of the screen")
+	id := fs.Int64("dispatch", 0, "flag.match.dispatch")
+	outPath := fs.String("out", "", "flag.match.out")
 	lang := langFlag(fs, env)
 	if err := parse(fs, args); err != nil {
 		return err

@@ -14,15 +14,14 @@ func init() { subcommands["privacy"] = cmdPrivacy }
 
 func cmdPrivacy(ctx context.Context, env *Env, args []string) error {
 	if len(args) == 0 || (args[0] != "export" && args[0] != "erase") {
-		fmt.Fprintln(env.Stderr, "usage: gigdesk privacy export --worker N|--employer N --out FILE --by HEAD [--pin-stdin]\n       gigdesk privacy erase --worker N|--employer N --by HEAD [--pin-stdin]")
-		return errQuiet
+		return verbUsage(env, "cli.usage.privacy", args)
 	}
 	verb := args[0]
 	fs := flags(env, "privacy "+verb)
 	db := dbFlag(fs)
-	worker := fs.Int64("worker", 0, "the worker's number")
-	employer := fs.Int64("employer", 0, "the employer's number")
-	out := fs.String("out", "", "export: the JSON file to write (0600)")
+	worker := fs.Int64("worker", 0, "flag.privacy.worker")
+	employer := fs.Int64("employer", 0, "flag.privacy.employer")
+	out := fs.String("out", "", "flag.privacy.out")
 	auth := authorityFlags(fs)
 	lang := langFlag(fs, env)
 	if err := parse(fs, args[1:]); err != nil {

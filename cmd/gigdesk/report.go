@@ -18,10 +18,10 @@ func init() { subcommands["report"] = runReport }
 func runReport(ctx context.Context, env *Env, args []string) error {
 	fs := flags(env, "report")
 	db := dbFlag(fs)
-	date := fs.String("date", "", "first day, YYYY-MM-DD (default: today)")
-	to := fs.String("to", "", "last day, YYYY-MM-DD (default: the same day)")
-	format := fs.String("format", "text", "text, csv, json or xlsx")
-	out := fs.String("out", "", "file to write (default: the screen; an xlsx goes to a file named after the report)")
+	date := fs.String("date", "", "flag.report.date")
+	to := fs.String("to", "", "flag.report.to")
+	format := fs.String("format", "text", "flag.report.format")
+	out := fs.String("out", "", "flag.report.out")
 	lang := langFlag(fs, env)
 	if err := parse(fs, args); err != nil {
 		return err

@@ -29,8 +29,8 @@ func selftestPhone(prefix string, run, seq int) string {
 func cmdSelftestWriter(ctx context.Context, env *Env, args []string) error {
 	fs := flags(env, "selftest-writer")
 	db := dbFlag(fs)
-	run := fs.Int("run", 0, "run number, part of every phone number written")
-	count := fs.Int("count", 1000000, "changes to make")
+	run := fs.Int("run", 0, "flag.selftest.run")
+	count := fs.Int("count", 1000000, "flag.selftest.count")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -82,8 +82,8 @@ func init() {
 func cmdSelftestVerify(ctx context.Context, env *Env, args []string) error {
 	fs := flags(env, "selftest-verify")
 	db := dbFlag(fs)
-	run := fs.Int("run", 0, "the run that was killed")
-	acked := fs.Int("acked", 0, "how many of its changes were acknowledged before the kill")
+	run := fs.Int("run", 0, "flag.selftest.killed-run")
+	acked := fs.Int("acked", 0, "flag.selftest.acked")
 	if err := parse(fs, args); err != nil {
 		return err
 	}

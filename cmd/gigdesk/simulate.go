@@ -26,13 +26,13 @@ const simStart = "2026-11-02"
 // runSimulate plays a month of the demo town under each policy and prints their figures.
 func runSimulate(ctx context.Context, env *Env, args []string) error {
 	fs := flags(env, "simulate")
-	days := fs.Int("days", 30, "days to simulate (1–366)")
-	seed := fs.Uint64("seed", 1, "the month's seed: the same seed gives the same month")
-	policy := fs.String("policy", "", "one policy (score, best, rotation, signin, lottery, plan); default: all")
-	format := fs.String("format", "text", "text or json")
-	start := fs.String("start", simStart, "first day, YYYY-MM-DD")
-	weights := fs.String("weights", "", `ranking weights as JSON, e.g. {"rotation":40}, or "fair" for the tuned ones (default: gigdesk's)`)
-	workers := fs.Int("workers", 0, "the town's workers (default: the demo's 300)")
+	days := fs.Int("days", 30, "flag.simulate.days")
+	seed := fs.Uint64("seed", 1, "flag.simulate.seed")
+	policy := fs.String("policy", "", "flag.simulate.policy")
+	format := fs.String("format", "text", "flag.simulate.format")
+	start := fs.String("start", simStart, "flag.simulate.start")
+	weights := fs.String("weights", "", "flag.simulate.weights")
+	workers := fs.Int("workers", 0, "flag.simulate.workers")
 	lang := langFlag(fs, env)
 	if err := parse(fs, args); err != nil {
 		return err

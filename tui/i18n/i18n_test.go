@@ -33,7 +33,7 @@ func repoRoot(t *testing.T) string {
 
 var (
 	// c.T("key"…), Cat.T("key"…), t("key"…): every literal key handed to the catalogue
-	tCall = regexp.MustCompile(`\bT\("([a-z0-9_.]+)"|\bt\("([a-z0-9_.]+)"`)
+	tCall = regexp.MustCompile(`\bT\("([a-z0-9_.]+)"|\bt\("([a-z0-9_.]+)"|[(, ]"(flag\.[a-z0-9_.-]+)"|"(cli\.usage\.[a-z]+)"`)
 	// store errors: Key: "worker.phone_taken" and Errorf(Code, "key", …)
 	storeKey = regexp.MustCompile(`Key:\s*"([a-z0-9_.]+)"|Errorf\(\w+,\s*"([a-z0-9_.]+)"`)
 )
@@ -58,7 +58,7 @@ func TestEveryUsedKeyExists(t *testing.T) {
 		rel, _ := filepath.Rel(root, path)
 		if strings.HasPrefix(rel, "tui") || strings.HasPrefix(rel, "cmd") {
 			for _, m := range tCall.FindAllStringSubmatch(string(src), -1) {
-				key := m[1] + m[2]
+				key := m[1] + m[2] + m[3] + m[4]
 				if !strings.HasSuffix(key, ".") && !Has(key) { // a key ending in "." is a prefix completed at run time
 					t.Errorf("%s uses %q, which the catalogue lacks", rel, key)
 				}
