@@ -35,7 +35,7 @@ func cmdServe(ctx context.Context, env *Env, args []string) error {
 	db := dbFlag(fs)
 	lang := langFlag(fs, env)
 	listen := fs.String("listen", defaultListen, "address to listen on (host:port); 0.0.0.0:2222 serves the station's network")
-	keys := fs.String("authorized-keys", "", "more counters' public keys, OpenSSH authorized_keys format: the comment names the counter, the option kiosk makes it the door screen")
+	keys := fs.String("authorized-keys", "", "more counters' public keys, OpenSSH authorized_keys format: the comment names the counter, the option kiosk makes it the door screen, self the workers' self-service terminal")
 	hostKey := fs.String("host-key", "", "the server's private key, made on first start (default: beside the database)")
 	if err := parse(fs, args); err != nil {
 		return err
