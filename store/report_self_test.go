@@ -41,7 +41,7 @@ func selfStation(t *testing.T) (*dispatchStation, []string) {
 		}
 		now = now.Add(time.Hour)
 		must(0, s.WithdrawRequest(ctx, ws[1].ID, j.ID))(t) // 李四 takes it back
-		st.dispatch(j, ws[0])                               // 张三丰's ends in a dispatch
+		st.dispatch(j, ws[0])                              // 张三丰's ends in a dispatch
 		if d == 1 {
 			c := st.dispatch(j, ws[2]) // 王五's too, called off again
 			must(s.Cancel(ctx, head.ID, c.ID, ByWorker, "家里有事"))(t)
