@@ -31,7 +31,7 @@ var auditReadOnly = map[string]string{
 	"Changes":     "", "ConnsInUse": "", "Counters": "", "CounterByID": "", "CounterByFingerprint": "", "RevokedAmong": "",
 	"Bulk":        "the demo loader: store/demo audits the whole load in one row",
 	"Fairness":    "",
-	"JobRequests": "", "JobsForMe": "", "MyRequests": "", "SelfLookup": "", "SelfStatus": "",
+	"JobRequests": "", "JobsForMe": "", "MyRequests": "", "SelfLookup": "", "SelfStatus": "", "SelfFigures": "",
 	"Event": "", "Events": "", "EventReport": "", "EventReports": "", "FairFigures": "", "FairsToday": "", "Firms": "",
 	"Positions": "", "ReviewPosition": "", "FindEmployers": "", "Attendees": "", "Intentions": "",
 }

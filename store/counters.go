@@ -11,13 +11,18 @@ import (
 	"gigdesk/store/valid"
 )
 
-// CounterKind is what a counter's connection is given: the full desk, or the door screen.
+// CounterKind is what a counter's connection is given: the full desk, the door screen, or the
+// workers' own terminal (the self-service screen, migration 0021).
 type CounterKind string
 
 const (
 	CounterDesk  CounterKind = "desk"
 	CounterKiosk CounterKind = "kiosk"
+	CounterSelf  CounterKind = "self"
 )
+
+// Valid reports whether k is a kind a counter can have.
+func (k CounterKind) Valid() bool { return k == CounterDesk || k == CounterKiosk || k == CounterSelf }
 
 // Counter is one PC that reaches the desk over SSH (gigdesk serve), known by its public key.
 type Counter struct {
@@ -38,11 +43,24 @@ type Counter struct {
 func (c Counter) Revoked() bool { return !c.RevokedAt.IsZero() }
 
 // CounterKey is a public key read from text a head pasted or a file: one authorized_keys line
-// with or without options (kiosk marks the door screen) and comment (the counter's name).
+// with or without options (kiosk marks the door screen, self the workers' terminal) and comment
+// (the counter's name).
 type CounterKey struct {
 	Key     gossh.PublicKey
 	Comment string
 	Kiosk   bool
+	Self    bool
+}
+
+// kind is the counter kind the key's options ask for.
+func (ck CounterKey) kind() CounterKind {
+	switch {
+	case ck.Self:
+		return CounterSelf
+	case ck.Kiosk:
+		return CounterKiosk
+	}
+	return CounterDesk
 }
 
 // ParseCounterKey reads one public key as OpenSSH writes it ("ssh-ed25519 AAAA… name").
@@ -59,6 +77,9 @@ func ParseCounterKey(text string) (CounterKey, error) {
 	for _, o := range options {
 		if strings.EqualFold(o, string(CounterKiosk)) {
 			ck.Kiosk = true
+		}
+		if strings.EqualFold(o, string(CounterSelf)) {
+			ck.Self = true
 		}
 	}
 	return ck, nil
@@ -95,12 +116,9 @@ func (s *Store) AddCounter(ctx context.Context, head int64, nc NewCounter) (Coun
 		return Counter{}, &Error{Code: Invalid, Key: "counter.name_empty", Field: "counter_name", Detail: "a counter needs a name"}
 	}
 	if nc.Kind == "" {
-		nc.Kind = CounterDesk
-		if ck.Kiosk {
-			nc.Kind = CounterKiosk
-		}
+		nc.Kind = ck.kind()
 	}
-	if nc.Kind != CounterDesk && nc.Kind != CounterKiosk {
+	if !nc.Kind.Valid() {
 		return Counter{}, Errorf(Invalid, "counter.kind", "unknown counter kind %q", nc.Kind)
 	}
 	if nc.Lang != "" && nc.Lang != "zh" && nc.Lang != "en" {
@@ -201,10 +219,7 @@ func (s *Store) CounterFromFile(ctx context.Context, ck CounterKey) (Counter, er
 	if p != nil || name == "" {
 		name = fp
 	}
-	kind := CounterDesk
-	if ck.Kiosk {
-		kind = CounterKiosk
-	}
+	kind := ck.kind()
 	c, err := s.CounterByFingerprint(ctx, fp)
 	switch {
 	case err == nil && (c.Revoked() || !c.FromFile || (c.Name == name && c.Kind == kind)):

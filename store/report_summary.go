@@ -24,6 +24,9 @@ type Summary struct {
 	// FairnessDays days that end with it (report_fairness.go).
 	Fairness, Fairness30 Fairness
 	Now                  time.Time
+
+	// Self is the workers' terminal's figures of Cur, Prev and Last7 (report_self.go).
+	Self SelfSummary
 }
 
 // TrendDays is how many days the dispatch sparkline covers.
@@ -88,6 +91,7 @@ func (s *Store) summarize(ctx context.Context, sum Summary, r [3][2]string) (Sum
 			return err
 		},
 		func() error { return s.summaryFairness(ctx, &sum, r[0][0], to) },
+		func() (err error) { sum.Self, err = s.selfSummary(ctx, r); return err },
 	}
 	errs := make([]error, len(parts))
 	var wg sync.WaitGroup

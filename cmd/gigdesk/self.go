@@ -7,6 +7,7 @@ import (
 	"os"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"gigdesk/store"
 	"gigdesk/tui/common"
@@ -37,7 +38,7 @@ func cmdSelf(ctx context.Context, env *Env, args []string) error {
 	}
 	defer s.Close()
 	cat := env.catalog()
-	m := self.New(&common.Common{Ctx: ctx, Store: s, Cat: cat, Styles: common.DefaultStyles(), Keys: common.DefaultKeyMap(cat.T), Now: env.Now, Log: env.Log})
+	m := selfTerminal(ctx, env, s, cat, nil, "")
 	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx), tea.WithOutput(env.Stdout), tea.WithMouseCellMotion()}
 	if f, ok := env.Stdin.(*os.File); !ok || f != os.Stdin {
 		opts = append(opts, tea.WithInput(env.Stdin))
@@ -47,4 +48,16 @@ func cmdSelf(ctx context.Context, env *Env, args []string) error {
 		return nil
 	}
 	return err
+}
+
+// selfTerminal is the workers' terminal over store s: on this PC (renderer nil), or for a
+// self-service counter's SSH session, with that session's renderer and the counter's name.
+// It never asks for a staff PIN: a worker signs in with their own.
+func selfTerminal(ctx context.Context, env *Env, s *store.Store, cat *i18n.Catalog, renderer *lipgloss.Renderer, counter string) *self.Model {
+	styles := common.DefaultStyles()
+	if renderer != nil {
+		styles = common.StylesFor(renderer)
+	}
+	return self.New(&common.Common{Ctx: ctx, Store: s, Cat: cat, Styles: styles, Keys: common.DefaultKeyMap(cat.T),
+		Now: env.Now, Log: env.Log, Counter: counter})
 }

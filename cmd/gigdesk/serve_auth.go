@@ -65,8 +65,8 @@ func notFound(err error) bool {
 }
 
 // readCounterKeys reads an OpenSSH authorized_keys file: the wire form of each key → the key
-// with its comment (the counter's name) and options (kiosk: the door screen). Lines that are
-// not keys are skipped, as sshd does.
+// with its comment (the counter's name) and options (kiosk: the door screen; self: the
+// workers' self-service terminal). Lines that are not keys are skipped, as sshd does.
 func readCounterKeys(path string) (map[string]store.CounterKey, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {

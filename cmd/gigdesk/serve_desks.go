@@ -191,7 +191,7 @@ func (d *desks) langOf(c store.Counter) i18n.Lang {
 
 // program gives each session its own root model over the one shared store, with styles from
 // the session's own renderer, in its counter's language: the desk, or for a door-screen
-// counter the door screen. Every change it makes is audited with the counter's id.
+// counter the door screen, for a self-service counter the workers' terminal. Every change it makes is audited with the counter's id.
 func (d *desks) program(sess ssh.Session) *tea.Program {
 	c := counterOf(sess.Context())
 	ctx := store.AtCounter(sess.Context(), c.ID)
@@ -199,12 +199,16 @@ func (d *desks) program(sess ssh.Session) *tea.Program {
 	o := &openDesk{counter: c.ID, cat: d.catalogFor(sess)}
 	var m tea.Model
 	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithFPS(frameRate), tea.WithoutSignalHandler()}
-	if c.Kind == store.CounterKiosk {
+	switch c.Kind {
+	case store.CounterKiosk:
 		cat := o.cat
 		k := kiosk.New(&common.Common{Ctx: ctx, Store: d.s, Cat: cat, Styles: common.StylesFor(renderer), Keys: common.DefaultKeyMap(cat.T),
 			Now: d.env.Now, Log: d.env.Log, Counter: c.Name})
 		m, o.close = k, k.Close
-	} else {
+	case store.CounterSelf:
+		m, o.close = selfTerminal(ctx, d.env, d.s, o.cat, renderer, c.Name), func() {}
+		opts = append(opts, tea.WithMouseCellMotion())
+	default:
 		root := tui.New(tui.Options{Store: d.s, Lang: d.langOf(c), Now: d.env.Now, Log: d.env.Log, Ctx: ctx, Renderer: renderer,
 			HostKey: d.hostKey, Counter: c.Name})
 		m, o.close = root, root.Close

@@ -14,7 +14,7 @@ import (
 )
 
 // countersPane is the station's counters, the PCs that reach this desk over SSH (gigdesk serve):
-// ↑↓ choose one, + adds one (its public key, a name, desk or door screen, its language), r revokes
+// ↑↓ choose one, + adds one (its public key, a name, desk, door screen or self-service terminal, its language), r revokes
 // it after a question (its open sessions end within a second). The host key's fingerprint heads
 // the list: each counter checks it on its first connection.
 type countersPane struct {
@@ -36,7 +36,7 @@ const (
 	stepNone   counterStep = iota
 	stepKey                // the public key, pasted, or the path of its .pub file
 	stepName               // what the counter is called (the key's comment to start with)
-	stepKind               // d a desk, k the door screen
+	stepKind               // d a desk, k the door screen, s the workers' self-service terminal
 	stepLang               // z 中文, e English, Enter the server's
 	stepRevoke             // y revokes the counter under the cursor
 )
@@ -113,7 +113,7 @@ func (p *countersPane) spec(step counterStep) prompt.Spec {
 				return ""
 			}}
 	case stepKind:
-		return prompt.Spec{Label: "admin.counter.ask_kind", Kind: prompt.Choice, Keys: []string{"d", "k"}}
+		return prompt.Spec{Label: "admin.counter.ask_kind", Kind: prompt.Choice, Keys: []string{"d", "k", "s"}}
 	case stepLang:
 		return prompt.Spec{Label: "admin.counter.ask_lang", Kind: prompt.Choice, Keys: []string{"z", "e", "enter"}}
 	}
@@ -177,7 +177,7 @@ func (p *countersPane) next(a prompt.Answer) tea.Cmd {
 		p.adding.Name = a.Text
 		return p.open(stepKind)
 	case stepKind:
-		p.adding.Kind = map[string]store.CounterKind{"d": store.CounterDesk, "k": store.CounterKiosk}[a.Key]
+		p.adding.Kind = map[string]store.CounterKind{"d": store.CounterDesk, "k": store.CounterKiosk, "s": store.CounterSelf}[a.Key]
 		return p.open(stepLang)
 	case stepLang:
 		p.adding.Lang = map[string]string{"z": "zh", "e": "en"}[a.Key]

@@ -84,7 +84,7 @@ func init() {
 		"flag.selftest.killed-run":   {"被中断的那一轮", "the run that was killed"},
 		"flag.selftest.acked":        {"中断前确认保存了多少次修改", "how many of its changes were acknowledged before the kill"},
 		"flag.serve.listen":          {"监听地址（主机:端口）；0.0.0.0:2222 对站里的局域网开放", "address to listen on (host:port); 0.0.0.0:2222 serves the station's network"},
-		"flag.serve.authorized-keys": {"更多柜台的公钥，OpenSSH authorized_keys 格式：注释是柜台名，选项 kiosk 让它成为门口大屏", "more counters' public keys, OpenSSH authorized_keys format: the comment names the counter, the option kiosk makes it the door screen"},
+		"flag.serve.authorized-keys": {"更多柜台的公钥，OpenSSH authorized_keys 格式：注释是柜台名，选项 kiosk 让它成为门口大屏，self 让它成为零工自助终端", "more counters' public keys, OpenSSH authorized_keys format: the comment names the counter, the option kiosk makes it the door screen, self the workers' self-service terminal"},
 		"flag.serve.host-key":        {"服务器私钥，第一次启动时生成（默认：数据库旁边）", "the server's private key, made on first start (default: beside the database)"},
 		"flag.simulate.days":         {"模拟几天（1–366）", "days to simulate (1–366)"},
 		"flag.simulate.seed":         {"这个月的种子：同样的种子得到同样的一个月", "the month's seed: the same seed gives the same month"},

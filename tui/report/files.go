@@ -95,6 +95,9 @@ type JSON struct {
 	Fairness30Days JSONFairness `json:"fairness_30_days"`
 	// Fairs are the job fairs held in the period (fairs_files.go); absent when none was.
 	Fairs *JSONFairs `json:"fairs,omitempty"`
+	// SelfService is the workers' self-service terminal's figures (self.go); absent when it
+	// was not used in the period or those it is compared with.
+	SelfService *JSONSelf `json:"self_service,omitempty"`
 }
 
 // JSONArea is one trade's or community's figures.
@@ -134,6 +137,7 @@ func (d *Doc) JSON() JSON {
 	j.RightsCasesOpened, j.RightsCasesResolved, j.TrainingReferrals = r.CasesOpened, r.CasesResolved, r.TrainingReferrals
 	j.InsuredDispatches, j.BelowGuideJobs = r.InsuredDispatches, r.BelowGuideJobs
 	j.Fairs = d.fairsJSON()
+	j.SelfService = d.selfJSON()
 	for _, ch := range []store.Channel{store.ByCounter, store.ByPhone, store.Online} {
 		j.WorkersByChannel[string(ch)] = f.WorkersByChannel[ch]
 	}

@@ -84,6 +84,7 @@ func (d *Doc) Lines() []Line {
 		count("visit."+string(k), func(f *store.Figures) int { return f.Visits[k] }, true, true)
 	}
 	count("sign_ins", func(f *store.Figures) int { return f.SignIns }, false, true)
+	out = append(out, d.selfLines()...)
 	count("open_into_tomorrow", func(f *store.Figures) int { return f.OpenIntoTomorrow }, false, false)
 	count("open_places", func(f *store.Figures) int { return f.OpenPlaces }, true, false)
 	for i := len(out) - 2; i < len(out); i++ {
@@ -105,6 +106,7 @@ func (d *Doc) Notes() (head string, notes []string) {
 	if d.Fairs.any() {
 		notes = append(notes, d.Cat.T("report.note.fairs"))
 	}
+	notes = append(notes, d.selfNotes()...)
 	return d.Cat.T("report.section.notes"), notes
 }
 

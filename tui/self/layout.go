@@ -160,7 +160,7 @@ func (m *Model) drawButton(b button, w, h int, focused bool) string {
 		border, colour = lipgloss.ThickBorder(), lipgloss.Color("#0B5FA5")
 	}
 	inner := max(h-2, 1)
-	return lipgloss.NewStyle().Border(border).BorderForeground(colour).Width(w-2).Height(inner).MaxHeight(h).
+	return st.App.Border(border).BorderForeground(colour).Width(w-2).Height(inner).MaxHeight(h).
 		Align(lipgloss.Center, lipgloss.Center).Render(body)
 }
 

@@ -52,7 +52,7 @@ func (m *Model) regBlocks() []block {
 	next := button{label: m.c.T("self.key.next"), act: actNext, key: "enter"}
 	switch m.step {
 	case stepRegName:
-		in := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).Width(24).Render(m.name.View())
+		in := st.App.Border(lipgloss.RoundedBorder()).Width(24).Render(m.name.View())
 		return []block{head, text(st.KioskRow.Render(m.c.T("self.reg.name"))), text(strings.Split(in, "\n")...),
 			text(m.message()), row(h, next, m.backButton())}
 	case stepRegPhone:

@@ -198,7 +198,7 @@ func (m *Model) jobBlocks() []block {
 }
 
 func (m *Model) doneBlocks() []block {
-	box := lipgloss.NewStyle().Border(lipgloss.ThickBorder()).Padding(1, 4).Render(m.c.Styles.KioskPay.Render(m.done))
+	box := m.c.Styles.App.Border(lipgloss.ThickBorder()).Padding(1, 4).Render(m.c.Styles.KioskPay.Render(m.done))
 	return []block{text(""), text(m.centred(strings.Split(box, "\n"))...), text(""),
 		row(m.buttonHeight(), button{label: m.c.T("self.key.done"), act: actDone, key: "enter"})}
 }
