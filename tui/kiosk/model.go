@@ -34,6 +34,7 @@ type Model struct {
 	height int
 
 	board     store.PublicBoard
+	fairs     []store.DoorCount // today's fairs and how many are in at their doors
 	wanted    int // places still wanted over the board's jobs, summed on load
 	rec       *store.Catalog
 	loaded    bool
