@@ -35,7 +35,7 @@ type Model struct {
 
 	board     store.PublicBoard
 	fairs     []store.DoorCount // today's fairs and how many are in at their doors
-	wanted    int // places still wanted over the board's jobs, summed on load
+	wanted    int               // places still wanted over the board's jobs, summed on load
 	rec       *store.Catalog
 	loaded    bool
 	err       string
