@@ -124,6 +124,9 @@ func (m *Model) newFirmForm(typed string) tea.Cmd {
 		e := store.Employer{Kind: store.Firm, Name: f.fields[0].value(), Phone: f.fields[1].value(), Contact: f.fields[2].value()}
 		return m.addFirm(e, f.fields[3].value())
 	}
+	if name != "" {
+		return f.focusOn(1) // the name came from the search: the phone is next
+	}
 	return f.focusOn(0)
 }
 
