@@ -51,6 +51,7 @@ func TestSetUpAFairByKey(t *testing.T) {
 	// a new one: what was searched fills its name
 	d.Type("f")
 	d.Type("巴渝家政服务")
+	wantOnScreen(t, d, "没有找到：按 Ctrl+N 新建企业。")
 	ctrl(d, 'n')
 	wantOnScreen(t, d, "新的参会企业", "巴渝家政服务")
 	fill(d, "13600007777") // the phone (the name was filled)

@@ -118,7 +118,7 @@ func (m *Model) askReason(storeKey string) tea.Cmd {
 	if m.askPosting {
 		label = "fair.ask.posting_reason"
 	}
-	m.ask = prompt.New(m.c, prompt.Spec{Label: label, Warn: true, Below: true, Check: func(a prompt.Answer) string {
+	m.ask = prompt.New(m.c, prompt.Spec{Label: label, Warn: true, Below: true, Mark: "› ", Check: func(a prompt.Answer) string {
 		if a.Text == "" {
 			return "fair.ask.reason_needed"
 		}

@@ -134,7 +134,7 @@ func init() {
 		"unit.month":                  {"按月", "per month"},
 
 		// the Summary screen
-		"sum.fair.four":  {"参会企业 %d 家 · 岗位 %d 个 · 进场 %d 人 · 达成意向 %d 人", "%d firms · %d positions · %d job seekers · %d agreed"},
+		"sum.fair.four":  {"参会企业 %d 家 · 岗位 %d 个 · 进场 %d 人 · 达成意向 %d 人", "firms %d · places %d · job seekers %d · agreed %d"},
 		"sum.fair.parts": {"新登记 %d · 重点群体 %d · 意向 %d 条 · 录用 %d · 未录用 %d", "new %d · priority %d · intentions %d · hired %d · not hired %d"},
 		"sum.fair.firms": {"按企业（%d 家，岗位多的在前）", "By firm (%d, most places first)"},
 		"sum.fair.more":  {"还有 %d 项，见导出", "%d more in the export"},
