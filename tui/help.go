@@ -11,13 +11,13 @@ import (
 
 // shortHelp is the footer's keys: the screen's own (the keys of what it is doing now) first,
 // then the global ones. When they do not fit the width, the global reminders give way first
-// (F1-F5 and the staff key are in every screen's tabs and on ?), then the screen's last keys;
+// (F1-F5, F7 and the staff key are in every screen's tabs and on ?), then the screen's last keys;
 // help and quit always stay.
 func (m *Model) shortHelp() []key.Binding {
 	k := m.c.Keys
 	var extra []key.Binding
 	if m.mode == modeMain {
-		extra = append(extra, key.NewBinding(key.WithKeys("f1"), key.WithHelp("F1-F5", m.c.T("key.screen"))), k.Staff)
+		extra = append(extra, key.NewBinding(key.WithKeys("f1"), key.WithHelp("F1-F5 F7", m.c.T("key.screen"))), k.Staff)
 	}
 	extra = append(extra, m.adminHelp()...)
 	last := []key.Binding{k.Help, k.Quit}

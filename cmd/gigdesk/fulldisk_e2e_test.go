@@ -14,7 +14,7 @@ import (
 	"gigdesk/tui/i18n"
 )
 
-// TestFullDiskShowsCodeAndLogsCause fills a tiny disk under the running desk (a 6 MB tmpfs,
+// TestFullDiskShowsCodeAndLogsCause fills a tiny disk under the running desk (a 12 MB tmpfs,
 // where the machine lets the test mount one) and adds a staff member in Admin: the screen says
 // in one sentence that the disk is full, with a code and what to do; the log beside the
 // database holds that code with the operation and SQLite's cause, and not the name typed.
@@ -22,7 +22,7 @@ func TestFullDiskShowsCodeAndLogsCause(t *testing.T) {
 	needTmux(t)
 	disk := filepath.Join(t.TempDir(), "disk")
 	os.MkdirAll(disk, 0o700)
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", disk).CombinedOutput(); err != nil {
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=12m", "tmpfs", disk).CombinedOutput(); err != nil {
 		t.Skipf("cannot mount a small tmpfs here (%v: %s)", err, strings.TrimSpace(string(out)))
 	}
 	t.Cleanup(func() { exec.Command("umount", "-l", disk).Run() }) // after the terminal is gone

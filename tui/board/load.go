@@ -21,9 +21,10 @@ type (
 		err     error
 	}
 	loadedMsg struct {
-		id   int
-		rows []row
-		err  error
+		id    int
+		rows  []row
+		fairs []store.DoorCount
+		err   error
 	}
 )
 
@@ -51,7 +52,11 @@ func (m *Model) load() tea.Cmd {
 		if err != nil {
 			return loadedMsg{id: id, err: err}
 		}
-		return loadedMsg{id: id, rows: rowsOf(jobs, rec)}
+		fairs, err := s.FairsToday(ctx) // a fair on today: its count at the door, live
+		if err != nil {
+			return loadedMsg{id: id, err: err}
+		}
+		return loadedMsg{id: id, rows: rowsOf(jobs, rec), fairs: fairs}
 	}
 }
 

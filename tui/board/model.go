@@ -37,9 +37,10 @@ type Model struct {
 	width  int
 	height int
 
-	all      []row // every open job, by start time then urgency
-	shown    []int // indexes into all that pass the filters
-	cursor   int   // index into shown
+	all      []row             // every open job, by start time then urgency
+	fairs    []store.DoorCount // today's fairs and how many are in at their doors
+	shown    []int             // indexes into all that pass the filters
+	cursor   int               // index into shown
 	clicks   common.RowClick
 	offset   int     // first shown row drawn
 	selected int64   // job under the cursor, kept across reloads
@@ -86,8 +87,17 @@ func (m *Model) SetSize(w, h int) {
 	m.scroll()
 }
 
-// visible is the number of job rows that fit under the title, filter and header lines.
-func (m *Model) visible() int { return max(m.height-3, 1) }
+// visible is the number of job rows that fit under the title, fair, filter and header lines.
+func (m *Model) visible() int { return max(m.height-m.firstRow(), 1) }
+
+// firstRow is the body line of the first job: under the title, today's fair if one is on,
+// the filters and the head.
+func (m *Model) firstRow() int {
+	if len(m.fairs) > 0 {
+		return 4
+	}
+	return 3
+}
 
 func (m *Model) ShortHelp() []key.Binding {
 	k := m.c.Keys

@@ -16,7 +16,7 @@ func TestClickPicksAndDoubleClickOpens(t *testing.T) {
 	f := newFixture(t)
 	m := loaded(t, newCommon(t, f.s, i18n.Zh), 80, 19)
 	click := func(row int) tea.Cmd {
-		_, cmd := m.Update(tea.MouseMsg{X: 10, Y: boardFirstRow + row, Button: tea.MouseButtonLeft, Action: tea.MouseActionRelease})
+		_, cmd := m.Update(tea.MouseMsg{X: 10, Y: m.firstRow() + row, Button: tea.MouseButtonLeft, Action: tea.MouseActionRelease})
 		return cmd
 	}
 	if cmd := click(2); cmd != nil || m.cursor != 2 {

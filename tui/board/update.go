@@ -44,7 +44,7 @@ func (m *Model) takeRows(msg loadedMsg) tea.Cmd {
 		return nil
 	}
 	m.err = ""
-	m.all, m.loaded, m.now, m.loadedAt = msg.rows, true, m.c.Clock(), m.c.Clock()
+	m.all, m.fairs, m.loaded, m.now, m.loadedAt = msg.rows, msg.fairs, true, m.c.Clock(), m.c.Clock()
 	m.need = m.measure()
 	m.refilter()
 	if m.stale {
@@ -149,7 +149,7 @@ func (m *Model) scroll() {
 
 // mouse: the wheel scrolls, a click picks a job, a double click opens it on Match.
 func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
-	move, row, open := m.clicks.Mouse(msg, boardFirstRow, m.offset, min(len(m.shown), m.offset+m.visible()), m.c.Now())
+	move, row, open := m.clicks.Mouse(msg, m.firstRow(), m.offset, min(len(m.shown), m.offset+m.visible()), m.c.Now())
 	switch {
 	case move != 0:
 		m.move(move)
@@ -161,6 +161,3 @@ func (m *Model) mouse(msg tea.MouseMsg) tea.Cmd {
 	}
 	return nil
 }
-
-// boardFirstRow is the body line of the first job: under the title, the filters and the head.
-const boardFirstRow = 3

@@ -74,6 +74,9 @@ func (m *Model) View() string {
 	s := m.c.Styles
 	var b strings.Builder
 	b.WriteString(m.titleLine() + "\n")
+	if line := common.DoorCountLine(m.c, m.fairs, m.width); line != "" {
+		b.WriteString(s.Good.Render(line) + "\n")
+	}
 	b.WriteString(m.filterLine() + "\n")
 	cols := m.columns()
 	b.WriteString(s.Label.Render(m.headerLine(cols)) + "\n")

@@ -134,9 +134,11 @@ func (m *Model) doorEnter() tea.Cmd {
 		return nil
 	case len(d.found) > 0:
 		w := d.found[d.cursor]
-		s, ctx, staff, ev := m.c.Store, m.c.Ctx, m.c.Staff.ID, m.ev.ID
+		s, ctx, staff, ev, typed := m.c.Store, m.c.Ctx, m.c.Staff.ID, m.ev.ID, d.input.Value()
 		return m.write(m.c.T("fair.door.in", w.Name, len(m.attendees)+1), func(m *Model) tea.Cmd {
-			m.door.clear()
+			if m.door.input.Value() == typed { // not when the clerk is already typing the next one
+				m.door.clear()
+			}
 			return nil
 		}, func() error {
 			_, err := s.SignInAttendee(ctx, staff, ev, w.ID)

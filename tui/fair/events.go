@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"gigdesk/store"
 	"gigdesk/tui/common"
@@ -83,10 +84,15 @@ func (m *Model) eventsView() string {
 	if len(m.events) == 0 {
 		lines = append(lines, st.Subtle.Render(m.c.T("fair.events.none")))
 	}
+	cw := 14 // the campaign's column: as wide as its longest name, up to a quarter of the screen
+	for _, e := range m.events {
+		cw = max(cw, lipgloss.Width(m.c.T("fair.campaign."+string(e.Campaign))))
+	}
+	cw = min(cw, max(14, m.width/4))
 	top := common.ScrollOffset(m.evCursor, 0, m.height-4, len(m.events))
 	for i := top; i < len(m.events) && i < top+m.height-4; i++ {
 		e := m.events[i]
-		row := fmt.Sprintf("%s  %s  %s", e.Day, common.Cell(m.c.T("fair.campaign."+string(e.Campaign)), 14), e.Name)
+		row := fmt.Sprintf("%s  %s  %s", e.Day, common.Cell(m.c.T("fair.campaign."+string(e.Campaign)), cw), e.Name)
 		row = common.Cell(row, m.width-2)
 		if i == m.evCursor {
 			row = st.RowActive.Render(row)

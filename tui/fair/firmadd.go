@@ -20,12 +20,14 @@ type firmAddModel struct {
 	found  []store.Employer
 	cursor int
 	req    int
+	asked  string // the query the found list answers
 	width  int
 }
 
 // employersMsg answers a search for employers.
 type employersMsg struct {
 	req   int
+	query string
 	found []store.Employer
 	err   error
 }
@@ -44,7 +46,7 @@ func (f *firmAddModel) setWidth(w int) { f.width, f.input.Width = w, max(w-14, 1
 
 func (f *firmAddModel) start() tea.Cmd {
 	f.input.SetValue("")
-	f.found, f.cursor = nil, 0
+	f.found, f.cursor, f.asked = nil, 0, ""
 	return f.input.Focus()
 }
 
@@ -53,13 +55,13 @@ func (f *firmAddModel) search() tea.Cmd {
 	req, q, s, ctx := f.req, f.input.Value(), f.c.Store, f.c.Ctx
 	return func() tea.Msg {
 		found, err := s.FindEmployers(ctx, q, 10)
-		return employersMsg{req: req, found: found, err: err}
+		return employersMsg{req: req, query: q, found: found, err: err}
 	}
 }
 
 func (f *firmAddModel) answered(msg employersMsg) {
 	if msg.req == f.req && msg.err == nil {
-		f.found, f.cursor = msg.found, 0
+		f.found, f.cursor, f.asked = msg.found, 0, msg.query
 	}
 }
 
@@ -124,6 +126,9 @@ func (m *Model) newFirmForm(typed string) tea.Cmd {
 		e := store.Employer{Kind: store.Firm, Name: f.fields[0].value(), Phone: f.fields[1].value(), Contact: f.fields[2].value()}
 		return m.addFirm(e, f.fields[3].value())
 	}
+	if name != "" {
+		return f.focusOn(1) // the name came from the search: the phone is next
+	}
 	return f.focusOn(0)
 }
 
@@ -138,7 +143,11 @@ func (m *Model) firmView() string {
 		lines = append(lines, text)
 	}
 	if len(f.found) == 0 {
-		lines = append(lines, st.Subtle.Render(m.c.T("fair.firm.hint")))
+		hint := m.c.T("fair.firm.hint")
+		if strings.TrimSpace(f.input.Value()) != "" && f.asked == f.input.Value() {
+			hint = m.c.T("fair.firm.none_found")
+		}
+		lines = append(lines, st.Subtle.Render(common.Cell(hint, m.width-2)))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"gigdesk/store/valid"
 	"gigdesk/tui/common"
@@ -43,6 +44,7 @@ type form struct {
 	discard common.Discard
 	err     string // the last refusal, in the staff member's language
 	width   int
+	labelW  int // the labels' column: the widest label, 12 to 16 cells
 }
 
 func newForm(c *common.Common, title string) *form { return &form{c: c, title: title, width: 80} }
@@ -76,13 +78,16 @@ func (f *form) trade(label string, multi bool) *field {
 }
 
 func (f *form) setWidth(w int) {
-	f.width = w
+	f.width, f.labelW = w, 12
+	for _, fl := range f.fields {
+		f.labelW = max(f.labelW, min(lipgloss.Width(f.c.T(fl.label))+1, 16))
+	}
 	for _, fl := range f.fields {
 		switch fl.kind {
 		case textKind:
-			fl.in.Width = max(w-16, 10)
+			fl.in.Width = max(w-f.labelW-6, 10) // the mark, a space, and a cell of slack for wide characters
 		case tradeKind:
-			fl.trades.SetWidth(max(w-14, 20))
+			fl.trades.SetWidth(max(w-f.labelW-4, 20))
 		}
 	}
 }
@@ -214,6 +219,27 @@ func (f *form) missing() int {
 	return -1
 }
 
+// choiceView is every option with the chosen one marked, or only the chosen one between ‹ ›
+// when they do not all fit in w cells (the campaigns in English).
+func (f *form) choiceView(fl *field, w int) string {
+	st := f.c.Styles
+	var all []string
+	for _, o := range fl.opts {
+		all = append(all, " "+f.c.T(o)+" ")
+	}
+	if lipgloss.Width(strings.Join(all, " ")) > w {
+		return st.Subtle.Render("‹ ") + st.RowActive.Render("["+f.c.T(fl.opts[fl.choice])+"]") + st.Subtle.Render(" ›")
+	}
+	for j := range all {
+		if j == fl.choice {
+			all[j] = st.RowActive.Render("[" + f.c.T(fl.opts[j]) + "]")
+		} else {
+			all[j] = st.Subtle.Render(all[j])
+		}
+	}
+	return strings.Join(all, " ")
+}
+
 // view draws the form: its title, a line per field, the refusal or the discard question.
 func (f *form) view() string {
 	st := f.c.Styles
@@ -228,20 +254,14 @@ func (f *form) view() string {
 		if fl.required {
 			label += st.Required.Render("*")
 		}
-		line := mark + common.Cell(label, 12) + " "
+		line := mark + common.Cell(label, f.labelW) + " "
 		switch fl.kind {
 		case textKind:
 			line += fl.in.View()
 		case choiceKind:
-			for j, o := range fl.opts {
-				if j == fl.choice {
-					line += st.RowActive.Render("["+f.c.T(o)+"]") + " "
-				} else {
-					line += st.Subtle.Render(" "+f.c.T(o)+" ") + " "
-				}
-			}
+			line += f.choiceView(fl, f.width-lipgloss.Width(line)-1)
 		case tradeKind:
-			line += strings.ReplaceAll(fl.trades.View(), "\n", "\n"+strings.Repeat(" ", 15))
+			line += strings.ReplaceAll(fl.trades.View(), "\n", "\n"+strings.Repeat(" ", f.labelW+3))
 		}
 		b.WriteString(line + "\n")
 	}

@@ -53,6 +53,7 @@ type Model struct {
 	outc   outcomesModel
 	req    int // loads answer to this counter; an older answer is dropped
 	saving bool
+	clicks common.RowClick
 
 	width, height int
 }

@@ -42,6 +42,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, m.loadEvents()
 	case tea.KeyMsg:
 		return m, m.key(msg)
+	case tea.MouseMsg:
+		return m, m.mouse(msg)
 	}
 	return m, nil
 }
@@ -116,7 +118,7 @@ func (m *Model) askReason(storeKey string) tea.Cmd {
 	if m.askPosting {
 		label = "fair.ask.posting_reason"
 	}
-	m.ask = prompt.New(m.c, prompt.Spec{Label: label, Warn: true, Below: true, Check: func(a prompt.Answer) string {
+	m.ask = prompt.New(m.c, prompt.Spec{Label: label, Warn: true, Below: true, Mark: "› ", Check: func(a prompt.Answer) string {
 		if a.Text == "" {
 			return "fair.ask.reason_needed"
 		}

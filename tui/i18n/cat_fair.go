@@ -61,6 +61,8 @@ func init() {
 		"fair.door.none":          {"没有找到 %s：输入完整手机号按 Enter，或 Ctrl+N 登记新求职者", "Nobody found for %s: type the whole phone and Enter, or Ctrl+N for a newcomer"},
 		"fair.door.in":            {"已入场：%s（第 %d 位）", "Signed in: %s (number %d)"},
 		"fair.door.new_in":        {"已登记并入场：%s（第 %d 位）", "Registered and signed in: %s (number %d)"},
+		"fair.live.in":            {"招聘会进行中：%s · 已入场 %d 人", "Job fair on: %s · %d signed in"},
+		"fair.live.more":          {" · 企业 %d 家 · 岗位 %d 个", " · firms %d · places %d"},
 		"fair.door.already":       {"已入场", "in already"},
 		"fair.door.latest":        {"最近入场", "Latest in"},
 		"fair.door.newcomer":      {"新登记", "new"},
@@ -132,7 +134,7 @@ func init() {
 		"unit.month":                  {"按月", "per month"},
 
 		// the Summary screen
-		"sum.fair.four":  {"参会企业 %d 家 · 岗位 %d 个 · 进场 %d 人 · 达成意向 %d 人", "%d firms · %d positions · %d job seekers · %d agreed"},
+		"sum.fair.four":  {"参会企业 %d 家 · 岗位 %d 个 · 进场 %d 人 · 达成意向 %d 人", "firms %d · places %d · job seekers %d · agreed %d"},
 		"sum.fair.parts": {"新登记 %d · 重点群体 %d · 意向 %d 条 · 录用 %d · 未录用 %d", "new %d · priority %d · intentions %d · hired %d · not hired %d"},
 		"sum.fair.firms": {"按企业（%d 家，岗位多的在前）", "By firm (%d, most places first)"},
 		"sum.fair.more":  {"还有 %d 项，见导出", "%d more in the export"},

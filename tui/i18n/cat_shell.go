@@ -31,7 +31,7 @@ func init() {
 		"help.title":         {"快捷键", "Keys"},
 		"help.global":        {"任何界面", "Anywhere"},
 		"help.screen":        {"本界面", "This screen"},
-		"help.screens":       {"F1–F5 或 Alt+1–5 切换界面：登记、需求、看板、匹配、日报", "F1–F5 or Alt+1–5 switch screens: Register, Jobs, Board, Match, Summary"},
+		"help.screens":       {"F1–F5、F7 或 Alt+1–7 切换：登记、需求、看板、匹配、日报、招聘会", "F1–F5, F7 or Alt+1–7: Register, Jobs, Board, Match, Summary, Fairs"},
 		"help.mouse":         {"也可以用鼠标点击顶部的标签", "You can also click the tabs at the top"},
 		"help.close":         {"按 Esc 或 ? 关闭帮助", "Press Esc or ? to close help"},
 		"quit.confirm":       {"有未保存的输入。确定退出吗？按 y 退出，n 继续。", "There is unsaved input. Quit anyway? Press y to quit, n to stay."},

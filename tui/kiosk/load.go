@@ -23,6 +23,7 @@ type (
 	loadedMsg struct {
 		id    int
 		board store.PublicBoard
+		fairs []store.DoorCount
 		rec   *store.Catalog
 		err   error
 	}
@@ -71,6 +72,10 @@ func (m *Model) load() tea.Cmd {
 				return loadedMsg{id: id, err: err}
 			}
 		}
-		return loadedMsg{id: id, board: b, rec: rec}
+		fairs, err := s.FairsToday(ctx) // counts only: no one's name or phone
+		if err != nil {
+			return loadedMsg{id: id, err: err}
+		}
+		return loadedMsg{id: id, board: b, fairs: fairs, rec: rec}
 	}
 }

@@ -34,7 +34,8 @@ type Model struct {
 	height int
 
 	board     store.PublicBoard
-	wanted    int // places still wanted over the board's jobs, summed on load
+	fairs     []store.DoorCount // today's fairs and how many are in at their doors
+	wanted    int               // places still wanted over the board's jobs, summed on load
 	rec       *store.Catalog
 	loaded    bool
 	err       string

@@ -28,7 +28,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.err = m.c.Cat.Err(msg.err)
 			return m, nil
 		}
-		m.err, m.loaded, m.board, m.rec = "", true, msg.board, msg.rec
+		m.err, m.loaded, m.board, m.fairs, m.rec = "", true, msg.board, msg.fairs, msg.rec
 		m.wanted = 0
 		for _, j := range m.board.Jobs {
 			m.wanted += j.Wanted()

@@ -12,7 +12,7 @@ import (
 func (m *Model) View() string {
 	w, h := max(m.width, 20), max(m.height, 5)
 	lines := make([]string, 0, h)
-	lines = append(lines, m.titleLine(w), "", m.statsLine(w), "")
+	lines = append(lines, m.titleLine(w), m.fairLine(w), m.statsLine(w), "")
 	body := h - chromeRows + 1 // the header line is part of the body here
 	switch {
 	case !m.loaded && m.err != "":
@@ -66,6 +66,15 @@ func (m *Model) titleLine(w int) string {
 	now := m.c.Clock()
 	right := m.c.Cat.Date(now) + " " + now.Format("15:04") + " "
 	return bar(m.c.Styles.KioskTitle, left, right, w)
+}
+
+// fairLine is today's fair and how many are in at its door, on the line under the title;
+// blank when no fair is on.
+func (m *Model) fairLine(w int) string {
+	if line := common.DoorCountLine(m.c, m.fairs, w-2); line != "" {
+		return " " + m.c.Styles.KioskStat.Render(line)
+	}
+	return ""
 }
 
 func (m *Model) statsLine(w int) string {
