@@ -22,7 +22,7 @@ func TestFullDiskShowsCodeAndLogsCause(t *testing.T) {
 	needTmux(t)
 	disk := filepath.Join(t.TempDir(), "disk")
 	os.MkdirAll(disk, 0o700)
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=12m", "tmpfs", disk).CombinedOutput(); err != nil {
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", disk).CombinedOutput(); err != nil {
 		t.Skipf("cannot mount a small tmpfs here (%v: %s)", err, strings.TrimSpace(string(out)))
 	}
 	t.Cleanup(func() { exec.Command("umount", "-l", disk).Run() }) // after the terminal is gone
