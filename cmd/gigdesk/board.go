@@ -2,16 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
-	"io/fs"
-	"os"
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"gigdesk/store"
 	"gigdesk/tui"
 	"gigdesk/tui/common"
-	"gigdesk/tui/i18n"
 	"gigdesk/tui/kiosk"
 )
 
@@ -29,13 +24,11 @@ func cmdBoard(ctx context.Context, env *Env, args []string) error {
 	if err := setLang(env, *lang); err != nil {
 		return err
 	}
+	open := openStore
 	if *door {
-		// The door PC only shows a station's jobs: it never makes an empty database of its own.
-		if _, err := os.Stat(*db); errors.Is(err, fs.ErrNotExist) && !store.IsPostgresURL(*db) {
-			return errors.New(i18n.New(env.Lang).T("err.board.no_db") + " " + *db)
-		}
+		open = openStation // the door PC only shows a station's jobs: it never makes an empty database
 	}
-	s, err := openStore(env, *db)
+	s, err := open(env, *db)
 	if err != nil {
 		return err
 	}
@@ -49,16 +42,5 @@ func cmdBoard(ctx context.Context, env *Env, args []string) error {
 	} else {
 		m = tui.New(tui.Options{Store: s, Lang: env.Lang, Now: env.Now, Page: common.PageBoard, Log: env.Log})
 	}
-	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx), tea.WithOutput(env.Stdout)}
-	if !*door {
-		opts = append(opts, tea.WithMouseCellMotion())
-	}
-	if f, ok := env.Stdin.(*os.File); !ok || f != os.Stdin {
-		opts = append(opts, tea.WithInput(env.Stdin))
-	}
-	_, err = tea.NewProgram(m, opts...).Run()
-	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
-		return nil
-	}
-	return err
+	return runScreen(ctx, env, m, !*door)
 }

@@ -19,8 +19,6 @@ import (
 	"strings"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-
 	"gigdesk/store"
 	"gigdesk/store/oplog"
 	"gigdesk/tui"
@@ -272,15 +270,7 @@ func runUI(ctx context.Context, env *Env, args []string) error {
 	// Admin's counters show serve's host key when this station has served (the file beside the database)
 	hostKey, _ := hostFingerprint(filepath.Join(filepath.Dir(s.Path()), hostKeyName))
 	m := tui.New(tui.Options{Store: s, Lang: env.Lang, Now: env.Now, Demo: *demo, Log: env.Log, HostKey: hostKey})
-	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithOutput(env.Stdout), tea.WithFPS(frameRate)}
-	if f, ok := env.Stdin.(*os.File); !ok || f != os.Stdin {
-		opts = append(opts, tea.WithInput(env.Stdin))
-	}
-	_, err = tea.NewProgram(m, opts...).Run()
-	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
-		return nil
-	}
-	return err
+	return runScreen(ctx, env, m, true)
 }
 
 // frameRate is how often the renderer may draw. Bubble Tea's default 60 wakes the process 60

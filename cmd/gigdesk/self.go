@@ -2,11 +2,7 @@ package main
 
 import (
 	"context"
-	"errors"
-	"io/fs"
-	"os"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
 	"gigdesk/store"
@@ -28,26 +24,13 @@ func cmdSelf(ctx context.Context, env *Env, args []string) error {
 	if err := setLang(env, *lang); err != nil {
 		return err
 	}
-	// like the door screen, the terminal only uses a station's database: it never makes one
-	if _, err := os.Stat(*db); errors.Is(err, fs.ErrNotExist) && !store.IsPostgresURL(*db) {
-		return errors.New(i18n.New(env.Lang).T("err.board.no_db") + " " + *db)
-	}
-	s, err := openStore(env, *db)
+	s, err := openStation(env, *db) // like the door screen, it never makes a database
 	if err != nil {
 		return err
 	}
 	defer s.Close()
 	cat := env.catalog()
-	m := selfTerminal(ctx, env, s, cat, nil, "")
-	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithContext(ctx), tea.WithOutput(env.Stdout), tea.WithMouseCellMotion()}
-	if f, ok := env.Stdin.(*os.File); !ok || f != os.Stdin {
-		opts = append(opts, tea.WithInput(env.Stdin))
-	}
-	_, err = tea.NewProgram(m, opts...).Run()
-	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
-		return nil
-	}
-	return err
+	return runScreen(ctx, env, selfTerminal(ctx, env, s, cat, nil, ""), true)
 }
 
 // selfTerminal is the workers' terminal over store s: on this PC (renderer nil), or for a
