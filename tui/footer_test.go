@@ -12,6 +12,7 @@ import (
 	"gigdesk/store"
 	"gigdesk/tui/common"
 	"gigdesk/tui/i18n"
+	"gigdesk/tui/tuitest"
 )
 
 // TestMatchFooterAt80 plays the dispatcher's keys at 80x24: the start screen lists its keys
@@ -28,14 +29,7 @@ func TestMatchFooterAt80(t *testing.T) {
 				CommunityID: 100, Trades: []store.WorkerTrade{{TradeID: 1, Years: 5}}}); err != nil {
 				t.Fatal(err)
 			}
-			e, err := s.SaveEmployer(ctx, head, store.Employer{Kind: store.Resident, Name: "李阿姨", Phone: "13912345678", Address: "后街12号", CommunityID: 100})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, _, err := s.CreateJob(ctx, head, e, store.Job{TradeID: 1, Headcount: 1, StartsAt: testNow.Add(3 * time.Hour),
-				Duration: 4 * time.Hour, PayFen: 25000, PayUnit: store.PerDay, Address: "后街12号", CommunityID: 100}); err != nil {
-				t.Fatal(err)
-			}
+			tuitest.PostJob(t, s, head, testNow, 1)
 			m = drive(t, m, func() tea.Msg { return common.ChangedMsg{} })
 			m = press(t, m, tea.KeyMsg{Type: tea.KeyF4})
 			k := m0.c.Keys
@@ -99,16 +93,7 @@ func TestStatusBelongsToItsScreen(t *testing.T) {
 func TestF4OpensTheJobJustTaken(t *testing.T) {
 	m0, s := started(t, i18n.Zh, "后街零工市场", "王芳")
 	var m tea.Model = m0
-	ctx := context.Background()
-	e, err := s.SaveEmployer(ctx, m0.c.Staff.ID, store.Employer{Kind: store.Resident, Name: "李阿姨", Phone: "13912345678", Address: "后街12号", CommunityID: 100})
-	if err != nil {
-		t.Fatal(err)
-	}
-	j, _, err := s.CreateJob(ctx, m0.c.Staff.ID, e, store.Job{TradeID: 1, Headcount: 1, StartsAt: testNow.Add(3 * time.Hour),
-		Duration: 4 * time.Hour, PayFen: 25000, PayUnit: store.PerDay, Address: "后街12号", CommunityID: 100})
-	if err != nil {
-		t.Fatal(err)
-	}
+	j := tuitest.PostJob(t, s, m0.c.Staff.ID, testNow, 1)
 	m0.c.LastJob = j.ID // as the Jobs screen records it on saving
 	m = press(t, m, tea.KeyMsg{Type: tea.KeyF4})
 	time.Sleep(50 * time.Millisecond)

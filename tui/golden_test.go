@@ -12,6 +12,7 @@ import (
 	"gigdesk/store"
 	"gigdesk/tui/common"
 	"gigdesk/tui/i18n"
+	"gigdesk/tui/tuitest"
 )
 
 // databaseShown reports whether a status line ends with the test's database: its temp file, or
@@ -56,15 +57,7 @@ func TestGoldenScreens(t *testing.T) {
 				CommunityID: 100, Trades: []store.WorkerTrade{{TradeID: 1, Years: 5}}}); err != nil {
 				t.Fatal(err)
 			}
-			e, err := s.SaveEmployer(ctx, head, store.Employer{Kind: store.Resident, Name: "李阿姨", Phone: "13912345678",
-				Address: "后街12号", CommunityID: 100})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, _, err := s.CreateJob(ctx, head, e, store.Job{TradeID: 1, Headcount: 2, StartsAt: testNow.Add(3 * time.Hour),
-				Duration: 4 * time.Hour, PayFen: 25000, PayUnit: store.PerDay, Address: "后街12号", CommunityID: 100}); err != nil {
-				t.Fatal(err)
-			}
+			tuitest.PostJob(t, s, head, testNow, 2)
 			m = drive(t, m, func() tea.Msg { return common.ChangedMsg{} })
 
 			m = press(t, m, tea.KeyMsg{Type: tea.KeyF8})

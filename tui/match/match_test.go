@@ -43,15 +43,7 @@ func newDesk(t *testing.T, lang i18n.Lang, w, h int) *desk {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := s.SaveEmployer(ctx, head.ID, store.Employer{Kind: store.Resident, Name: "李阿姨", Phone: "13912345678", Address: "后街12号", CommunityID: 100})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, job, err := s.CreateJob(ctx, head.ID, e, store.Job{TradeID: 1, Headcount: 2, StartsAt: testNow.Add(3 * time.Hour),
-		Duration: 4 * time.Hour, PayFen: 25000, PayUnit: store.PerDay, Address: "后街12号", CommunityID: 100})
-	if err != nil {
-		t.Fatal(err)
-	}
+	job := tuitest.PostJob(t, s, head.ID, testNow, 2)
 	d := &desk{t: t, s: s, job: job}
 	for i, p := range []struct {
 		name      string
