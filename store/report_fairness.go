@@ -112,7 +112,9 @@ func (s *Store) fairnessWorkers(ctx context.Context, from, to string, a, b int64
 		}
 		return w
 	}
-	worked := map[int64]map[string]bool{}
+	// days worked: each (worker, local day) pair once, as worker<<16 | the day's number in the range
+	mid := s.localMidnights(a, b)
+	var worked []uint64
 	q := &readChain{s: s, ctx: ctx}
 	q.rows(`SELECT worker_id, count(*) FROM sign_ins WHERE day >= ? AND day <= ? GROUP BY worker_id`, []any{from, to}, func(r *sql.Rows) error {
 		var id int64
@@ -126,10 +128,8 @@ func (s *Store) fairnessWorkers(ctx context.Context, from, to string, a, b int64
 		if err := r.Scan(&id, &at); err != nil {
 			return err
 		}
-		if get(id); worked[id] == nil {
-			worked[id] = map[string]bool{}
-		}
-		worked[id][time.Unix(at, 0).In(s.loc).Format(time.DateOnly)] = true
+		day, _ := slices.BinarySearch(mid, at+1) // mid[day-1] <= at < mid[day]
+		worked = append(worked, uint64(id)<<16|uint64(day))
 		return nil
 	})
 	q.rows(`SELECT worker_id, count(*) FROM dispatches WHERE status <> 'cancelled' AND created_at >= ? AND created_at < ? GROUP BY worker_id`, []any{a, b}, func(r *sql.Rows) error {
@@ -153,8 +153,11 @@ func (s *Store) fairnessWorkers(ctx context.Context, from, to string, a, b int64
 	if q.err != nil {
 		return nil, dbError(q.err, s.path)
 	}
-	for id, ds := range worked {
-		get(id).DaysWorked = len(ds)
+	slices.Sort(worked)
+	for i, k := range worked {
+		if i == 0 || k != worked[i-1] {
+			get(int64(k>>16)).DaysWorked++
+		}
 	}
 	out := make([]fairness.Worker, 0, len(byID))
 	for _, w := range byID {
@@ -162,4 +165,18 @@ func (s *Store) fairnessWorkers(ctx context.Context, from, to string, a, b int64
 	}
 	slices.SortFunc(out, func(x, y fairness.Worker) int { return cmp.Compare(x.ID, y.ID) })
 	return out, nil
+}
+
+// localMidnights are the station-local midnights after a up to b: the day of a time t in [a, b)
+// is how many of them are at or before t (a range longer than 65,535 days is not asked for).
+func (s *Store) localMidnights(a, b int64) []int64 {
+	var out []int64
+	d := time.Unix(a, 0).In(s.loc)
+	for {
+		d = time.Date(d.Year(), d.Month(), d.Day()+1, 0, 0, 0, 0, s.loc)
+		if d.Unix() >= b {
+			return append(out, b)
+		}
+		out = append(out, d.Unix())
+	}
 }

@@ -32,19 +32,8 @@ func (s *Store) waitingReasons(ctx context.Context, waiting []fairness.Worker, a
 	if err != nil {
 		return nil, err
 	}
-	mc, err := s.MatchContext(ctx)
-	if err != nil {
-		return nil, err
-	}
-	jobs, err := s.Jobs(ctx, JobFilter{From: time.Unix(a, 0), To: time.Unix(b, 0), Limit: waitReasonJobs, Desc: true})
-	if err != nil {
-		return nil, err
-	}
-	mjs, err := s.matchJobs(ctx, mc, jobs)
-	if err != nil {
-		return nil, err
-	}
 	out := make([]WaitingWorker, len(waiting))
+	var unexplained []int // those whose calls say nothing: their scores are read against the jobs
 	for i, w := range waiting {
 		c := calls[w.ID]
 		out[i] = WaitingWorker{WorkerID: w.ID, Name: details[w.ID].Name, Groups: w.Groups, SignInDays: w.SignInDays,
@@ -55,17 +44,45 @@ func (s *Store) waitingReasons(ctx context.Context, waiting []fairness.Worker, a
 		case c[1] > 0:
 			out[i].Reason = WaitNoAnswer
 		default:
-			pool, err := s.LoadWorkerPool(ctx, mc, PoolFilter{WorkerID: w.ID, AnyStatus: true})
-			if err != nil {
-				return nil, err
-			}
-			out[i].Reason = WaitNoTrade
-			if len(pool.Workers) > 0 {
-				out[i].Reason = scoreReason(pool.Workers[0], mjs, mc)
-			}
+			unexplained = append(unexplained, i)
 		}
 	}
-	return out, nil
+	if len(unexplained) > 0 {
+		err = s.scoreReasons(ctx, out, unexplained, a, b)
+	}
+	return out, err
+}
+
+// scoreReasons gives the workers out[at...] the reason their scores against the period's jobs tell.
+func (s *Store) scoreReasons(ctx context.Context, out []WaitingWorker, at []int, a, b int64) error {
+	mc, err := s.MatchContext(ctx)
+	if err != nil {
+		return err
+	}
+	jobs, err := s.Jobs(ctx, JobFilter{From: time.Unix(a, 0), To: time.Unix(b, 0), Limit: waitReasonJobs, Desc: true})
+	if err != nil {
+		return err
+	}
+	ids := make([]int64, len(at))
+	for k, i := range at {
+		ids[k] = out[i].WorkerID
+	}
+	// who declined, is booked or asked matters only for these workers (match.Eligible)
+	mjs, err := s.matchJobsOf(ctx, mc, jobs, ids)
+	if err != nil {
+		return err
+	}
+	for _, i := range at {
+		pool, err := s.LoadWorkerPool(ctx, mc, PoolFilter{WorkerID: out[i].WorkerID, AnyStatus: true})
+		if err != nil {
+			return err
+		}
+		out[i].Reason = WaitNoTrade
+		if len(pool.Workers) > 0 {
+			out[i].Reason = scoreReason(pool.Workers[0], mjs, mc)
+		}
+	}
+	return nil
 }
 
 // callOutcomes counts each worker's declined and unanswered calls made in [a, b).
