@@ -63,15 +63,8 @@ func (s *Store) scoreReasons(ctx context.Context, out []WaitingWorker, at []int,
 	if err != nil {
 		return err
 	}
-	ids := make([]int64, len(at))
-	for k, i := range at {
-		ids[k] = out[i].WorkerID
-	}
-	// who declined, is booked or asked matters only for these workers (match.Eligible)
-	mjs, err := s.matchJobsOf(ctx, mc, jobs, ids)
-	if err != nil {
-		return err
-	}
+	pools := map[int]match.Worker{}
+	var ids []int64
 	for _, i := range at {
 		pool, err := s.LoadWorkerPool(ctx, mc, PoolFilter{WorkerID: out[i].WorkerID, AnyStatus: true})
 		if err != nil {
@@ -79,8 +72,28 @@ func (s *Store) scoreReasons(ctx context.Context, out []WaitingWorker, at []int,
 		}
 		out[i].Reason = WaitNoTrade
 		if len(pool.Workers) > 0 {
-			out[i].Reason = scoreReason(pool.Workers[0], mjs, mc)
+			pools[i] = pool.Workers[0]
+			ids = append(ids, out[i].WorkerID)
 		}
+	}
+	// scoreReason passes over a job in none of a worker's trades (and reads no job for a worker
+	// who is inactive), so only the jobs some active one of them fits are read further; and who
+	// declined, is booked or asked matters only for these workers (match.Eligible)
+	var fit []Job
+	for _, j := range jobs {
+		for _, w := range pools {
+			if _, why := match.Eligible(match.Job{ID: j.ID, Trade: j.TradeID}, w, mc.Relations); w.Active && why != match.ReasonTrade {
+				fit = append(fit, j)
+				break
+			}
+		}
+	}
+	mjs, err := s.matchJobsOf(ctx, mc, fit, ids)
+	if err != nil {
+		return err
+	}
+	for i, w := range pools {
+		out[i].Reason = scoreReason(w, mjs, mc)
 	}
 	return nil
 }
