@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"gigdesk/store/fairness"
@@ -67,13 +68,15 @@ const FairnessDays = 30
 const FairnessListLimit = 10
 
 // summaryFairness fills a summary's fairness sections: the period, and the 30 days to its end.
-func (s *Store) summaryFairness(ctx context.Context, sum *Summary, from, to string) (err error) {
-	if sum.Fairness, err = s.Fairness(ctx, from, to, FairnessListLimit); err != nil {
-		return err
-	}
+// The two are read at once: neither needs the other.
+func (s *Store) summaryFairness(ctx context.Context, sum *Summary, from, to string) error {
 	f30, _, _ := Period(SpanDay, to, -(FairnessDays - 1))
-	sum.Fairness30, err = s.Fairness(ctx, f30, to, FairnessListLimit)
-	return err
+	var err, err30 error
+	var wg sync.WaitGroup
+	wg.Go(func() { sum.Fairness, err = s.Fairness(ctx, from, to, FairnessListLimit) })
+	wg.Go(func() { sum.Fairness30, err30 = s.Fairness(ctx, f30, to, FairnessListLimit) })
+	wg.Wait()
+	return cmp.Or(err, err30)
 }
 
 // Fairness counts the fairness figures of the local days [from, to], listing at most limit waiting workers.
@@ -101,8 +104,53 @@ func (s *Store) Fairness(ctx context.Context, from, to string, limit int) (Fairn
 }
 
 // fairnessWorkers reads every worker who signed in or was dispatched in the range: sign-in
-// days by day, days worked by the dispatch's start, dispatches by when they were made.
+// days by day, days worked by the dispatch's start, dispatches by when they were made. The
+// reads share no answer, so each runs on its own connection at once (a district's month is
+// a few hundred thousand rows); what they found is put together here.
 func (s *Store) fairnessWorkers(ctx context.Context, from, to string, a, b int64) ([]fairness.Worker, error) {
+	signIns, dispatches := map[int64]int{}, map[int64]int{}
+	groups := map[int64]string{}
+	// days worked: each (worker, local day) pair once, as worker<<16 | the day's number in the range
+	mid := s.localMidnights(a, b)
+	var worked []uint64
+	err := s.inParallel(ctx, func(q *readChain) {
+		// rows counted here, not grouped by SQLite: most workers have one or two in a month, so
+		// its temporary B-tree of them cost more than handing over the rows themselves
+		q.rows(`SELECT worker_id FROM sign_ins WHERE day >= ? AND day <= ?`, []any{from, to}, func(r *sql.Rows) error {
+			var id int64
+			err := r.Scan(&id)
+			signIns[id]++
+			return err
+		})
+		q.rows(`SELECT id, groups FROM workers WHERE groups <> ''`, nil, func(r *sql.Rows) error {
+			var id int64
+			var g string
+			err := r.Scan(&id, &g)
+			groups[id] = g
+			return err
+		})
+	}, func(q *readChain) {
+		q.rows(`SELECT worker_id, starts_at FROM dispatches WHERE status IN ('dispatched', 'checked_in', 'done') AND starts_at >= ? AND starts_at < ?`, []any{a, b}, func(r *sql.Rows) error {
+			var id, at int64
+			if err := r.Scan(&id, &at); err != nil {
+				return err
+			}
+			day, _ := slices.BinarySearch(mid, at+1) // mid[day-1] <= at < mid[day]
+			worked = append(worked, uint64(id)<<16|uint64(day))
+			return nil
+		})
+		slices.Sort(worked)
+	}, func(q *readChain) {
+		q.rows(`SELECT worker_id FROM dispatches WHERE status <> 'cancelled' AND created_at >= ? AND created_at < ?`, []any{a, b}, func(r *sql.Rows) error {
+			var id int64
+			err := r.Scan(&id)
+			dispatches[id]++
+			return err
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
 	byID := map[int64]*fairness.Worker{}
 	get := func(id int64) *fairness.Worker {
 		w := byID[id]
@@ -112,49 +160,21 @@ func (s *Store) fairnessWorkers(ctx context.Context, from, to string, a, b int64
 		}
 		return w
 	}
-	worked := map[int64]map[string]bool{}
-	q := &readChain{s: s, ctx: ctx}
-	q.rows(`SELECT worker_id, count(*) FROM sign_ins WHERE day >= ? AND day <= ? GROUP BY worker_id`, []any{from, to}, func(r *sql.Rows) error {
-		var id int64
-		var n int
-		err := r.Scan(&id, &n)
+	for id, n := range signIns {
 		get(id).SignInDays = n
-		return err
-	})
-	q.rows(`SELECT worker_id, starts_at FROM dispatches WHERE status IN ('dispatched', 'checked_in', 'done') AND starts_at >= ? AND starts_at < ?`, []any{a, b}, func(r *sql.Rows) error {
-		var id, at int64
-		if err := r.Scan(&id, &at); err != nil {
-			return err
-		}
-		if get(id); worked[id] == nil {
-			worked[id] = map[string]bool{}
-		}
-		worked[id][time.Unix(at, 0).In(s.loc).Format(time.DateOnly)] = true
-		return nil
-	})
-	q.rows(`SELECT worker_id, count(*) FROM dispatches WHERE status <> 'cancelled' AND created_at >= ? AND created_at < ? GROUP BY worker_id`, []any{a, b}, func(r *sql.Rows) error {
-		var id int64
-		var n int
-		err := r.Scan(&id, &n)
-		get(id).Dispatches = n
-		return err
-	})
-	q.rows(`SELECT id, groups FROM workers WHERE groups <> ''`, nil, func(r *sql.Rows) error {
-		var id int64
-		var groups string
-		if err := r.Scan(&id, &groups); err != nil {
-			return err
-		}
-		if w := byID[id]; w != nil {
-			w.Groups = strings.Split(groups, ",")
-		}
-		return nil
-	})
-	if q.err != nil {
-		return nil, dbError(q.err, s.path)
 	}
-	for id, ds := range worked {
-		get(id).DaysWorked = len(ds)
+	for i, k := range worked {
+		if i == 0 || k != worked[i-1] {
+			get(int64(k>>16)).DaysWorked++
+		}
+	}
+	for id, n := range dispatches {
+		get(id).Dispatches = n
+	}
+	for id, w := range byID {
+		if g := groups[id]; g != "" {
+			w.Groups = strings.Split(g, ",")
+		}
 	}
 	out := make([]fairness.Worker, 0, len(byID))
 	for _, w := range byID {
@@ -162,4 +182,18 @@ func (s *Store) fairnessWorkers(ctx context.Context, from, to string, a, b int64
 	}
 	slices.SortFunc(out, func(x, y fairness.Worker) int { return cmp.Compare(x.ID, y.ID) })
 	return out, nil
+}
+
+// localMidnights are the station-local midnights after a up to b: the day of a time t in [a, b)
+// is how many of them are at or before t (a range longer than 65,535 days is not asked for).
+func (s *Store) localMidnights(a, b int64) []int64 {
+	var out []int64
+	d := time.Unix(a, 0).In(s.loc)
+	for {
+		d = time.Date(d.Year(), d.Month(), d.Day()+1, 0, 0, 0, 0, s.loc)
+		if d.Unix() >= b {
+			return append(out, b)
+		}
+		out = append(out, d.Unix())
+	}
 }

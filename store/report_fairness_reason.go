@@ -32,19 +32,8 @@ func (s *Store) waitingReasons(ctx context.Context, waiting []fairness.Worker, a
 	if err != nil {
 		return nil, err
 	}
-	mc, err := s.MatchContext(ctx)
-	if err != nil {
-		return nil, err
-	}
-	jobs, err := s.Jobs(ctx, JobFilter{From: time.Unix(a, 0), To: time.Unix(b, 0), Limit: waitReasonJobs, Desc: true})
-	if err != nil {
-		return nil, err
-	}
-	mjs, err := s.matchJobs(ctx, mc, jobs)
-	if err != nil {
-		return nil, err
-	}
 	out := make([]WaitingWorker, len(waiting))
+	var unexplained []int // those whose calls say nothing: their scores are read against the jobs
 	for i, w := range waiting {
 		c := calls[w.ID]
 		out[i] = WaitingWorker{WorkerID: w.ID, Name: details[w.ID].Name, Groups: w.Groups, SignInDays: w.SignInDays,
@@ -55,17 +44,58 @@ func (s *Store) waitingReasons(ctx context.Context, waiting []fairness.Worker, a
 		case c[1] > 0:
 			out[i].Reason = WaitNoAnswer
 		default:
-			pool, err := s.LoadWorkerPool(ctx, mc, PoolFilter{WorkerID: w.ID, AnyStatus: true})
-			if err != nil {
-				return nil, err
-			}
-			out[i].Reason = WaitNoTrade
-			if len(pool.Workers) > 0 {
-				out[i].Reason = scoreReason(pool.Workers[0], mjs, mc)
+			unexplained = append(unexplained, i)
+		}
+	}
+	if len(unexplained) > 0 {
+		err = s.scoreReasons(ctx, out, unexplained, a, b)
+	}
+	return out, err
+}
+
+// scoreReasons gives the workers out[at...] the reason their scores against the period's jobs tell.
+func (s *Store) scoreReasons(ctx context.Context, out []WaitingWorker, at []int, a, b int64) error {
+	mc, err := s.MatchContext(ctx)
+	if err != nil {
+		return err
+	}
+	jobs, err := s.Jobs(ctx, JobFilter{From: time.Unix(a, 0), To: time.Unix(b, 0), Limit: waitReasonJobs, Desc: true})
+	if err != nil {
+		return err
+	}
+	pools := map[int]match.Worker{}
+	var ids []int64
+	for _, i := range at {
+		pool, err := s.LoadWorkerPool(ctx, mc, PoolFilter{WorkerID: out[i].WorkerID, AnyStatus: true})
+		if err != nil {
+			return err
+		}
+		out[i].Reason = WaitNoTrade
+		if len(pool.Workers) > 0 {
+			pools[i] = pool.Workers[0]
+			ids = append(ids, out[i].WorkerID)
+		}
+	}
+	// scoreReason passes over a job in none of a worker's trades (and reads no job for a worker
+	// who is inactive), so only the jobs some active one of them fits are read further; and who
+	// declined, is booked or asked matters only for these workers (match.Eligible)
+	var fit []Job
+	for _, j := range jobs {
+		for _, w := range pools {
+			if _, why := match.Eligible(match.Job{ID: j.ID, Trade: j.TradeID}, w, mc.Relations); w.Active && why != match.ReasonTrade {
+				fit = append(fit, j)
+				break
 			}
 		}
 	}
-	return out, nil
+	mjs, err := s.matchJobsOf(ctx, mc, fit, ids)
+	if err != nil {
+		return err
+	}
+	for i, w := range pools {
+		out[i].Reason = scoreReason(w, mjs, mc)
+	}
+	return nil
 }
 
 // callOutcomes counts each worker's declined and unanswered calls made in [a, b).

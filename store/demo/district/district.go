@@ -1,9 +1,10 @@
 // Package district is the district-sized station every district benchmark shares: 100,000
 // workers over 365 days from the demo generator (about 1.1 million dispatches, 1.6 million
 // calls), built once and kept in the OS temp folder under a name that carries the generator's
-// version, so a benchmark run after the first opens it in a moment. Benchmarks that use it
+// version and the schema's (a branch with other migrations builds its own instead of migrating
+// another's), so a benchmark run after the first opens it in a moment. Benchmarks that use it
 // run only with GIGDESK_BIG=1. With GIGDESK_TEST_PG set it is a database on that server instead
-// (gd_district_gN), kept there between runs in the same way.
+// (gd_district_gN_sM), kept there between runs in the same way.
 package district
 
 import (
@@ -37,13 +38,13 @@ func Path(tb testing.TB) string {
 		tb.Skip("set GIGDESK_BIG=1 to run the district benchmarks (the database is built on first use, about a minute)")
 	}
 	if testdb.Postgres() { // a database on the test server, kept between runs as the file is
-		return testdb.Kept(tb, fmt.Sprintf("gd_district_g%d", demo.GeneratorVersion), func(url string) error {
+		return testdb.Kept(tb, fmt.Sprintf("gd_district_g%d_s%d", demo.GeneratorVersion, store.SchemaVersion()), func(url string) error {
 			took, counts, err := Build(url)
 			tb.Logf("built the district on PostgreSQL in %v: %v", took.Round(time.Millisecond), counts)
 			return err
 		})
 	}
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("gigdesk-district-g%d.db", demo.GeneratorVersion))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("gigdesk-district-g%d-s%d.db", demo.GeneratorVersion, store.SchemaVersion()))
 	if _, err := os.Stat(path); err == nil {
 		return path
 	}
