@@ -43,7 +43,25 @@ func (s *Store) Summary(ctx context.Context, span Span, day string) (Summary, er
 	}
 	pf, pt, _ := Period(span, day, -1)
 	lf, _, _ := Period(span, day, -7)
-	return s.summarize(ctx, Summary{Span: span, Day: day}, [3][2]string{{from, to}, {pf, pt}, {lf, pt}})
+	return s.summarize(ctx, Summary{Span: span, Day: day}, [3][2]string{{from, to}, {pf, pt}, {lf, pt}}, true)
+}
+
+// SummaryFigures is Summary without its fairness section, which reads every sign-in and
+// dispatch of 30 days and so costs ten times the rest at a district: the Summary screen
+// draws these first and asks SummaryFairness for the section after.
+func (s *Store) SummaryFigures(ctx context.Context, span Span, day string) (Summary, error) {
+	from, to, err := Period(span, day, 0)
+	if err != nil {
+		return Summary{Span: span, Day: day}, err
+	}
+	pf, pt, _ := Period(span, day, -1)
+	lf, _, _ := Period(span, day, -7)
+	return s.summarize(ctx, Summary{Span: span, Day: day}, [3][2]string{{from, to}, {pf, pt}, {lf, pt}}, false)
+}
+
+// SummaryFairness fills in the fairness section of a summary read by SummaryFigures.
+func (s *Store) SummaryFairness(ctx context.Context, sum *Summary) error {
+	return s.summaryFairness(ctx, sum, sum.Cur.From, sum.Cur.To)
 }
 
 // SummaryRange gathers the days [from, to], compared with the same number of days just
@@ -61,13 +79,14 @@ func (s *Store) SummaryRange(ctx context.Context, from, to string) (Summary, err
 	if n == 1 {
 		span = SpanDay
 	}
-	return s.summarize(ctx, Summary{Span: span, Day: from}, [3][2]string{{from, to}, {pf, pt}, {lf, pt}})
+	return s.summarize(ctx, Summary{Span: span, Day: from}, [3][2]string{{from, to}, {pf, pt}, {lf, pt}}, true)
 }
 
 // summarize reads the period, what it is compared with, the trend and the lists at once, each
 // on its own connection: none needs another's answer, and on a district's year of records the
-// parts one after another cost twice the time of the slowest.
-func (s *Store) summarize(ctx context.Context, sum Summary, r [3][2]string) (Summary, error) {
+// parts one after another cost twice the time of the slowest. fair says whether the fairness
+// section is read too.
+func (s *Store) summarize(ctx context.Context, sum Summary, r [3][2]string, fair bool) (Summary, error) {
 	sum.Now = s.Now()
 	to := r[0][1]
 	tf, _, _ := Period(SpanDay, to, -(TrendDays - 1))
@@ -90,7 +109,12 @@ func (s *Store) summarize(ctx context.Context, sum Summary, r [3][2]string) (Sum
 			sum.StillOpen, sum.StillOpenCount, err = s.StillOpenDispatches(ctx, to, ListLimit)
 			return err
 		},
-		func() error { return s.summaryFairness(ctx, &sum, r[0][0], to) },
+		func() error {
+			if !fair {
+				return nil
+			}
+			return s.summaryFairness(ctx, &sum, r[0][0], to)
+		},
 		func() (err error) { sum.Self, err = s.selfSummary(ctx, r); return err },
 	}
 	errs := make([]error, len(parts))

@@ -214,6 +214,7 @@ func init() {
 
 		// The Summary screen.
 		"sum.loading":    {"正在统计…", "Counting…"},
+		"sum.fair_wait":  {"公平派工还在统计，稍等再导出。", "Fairness is still being counted; export in a moment."},
 		"sum.key.prev":   {"前一期", "earlier"},
 		"sum.key.next":   {"后一期", "later"},
 		"sum.key.today":  {"回到今天", "today"},

@@ -16,6 +16,12 @@ import (
 // fairLines are the section's lines, laid out with the rest of the body.
 func (m *Model) fairLines() []string {
 	d, st := m.doc, m.c.Styles
+	switch {
+	case m.fairPending:
+		return []string{"", st.Title.Render(d.Cat.T("report.section.fairness")), st.Subtle.Render(m.c.T("sum.loading"))}
+	case m.fairErr != "":
+		return []string{"", st.Title.Render(d.Cat.T("report.section.fairness")), st.Error.Render(m.fairErr)}
+	}
 	rows := d.FairRows()
 	label := 0
 	for _, r := range rows {

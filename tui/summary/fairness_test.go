@@ -4,8 +4,10 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"gigdesk/tui/common"
 	"gigdesk/tui/i18n"
 )
 
@@ -53,4 +55,46 @@ func TestFairnessSectionByKey(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The figures are drawn before the fairness section is counted (at a district it costs ten
+// times the rest): until it comes the section says it is counting and an export waits for it;
+// then it holds its figures, and an answer for a period no longer shown is dropped.
+func TestFairnessComesAfterTheFigures(t *testing.T) {
+	c := newCommon(t, i18n.Zh)
+	m := New(c)
+	m.SetSize(80, 200)
+	loaded := m.Init()().(loadedMsg)
+	s, cmd := m.Update(loaded)
+	if cmd == nil {
+		t.Fatal("no fairness asked for after the figures")
+	}
+	v := view(s)
+	if !strings.Contains(v, "新登记零工") || !strings.Contains(v, "公平派工") || strings.Contains(v, "出工天数基尼系数") {
+		t.Fatalf("before the fairness answer the figures should show and the section say it is counting:\n%s", v)
+	}
+	if !strings.Contains(v[strings.Index(v, "公平派工"):], "正在统计") {
+		t.Fatalf("the pending section does not say it is counting:\n%s", v)
+	}
+	if st := s.(*Model).export(); st == nil || !strings.Contains(statusOf(st), "稍等再导出") {
+		t.Fatal("an export before the fairness answer does not say to wait")
+	}
+	fair := cmd().(fairMsg)
+	stale := fair
+	stale.req--
+	if _, again := s.Update(stale); again != nil || strings.Contains(view(s), "出工天数基尼系数") {
+		t.Fatal("an answer for an older request was taken")
+	}
+	s, _ = s.Update(fair)
+	if v := view(s); !strings.Contains(v, "出工天数基尼系数") || strings.Contains(v[strings.Index(v, "公平派工"):], "正在统计") {
+		t.Fatalf("after the answer the section lacks its figures:\n%s", v)
+	}
+}
+
+// statusOf is the footer text a command shows, "" when it shows none.
+func statusOf(cmd tea.Cmd) string {
+	if st, ok := cmd().(common.StatusMsg); ok {
+		return st.Text
+	}
+	return ""
 }

@@ -19,6 +19,14 @@ type loadedMsg struct {
 	err    error
 }
 
+// fairMsg answers request req with the period's fairness section, which comes after the rest
+// (at a district it costs ten times the figures: the screen does not wait for it).
+type fairMsg struct {
+	req         int
+	cur, last30 store.Fairness
+	err         error
+}
+
 // exportedMsg says where the Excel file went.
 type exportedMsg struct {
 	path string
@@ -27,6 +35,7 @@ type exportedMsg struct {
 
 // Both answers belong to this screen even when the staff member has moved to another page.
 func (loadedMsg) Owner() common.Page   { return common.PageSummary }
+func (fairMsg) Owner() common.Page     { return common.PageSummary }
 func (exportedMsg) Owner() common.Page { return common.PageSummary }
 
 // load asks for the chosen period; an answer to an older request is dropped.
@@ -35,7 +44,7 @@ func (m *Model) load() tea.Cmd {
 	m.loading = true
 	req, span, day, s, ctx := m.req, m.span, m.day, m.c.Store, m.c.Ctx
 	return func() tea.Msg {
-		sum, err := s.Summary(ctx, span, day)
+		sum, err := s.SummaryFigures(ctx, span, day)
 		if err != nil {
 			return loadedMsg{req: req, err: err}
 		}
@@ -48,10 +57,23 @@ func (m *Model) load() tea.Cmd {
 	}
 }
 
+// loadFairness asks for the fairness section of the summary that answered request req.
+func (m *Model) loadFairness(req int, sum store.Summary) tea.Cmd {
+	m.fairPending = true
+	s, ctx := m.c.Store, m.c.Ctx
+	return func() tea.Msg {
+		err := s.SummaryFairness(ctx, &sum)
+		return fairMsg{req: req, cur: sum.Fairness, last30: sum.Fairness30, err: err}
+	}
+}
+
 // export writes the period as an Excel file beside the database, in an exports folder.
 func (m *Model) export() tea.Cmd {
 	if m.doc == nil || m.loading {
 		return nil
+	}
+	if m.fairPending { // the file holds the fairness section too: wait for it
+		return common.Status(m.c.T("sum.fair_wait"), false)
 	}
 	doc := *m.doc
 	path := filepath.Join(filepath.Dir(m.c.Store.Path()), "exports", doc.FileName("xlsx"))

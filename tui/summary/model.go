@@ -49,14 +49,17 @@ type Model struct {
 	day     string
 	req     int
 	loading bool
-	doc     *report.Doc
-	err     error
-	lines   []string // the body, laid out for the current width
-	offset  int
-	closing bool // the close list of still-open dispatches is shown (close.go)
-	cur     int  // its chosen row
-	width   int
-	height  int
+	// fairPending: the figures are in, the fairness section is still being counted (fairMsg)
+	fairPending bool
+	fairErr     string // why the fairness section could not be counted, in the staff's words
+	doc         *report.Doc
+	err         error
+	lines       []string // the body, laid out for the current width
+	offset      int
+	closing     bool // the close list of still-open dispatches is shown (close.go)
+	cur         int  // its chosen row
+	width       int
+	height      int
 }
 
 // New returns the Summary screen, on today.

@@ -18,12 +18,28 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.req != m.req {
 			return m, nil
 		}
-		m.loading, m.err = false, msg.err
+		m.loading, m.err, m.fairPending, m.fairErr = false, msg.err, false, ""
+		var cmd tea.Cmd
 		if msg.err == nil {
 			m.doc = &report.Doc{Cat: m.c.Cat, Rec: m.c.Records, Station: m.c.Settings.StationName, Sum: msg.sum, Rights: msg.rights, Fairs: msg.fairs, Made: m.c.Now()}
 			m.cur = min(m.cur, len(msg.sum.StillOpen)-1)
 			m.closing = m.closing && len(msg.sum.StillOpen) > 0
+			cmd = m.loadFairness(msg.req, msg.sum)
 		}
+		m.layout()
+		return m, cmd
+	case fairMsg:
+		if msg.req != m.req || m.doc == nil {
+			return m, nil
+		}
+		m.fairPending = false
+		if msg.err != nil { // the figures stay; the section says it could not be counted
+			m.fairErr = m.c.Cat.Err(msg.err)
+			m.layout()
+			return m, common.Status(m.fairErr, true)
+		}
+		m.fairErr = ""
+		m.doc.Sum.Fairness, m.doc.Sum.Fairness30 = msg.cur, msg.last30
 		m.layout()
 		return m, nil
 	case closedMsg:
