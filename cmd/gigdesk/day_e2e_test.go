@@ -250,6 +250,10 @@ func playDay(t *testing.T, lang i18n.Lang, w, h int, when, dur, declineWhy strin
 
 	// Evening: the Summary screen against the report command.
 	tm.Keys("F5")
+	tm.WaitFor(T("report.fig.workers_registered"), "2026-11-28")
+	// F5 counts the day afresh; until then the screen shows the figures it last had, marked
+	// as counting: read them once the mark has gone
+	waitGone(t, tm, T("sum.loading"), "the Summary never finished counting")
 	first := tm.WaitFor(T("report.fig.workers_registered"), "2026-11-28")
 	tm.Keys("PageDown")
 	time.Sleep(200 * time.Millisecond)

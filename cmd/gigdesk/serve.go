@@ -130,7 +130,15 @@ func serveUntil(ctx context.Context, srv *ssh.Server, ln net.Listener, d *desks)
 	d.endAll("serve.stopping")
 	d.waitEmpty(3 * time.Second) // each session is told and its screen closed
 	srv.Close()                  // then the connections go, and any session still open ends with them
-	if err := <-done; err != nil && !errors.Is(err, ssh.ErrServerClosed) {
+	err := <-done
+	// a session's handler may still be writing its disconnect (audit row, log line)
+	ended := make(chan struct{})
+	go func() { d.handlers.Wait(); close(ended) }()
+	select {
+	case <-ended:
+	case <-time.After(3 * time.Second):
+	}
+	if err != nil && !errors.Is(err, ssh.ErrServerClosed) {
 		return err
 	}
 	return nil
@@ -147,7 +155,7 @@ func newServer(env *Env, s *store.Store, d *desks, hostKey, keysFile string) (*s
 			bubbletea.MiddlewareWithProgramHandler(d.program, termenv.ANSI256),
 			d.leave,
 			needTerminal(d),
-			logSession(env, s),
+			logSession(env, s, d),
 		),
 	)
 }
@@ -168,9 +176,11 @@ func needTerminal(d *desks) wish.Middleware {
 
 // logSession writes every connect and disconnect to the operations log and the audit log:
 // counter and key fingerprint, never what was typed.
-func logSession(env *Env, s *store.Store) wish.Middleware {
+func logSession(env *Env, s *store.Store, d *desks) wish.Middleware {
 	return func(next ssh.Handler) ssh.Handler {
 		return func(sess ssh.Session) {
+			d.handlers.Add(1)
+			defer d.handlers.Done()
 			c := counterOf(sess.Context())
 			_, _, pty := sess.Pty()
 			began := time.Now()

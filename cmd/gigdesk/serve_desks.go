@@ -26,6 +26,10 @@ type desks struct {
 
 	mu    sync.Mutex
 	peers map[*tea.Program]*openDesk
+
+	// handlers counts the sessions' handlers still running, terminal or not: serve waits for
+	// them before it closes the store and the log, so none writes after (logSession)
+	handlers sync.WaitGroup
 }
 
 // openDesk is one session: its program, the counter it came from, what ends it, how it closes.
