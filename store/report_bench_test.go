@@ -46,6 +46,19 @@ func BenchmarkDaySummaryBig(b *testing.B) {
 	}
 }
 
+// BenchmarkDayFirstDrawBig is what the Summary screen waits for before it draws: the day's
+// summary without the fairness section, which it asks for after (SummaryFairness).
+func BenchmarkDayFirstDrawBig(b *testing.B) {
+	s := bigStore(b)
+	ctx := context.Background()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := s.SummaryFigures(ctx, store.SpanDay, "2026-11-27"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkMonthSummaryBig(b *testing.B) {
 	s := bigStore(b)
 	ctx := context.Background()
