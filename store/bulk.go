@@ -104,6 +104,12 @@ func (s *Store) Bulk(ctx context.Context, fn func(*Loader) error) error {
 	if err := tx.Commit(); err != nil {
 		return dbError(err, s.path)
 	}
+	if s.pg { // the planner's figures for what was just loaded: without them it guesses until
+		// autovacuum gets round to the tables, and a district's first summaries plan badly
+		if _, err := conn.ExecContext(ctx, `ANALYZE`); err != nil {
+			s.log.Warn("analyze after load", "err", err)
+		}
+	}
 	return nil
 }
 
