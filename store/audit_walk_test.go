@@ -24,7 +24,7 @@ var auditReadOnly = map[string]string{
 	"Offers": "", "OpenJobs": "", "OpenUnpaidCases": "", "Path": "", "Engine": "", "Where": "", "Target": "", "PlanDay": "", "PresentToday": "",
 	"PublicBoard": "", "PublicJobs": "", "QuickCheck": "", "CheckWorkerPool": "", "WarmPool": "", "RankForJob": "", "RankJobsForWorker": "",
 	"Referrals": "", "ReviewJob": "", "RightsCase": "", "RightsCases": "", "RightsFigures": "",
-	"SearchWorkers": "", "Settings": "", "SignedIn": "", "StaffMember": "", "Summary": "", "SummaryRange": "",
+	"SearchWorkers": "", "Settings": "", "SignedIn": "", "StaffMember": "", "Summary": "", "SummaryRange": "", "SummaryFigures": "", "SummaryFairness": "",
 	"TableCounts": "", "Tables": "", "Today": "", "Visits": "", "Wishes": "", "Worker": "", "WorkerHistory": "",
 	"Backup":      "copies the file; the copy is checked, no record changes",
 	"DailyBackup": "copies the file",
