@@ -37,26 +37,26 @@ const ListLimit = 200
 
 // Summary gathers the period of span holding day, with what it is compared to and its lists.
 func (s *Store) Summary(ctx context.Context, span Span, day string) (Summary, error) {
-	from, to, err := Period(span, day, 0)
-	if err != nil {
-		return Summary{Span: span, Day: day}, err
-	}
-	pf, pt, _ := Period(span, day, -1)
-	lf, _, _ := Period(span, day, -7)
-	return s.summarize(ctx, Summary{Span: span, Day: day}, [3][2]string{{from, to}, {pf, pt}, {lf, pt}}, true)
+	return s.summaryOf(ctx, span, day, true)
 }
 
 // SummaryFigures is Summary without its fairness section, which reads every sign-in and
 // dispatch of 30 days and so costs ten times the rest at a district: the Summary screen
 // draws these first and asks SummaryFairness for the section after.
 func (s *Store) SummaryFigures(ctx context.Context, span Span, day string) (Summary, error) {
+	return s.summaryOf(ctx, span, day, false)
+}
+
+// summaryOf is the period of span holding day, the one before and the 7 before; fair says
+// whether the fairness section is read with them.
+func (s *Store) summaryOf(ctx context.Context, span Span, day string, fair bool) (Summary, error) {
 	from, to, err := Period(span, day, 0)
 	if err != nil {
 		return Summary{Span: span, Day: day}, err
 	}
 	pf, pt, _ := Period(span, day, -1)
 	lf, _, _ := Period(span, day, -7)
-	return s.summarize(ctx, Summary{Span: span, Day: day}, [3][2]string{{from, to}, {pf, pt}, {lf, pt}}, false)
+	return s.summarize(ctx, Summary{Span: span, Day: day}, [3][2]string{{from, to}, {pf, pt}, {lf, pt}}, fair)
 }
 
 // SummaryFairness fills in the fairness section of a summary read by SummaryFigures.
