@@ -12,3 +12,11 @@ func NewInput() textinput.Model {
 	in.Cursor.SetMode(cursor.CursorStatic)
 	return in
 }
+
+// NewBox is a screen's one search or entry box: no prompt of its own (the screen labels it),
+// at most limit characters, placeholder shown while it is empty.
+func NewBox(limit int, placeholder string) textinput.Model {
+	in := NewInput()
+	in.Prompt, in.CharLimit, in.Placeholder = "", limit, placeholder
+	return in
+}

@@ -25,11 +25,7 @@ type boothModel struct {
 }
 
 func newBooth(c *common.Common) boothModel {
-	in := common.NewInput()
-	in.Prompt = ""
-	in.CharLimit = 20
-	in.Placeholder = c.T("fair.booth.placeholder")
-	return boothModel{c: c, input: in, width: 80}
+	return boothModel{c: c, input: common.NewBox(20, c.T("fair.booth.placeholder")), width: 80}
 }
 
 func (b *boothModel) setWidth(w int) { b.width, b.input.Width = w, max(w-14, 10) }

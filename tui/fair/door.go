@@ -38,11 +38,7 @@ type searchMsg struct {
 func (searchMsg) Owner() common.Page { return common.PageFair }
 
 func newDoor(c *common.Common) doorModel {
-	in := common.NewInput()
-	in.Prompt = ""
-	in.CharLimit = 30
-	in.Placeholder = c.T("fair.door.placeholder")
-	return doorModel{c: c, input: in, width: 80}
+	return doorModel{c: c, input: common.NewBox(30, c.T("fair.door.placeholder")), width: 80}
 }
 
 func (d *doorModel) setWidth(w int) { d.width, d.input.Width = w, max(w-14, 10) }

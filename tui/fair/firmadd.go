@@ -35,11 +35,7 @@ type employersMsg struct {
 func (employersMsg) Owner() common.Page { return common.PageFair }
 
 func newFirmAdd(c *common.Common) firmAddModel {
-	in := common.NewInput()
-	in.Prompt = ""
-	in.CharLimit = 60
-	in.Placeholder = c.T("fair.firm.placeholder")
-	return firmAddModel{c: c, input: in, width: 80}
+	return firmAddModel{c: c, input: common.NewBox(60, c.T("fair.firm.placeholder")), width: 80}
 }
 
 func (f *firmAddModel) setWidth(w int) { f.width, f.input.Width = w, max(w-14, 10) }

@@ -49,10 +49,7 @@ type searchModel struct {
 }
 
 func newSearch(c *common.Common) searchModel {
-	in := common.NewInput()
-	in.Prompt = ""
-	in.CharLimit = 40
-	in.Placeholder = c.T("reg.search.placeholder")
+	in := common.NewBox(40, c.T("reg.search.placeholder"))
 	in.Focus()
 	return searchModel{c: c, input: in, width: 80, height: 19}
 }
