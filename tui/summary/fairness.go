@@ -16,11 +16,12 @@ import (
 // fairLines are the section's lines, laid out with the rest of the body.
 func (m *Model) fairLines() []string {
 	d, st := m.doc, m.c.Styles
+	title := st.Title.Render(d.Cat.T("report.section.fairness"))
 	switch {
 	case m.fairPending:
-		return []string{"", st.Title.Render(d.Cat.T("report.section.fairness")), st.Subtle.Render(m.c.T("sum.loading"))}
+		return []string{"", title, st.Subtle.Render(m.c.T("sum.loading"))}
 	case m.fairErr != "":
-		return []string{"", st.Title.Render(d.Cat.T("report.section.fairness")), st.Error.Render(m.fairErr)}
+		return []string{"", title, st.Error.Render(m.fairErr)}
 	}
 	rows := d.FairRows()
 	label := 0
@@ -29,7 +30,7 @@ func (m *Model) fairLines() []string {
 	}
 	cols := [2]string{d.Cat.T("report.fair.col.period"), d.Cat.T("report.fair.col.last30")}
 	cw := max(lipgloss.Width(cols[0]), lipgloss.Width(cols[1]), 7)
-	out := []string{"", st.Title.Render(d.Cat.T("report.section.fairness")),
+	out := []string{"", title,
 		st.Label.Render(common.Cell("", label) + " " + common.CellRight(cols[0], cw) + " " + common.CellRight(cols[1], cw))}
 	for _, r := range rows {
 		l := common.Cell(r.Label, label)
