@@ -1,6 +1,7 @@
 package summary
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -76,8 +77,8 @@ func TestFairnessComesAfterTheFigures(t *testing.T) {
 	if !strings.Contains(v[strings.Index(v, "公平派工"):], "正在统计") {
 		t.Fatalf("the pending section does not say it is counting:\n%s", v)
 	}
-	if st := s.(*Model).export(); st == nil || !strings.Contains(statusOf(st), "稍等再导出") {
-		t.Fatal("an export before the fairness answer does not say to wait")
+	if st := s.(*Model).export(); st == nil || !strings.Contains(statusOf(st), "统计完就导出") {
+		t.Fatal("an export before the fairness answer does not say it waits for the section")
 	}
 	fair := cmd().(fairMsg)
 	stale := fair
@@ -85,10 +86,62 @@ func TestFairnessComesAfterTheFigures(t *testing.T) {
 	if _, again := s.Update(stale); again != nil || strings.Contains(view(s), "出工天数基尼系数") {
 		t.Fatal("an answer for an older request was taken")
 	}
-	s, _ = s.Update(fair)
+	s, cmd = s.Update(fair)
 	if v := view(s); !strings.Contains(v, "出工天数基尼系数") || strings.Contains(v[strings.Index(v, "公平派工"):], "正在统计") {
 		t.Fatalf("after the answer the section lacks its figures:\n%s", v)
 	}
+	if path := exported(t, cmd); !strings.HasSuffix(path, ".xlsx") {
+		t.Fatalf("the export asked for while counting was not written when the section came: %q", path)
+	}
+}
+
+// An export asked for while one period counts is not written for the next one shown.
+func TestAskedExportStaysWithItsPeriod(t *testing.T) {
+	c := newCommon(t, i18n.En)
+	m := New(c)
+	m.SetSize(80, 200)
+	s, _ := m.Update(m.Init()().(loadedMsg))
+	if st := s.(*Model).export(); st == nil {
+		t.Fatal("no answer to an export while counting")
+	}
+	s, cmd := s.Update(tea.KeyMsg{Type: tea.KeyLeft}) // the day before, asked before the answer
+	s, cmd = s.Update(cmd().(loadedMsg))
+	if s, cmd = s.Update(cmd().(fairMsg)); cmd != nil {
+		t.Fatalf("the day before was exported for an export asked on today: %T", cmd())
+	}
+	if v := view(s); !strings.Contains(v, "Gini") {
+		t.Fatalf("the day before shows no fairness figures:\n%s", v)
+	}
+}
+
+// exported runs an export command and returns the file it wrote, failing on an error.
+func exported(t *testing.T, cmd tea.Cmd) string {
+	t.Helper()
+	if cmd == nil {
+		t.Fatal("no command")
+	}
+	msgs := []tea.Msg{cmd()}
+	for len(msgs) > 0 {
+		msg := msgs[0]
+		msgs = msgs[1:]
+		switch msg := msg.(type) {
+		case tea.BatchMsg:
+			for _, c := range msg {
+				if c != nil {
+					msgs = append(msgs, c())
+				}
+			}
+		case exportedMsg:
+			if msg.err != nil {
+				t.Fatal(msg.err)
+			}
+			if _, err := os.Stat(msg.path); err != nil {
+				t.Fatal(err)
+			}
+			return msg.path
+		}
+	}
+	return ""
 }
 
 // statusOf is the footer text a command shows, "" when it shows none.

@@ -72,7 +72,8 @@ func (m *Model) export() tea.Cmd {
 	if m.doc == nil || m.loading {
 		return nil
 	}
-	if m.fairPending { // the file holds the fairness section too: wait for it
+	if m.fairPending { // the file holds the fairness section too: write it when that comes
+		m.exportFor = m.period()
 		return common.Status(m.c.T("sum.fair_wait"), false)
 	}
 	doc := *m.doc

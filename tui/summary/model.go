@@ -52,20 +52,26 @@ type Model struct {
 	// fairPending: the figures are in, the fairness section is still being counted (fairMsg)
 	fairPending bool
 	fairErr     string // why the fairness section could not be counted, in the staff's words
-	doc         *report.Doc
-	err         error
-	lines       []string // the body, laid out for the current width
-	offset      int
-	closing     bool // the close list of still-open dispatches is shown (close.go)
-	cur         int  // its chosen row
-	width       int
-	height      int
+	// exportFor: an export was asked for this period (span and day) while its fairness section
+	// was still being counted; it is written when the section comes
+	exportFor string
+	doc       *report.Doc
+	err       error
+	lines     []string // the body, laid out for the current width
+	offset    int
+	closing   bool // the close list of still-open dispatches is shown (close.go)
+	cur       int  // its chosen row
+	width     int
+	height    int
 }
 
 // New returns the Summary screen, on today.
 func New(c *common.Common) common.Screen {
 	return &Model{c: c, k: newKeys(c.T), span: store.SpanDay, width: 80, height: 19}
 }
+
+// period names the chosen span and day, so an export asked for one is not written for another.
+func (m *Model) period() string { return string(m.span) + " " + m.day }
 
 func (m *Model) today() string { return m.c.Store.DayOf(m.c.Clock()) }
 

@@ -33,6 +33,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, nil
 		}
 		m.fairPending = false
+		asked := m.exportFor == m.period()
+		m.exportFor = ""
 		if msg.err != nil { // the figures stay; the section says it could not be counted
 			m.fairErr = m.c.Cat.Err(msg.err)
 			m.layout()
@@ -41,6 +43,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.fairErr = ""
 		m.doc.Sum.Fairness, m.doc.Sum.Fairness30 = msg.cur, msg.last30
 		m.layout()
+		if asked {
+			return m, m.export()
+		}
 		return m, nil
 	case closedMsg:
 		return m, m.closed(msg)
