@@ -37,6 +37,7 @@ type Loader struct {
 	indexes  []string // CREATE INDEX statements to run again before commit
 	// PostgreSQL: ALTER TABLE … ADD CONSTRAINT statements to run again before commit
 	foreignKeys []string
+	triggers    []string // SQLite: the day_figures triggers to create again before commit
 
 	// the pool's rows of the workers this load wrote or dispatched: made from what was written
 	// when the load starts from no workers at all, else computed again from the tables at the end
@@ -78,6 +79,9 @@ func (s *Store) Bulk(ctx context.Context, fn func(*Loader) error) error {
 	l := newLoader(ctx, s, tx)
 	l.conn = conn
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM workers)`).Scan(&l.anyWorker); err != nil {
+		return dbError(err, s.path)
+	}
+	if err := l.pauseDayFigures(); err != nil {
 		return dbError(err, s.path)
 	}
 	// the cached pool may hold workers this load changes, and a load need not audit each one
@@ -198,7 +202,7 @@ func (l *Loader) finish() error {
 			return fmt.Errorf("bulk: foreign key: %w", err)
 		}
 	}
-	return nil
+	return l.resumeDayFigures()
 }
 
 // DeferIndexes drops the secondary indexes of the tables a load writes and builds them again

@@ -86,7 +86,7 @@ func stationDump(t *testing.T, target string) map[string][]string {
 	ctx := context.Background()
 	out := map[string][]string{}
 	for _, tb := range must(s.Tables(ctx))(t) {
-		if tb == "schema_migrations" {
+		if tb == "schema_migrations" || tb == "day_figures" { // each file's own; day_figures is counted again
 			continue
 		}
 		rows := must(s.DumpTable(ctx, tb))(t)

@@ -59,6 +59,24 @@ func BenchmarkDayFirstDrawBig(b *testing.B) {
 	}
 }
 
+// The first draw with no day kept yet (after a load, or the first Summary of a station): it
+// counts and keeps the 29 days before today that the trend and the comparison read.
+func BenchmarkDayFirstDrawColdBig(b *testing.B) {
+	s := bigStore(b)
+	ctx := context.Background()
+	b.ResetTimer()
+	for b.Loop() {
+		b.StopTimer()
+		if err := store.ForgetKeptDays(ctx, s); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if _, err := s.SummaryFigures(ctx, store.SpanDay, "2026-11-27"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkMonthSummaryBig(b *testing.B) {
 	s := bigStore(b)
 	ctx := context.Background()

@@ -4,10 +4,63 @@ import (
 	"context"
 )
 
+// comparedDays is how many days comparedFigures counts from the records one by one (and
+// keeps) before it scans the range at once instead: a month's comparison spans seven months.
+const comparedDays = 31
+
 // comparedFigures computes the figures the summary compares a period with, over the days
-// [from, to] (the 7 periods before) and over those from mid on (the period just before). They hold every figure but the splits by trade, community and hour
-// (ByTrade, ByCommunity, JobsByHour), which only the period itself shows.
+// [from, to] (the 7 periods before) and over those from mid on (the period just before). They
+// hold every figure but the splits by trade, community and hour (ByTrade, ByCommunity,
+// JobsByHour), which only the period itself shows. The days' totals come from day_figures where
+// they are kept (report_daycache.go); the registrations, visits, sign-ins and open jobs are
+// read live.
 func (s *Store) comparedFigures(ctx context.Context, from, mid, to string) (whole, tail Figures, err error) {
+	days, err := s.daysOf(from, to)
+	if err != nil || len(days) == 0 {
+		return whole, tail, err
+	}
+	m, _, err := s.DayRange(mid)
+	if err != nil {
+		return whole, tail, err
+	}
+	kept, ok, err := s.dayTotalsOf(ctx, days, comparedDays, true)
+	if err != nil {
+		return whole, tail, err
+	}
+	if !ok {
+		return s.comparedScan(ctx, from, mid, to)
+	}
+	a, b, c, now := days[0].a, days[len(days)-1].b, m.Unix(), s.now().Unix()
+	whole = Figures{From: from, To: to, WorkersByChannel: map[Channel]int{}, Visits: map[VisitKind]int{}}
+	tail = Figures{From: mid, To: to, WorkersByChannel: map[Channel]int{}, Visits: map[VisitKind]int{}}
+	var future [2]int
+	err = s.inParallel(ctx, func(q *readChain) {
+		s.commonFigures(q, &whole, a, b)
+		s.commonFigures(q, &tail, c, b)
+	}, func(q *readChain) {
+		future[0], future[1] = futureUnfilled(q, a, b, now), futureUnfilled(q, c, b, now)
+		s.openFigures(q, &whole, b)
+	})
+	if err != nil {
+		return whole, tail, err
+	}
+	var waits [2][]MinuteCount
+	for _, d := range days {
+		kept[d.a].add(&whole, &waits[0])
+		if d.a >= c {
+			kept[d.a].add(&tail, &waits[1])
+		}
+	}
+	tail.OpenIntoTomorrow, tail.OpenPlaces = whole.OpenIntoTomorrow, whole.OpenPlaces
+	for i, f := range []*Figures{&whole, &tail} {
+		f.MissedPlaces -= future[i]
+		f.MedianMinutesToDispatch = MedianMinutes(waits[i])
+	}
+	return whole, tail, nil
+}
+
+// comparedScan is comparedFigures read from the records over the whole range at once.
+func (s *Store) comparedScan(ctx context.Context, from, mid, to string) (whole, tail Figures, err error) {
 	a, b, err := s.rangeOf(from, to)
 	if err != nil {
 		return whole, tail, err

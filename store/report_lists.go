@@ -13,26 +13,62 @@ type DayCount struct {
 	Count int
 }
 
-// DailyDispatches counts Dispatched (as in Figures) for each day of [from, to], zero days included:
-// each day the dispatches made less the cancelled ones among them, two plain counts of an
-// index range (migration 0016), cheaper than testing the status of every dispatch of the day.
-// The days' bounds go in as one list, so the month is one statement and one round trip to a
-// PostgreSQL server (thirty of each per day were a third of the Summary's time there).
+// DailyDispatches counts Dispatched (as in Figures) for each day of [from, to], zero days included.
+// A day that is over is read from its kept totals (report_daycache.go), counted and kept when it
+// has none yet; the others (today) are counted live.
 func (s *Store) DailyDispatches(ctx context.Context, from, to string) ([]DayCount, error) {
-	a, b, err := s.rangeOf(from, to)
+	days, err := s.daysOf(from, to)
+	if err != nil || len(days) == 0 {
+		return nil, err
+	}
+	start, _, err := s.DayRange(s.DayOf(s.now()))
 	if err != nil {
 		return nil, err
 	}
-	var days []time.Time
+	var over, live []day
+	for _, d := range days {
+		if d.b <= start.Unix() {
+			over = append(over, d)
+		} else {
+			live = append(live, d)
+		}
+	}
+	counts := map[int64]int{}
+	kept, ok, err := s.dayTotalsOf(ctx, over, TrendDays+1, false)
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		for a, t := range kept {
+			counts[a] = t.Dispatched
+		}
+	} else {
+		live = days
+	}
+	if err := s.liveDispatches(ctx, live, counts); err != nil {
+		return nil, err
+	}
+	out := make([]DayCount, len(days))
+	for i, d := range days {
+		out[i] = DayCount{Day: s.DayOf(time.Unix(d.a, 0)), Count: counts[d.a]}
+	}
+	return out, nil
+}
+
+// liveDispatches counts each day's dispatches made less the cancelled ones among them into
+// counts: two plain counts of an index range (migration 0016), cheaper than testing the status
+// of every dispatch of the day. The days' bounds go in as one list, so a month is one statement
+// and one round trip to a PostgreSQL server (thirty of each per day were a third of the
+// Summary's time there).
+func (s *Store) liveDispatches(ctx context.Context, days []day, counts map[int64]int) error {
+	if len(days) == 0 {
+		return nil
+	}
 	var bounds []string
 	var args []any
-	for d := time.Unix(a, 0).In(s.loc); d.Unix() < b; d = d.AddDate(0, 0, 1) {
-		days = append(days, d)
+	for _, d := range days {
 		bounds = append(bounds, "(CAST(? AS BIGINT), CAST(? AS BIGINT))")
-		args = append(args, d.Unix(), d.AddDate(0, 0, 1).Unix())
-	}
-	if len(days) == 0 {
-		return nil, nil
+		args = append(args, d.a, d.b)
 	}
 	q := `WITH days (lo, hi) AS (VALUES ` + strings.Join(bounds, ", ") + `)
 		SELECT lo,
@@ -47,18 +83,10 @@ func (s *Store) DailyDispatches(ctx context.Context, from, to string) ([]DayCoun
 		err := r.Scan(&d.lo, &d.made, &d.cancelled)
 		return d, err
 	}, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	counts := map[int64]int{}
 	for _, r := range rows {
 		counts[r.lo] = int(r.made - r.cancelled)
 	}
-	out := make([]DayCount, len(days))
-	for i, d := range days {
-		out[i] = DayCount{Day: d.Format(time.DateOnly), Count: counts[d.Unix()]}
-	}
-	return out, nil
+	return err
 }
 
 // OpenJob is a job still open into the next day, for the list to act on.

@@ -98,21 +98,35 @@ func placeholders(n int) string {
 type readChain struct {
 	s   *Store
 	ctx context.Context
+	tx  *sql.Tx // reads inside this transaction when set, else on the pool
 	err error
+}
+
+// chainQuerier is what a readChain reads on: the pool or its transaction.
+type chainQuerier interface {
+	querier
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func (q *readChain) on() chainQuerier {
+	if q.tx != nil {
+		return q.tx
+	}
+	return q.s.db
 }
 
 func (q *readChain) row(query string, args []any, dest ...any) {
 	if q.err != nil {
 		return
 	}
-	q.err = q.s.db.QueryRowContext(q.ctx, query, args...).Scan(dest...)
+	q.err = q.on().QueryRowContext(q.ctx, query, args...).Scan(dest...)
 }
 
 func (q *readChain) rows(query string, args []any, fn func(*sql.Rows) error) {
 	if q.err != nil {
 		return
 	}
-	rows, err := q.s.db.QueryContext(q.ctx, query, args...)
+	rows, err := q.on().QueryContext(q.ctx, query, args...)
 	if err != nil {
 		q.err = err
 		return

@@ -29,4 +29,24 @@ func TestCheckRebuildsWorkerPool(t *testing.T) {
 	if err != nil || strings.Contains(out, "重建") || !strings.Contains(out, "检查通过") {
 		t.Fatalf("check after the rebuild: %v %s", err, out)
 	}
+
+	// the Summary's kept days: a report keeps them, a spoilt one is dropped and said once
+	if out, err := gd(t, "report", "--db", path, "--format", "json"); err != nil {
+		t.Fatalf("report: %v %s", err, out)
+	}
+	var kept int
+	if err := db.QueryRow(`SELECT count(*) FROM day_figures`).Scan(&kept); err != nil || kept == 0 {
+		t.Fatalf("%d days kept after a report (%v)", kept, err)
+	}
+	if _, err := db.Exec(`UPDATE day_figures SET totals = replace(totals, '"done":', '"done":7') WHERE a = (SELECT max(a) FROM day_figures)`); err != nil {
+		t.Fatal(err)
+	}
+	out, err = gd(t, "check", "--db", path)
+	if err != nil || !strings.Contains(out, "1 天合计与记录不一致") || !strings.Contains(out, "检查通过") {
+		t.Fatalf("check of a spoilt day: %v %s", err, out)
+	}
+	out, err = gd(t, "check", "--db", path)
+	if err != nil || strings.Contains(out, "天合计") || !strings.Contains(out, "检查通过") {
+		t.Fatalf("check after the day was dropped: %v %s", err, out)
+	}
 }

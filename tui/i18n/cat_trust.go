@@ -43,6 +43,7 @@ func init() {
 		"backup.aside":               {"原来的文件已保留为 %s", "The replaced file was kept as %s"},
 		"backup.check_ok":            {"检查通过：%s 完好。", "Check passed: %s is sound."},
 		"backup.check_bad":           {"数据文件已损坏（%s）：%s", "The data file is damaged (%s): %s"},
+		"backup.days_recounted":      {"汇总表保存的 %d 天合计与记录不一致，已删除，下次查看时按记录重算。", "The Summary's saved totals of %d day(s) disagreed with the records; they were dropped and will be counted again from the records."},
 		"backup.pool_rebuilt":        {"派工匹配用的工人汇总与登记和派工记录不一致（%d 人），已按记录重建。", "The workers' summary that matching reads disagreed with their records for %d worker(s) and was rebuilt from them."},
 		"backup.damaged":             {"数据文件已损坏，为防止进一步损失已停止使用。", "The data file is damaged; gigdesk stopped using it to prevent further loss."},
 		"backup.what_to_do":          {"请关闭 gigdesk，然后执行：\n  gigdesk restore --db %s --from %s --force --by %s\n（会询问站长密码；原文件会被保留，不会删除）", "Close gigdesk, then run:\n  gigdesk restore --db %s --from %s --force --by %s\n(it asks for the head's PIN; the damaged file is kept aside, not deleted)"},
