@@ -214,7 +214,7 @@ func init() {
 
 		// The Summary screen.
 		"sum.loading":    {"正在统计…", "Counting…"},
-		"sum.fair_wait":  {"公平派工还在统计，统计完就导出…", "Counting fairness; the file is written as soon as it is done…"},
+		"sum.fair_wait":  {"还在统计，统计完就导出…", "Still counting; exporting when done…"},
 		"sum.key.prev":   {"前一期", "earlier"},
 		"sum.key.next":   {"后一期", "later"},
 		"sum.key.today":  {"回到今天", "today"},

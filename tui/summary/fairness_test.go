@@ -114,6 +114,26 @@ func TestAskedExportStaysWithItsPeriod(t *testing.T) {
 	}
 }
 
+// An export asked for before even the figures came (e pressed as the screen opens) is written
+// once the whole summary is in.
+func TestExportAskedWhileLoadingIsWritten(t *testing.T) {
+	c := newCommon(t, i18n.En)
+	m := New(c).(*Model)
+	m.SetSize(80, 200)
+	load := m.Init()
+	if st := m.export(); st == nil || !strings.Contains(statusOf(st), "exporting when done") {
+		t.Fatal("an export asked before the figures came does not say it waits")
+	}
+	s, cmd := m.Update(load().(loadedMsg))
+	if cmd == nil {
+		t.Fatal("no fairness asked for")
+	}
+	s, cmd = s.Update(cmd().(fairMsg))
+	if path := exported(t, cmd); !strings.HasSuffix(path, ".xlsx") {
+		t.Fatalf("the export asked for while loading was not written: %q", path)
+	}
+}
+
 // exported runs an export command and returns the file it wrote, failing on an error.
 func exported(t *testing.T, cmd tea.Cmd) string {
 	t.Helper()

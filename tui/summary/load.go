@@ -69,12 +69,12 @@ func (m *Model) loadFairness(req int, sum store.Summary) tea.Cmd {
 
 // export writes the period as an Excel file beside the database, in an exports folder.
 func (m *Model) export() tea.Cmd {
-	if m.doc == nil || m.loading {
-		return nil
-	}
-	if m.fairPending { // the file holds the fairness section too: write it when that comes
+	if m.loading || m.fairPending { // the file holds every section: write it when the last comes
 		m.exportFor = m.period()
 		return common.Status(m.c.T("sum.fair_wait"), false)
+	}
+	if m.doc == nil {
+		return nil
 	}
 	doc := *m.doc
 	path := filepath.Join(filepath.Dir(m.c.Store.Path()), "exports", doc.FileName("xlsx"))

@@ -20,7 +20,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		m.loading, m.err, m.fairPending, m.fairErr = false, msg.err, false, ""
 		var cmd tea.Cmd
-		if msg.err == nil {
+		if msg.err != nil {
+			m.exportFor = "" // the error is on the screen; nothing to write
+		} else {
 			m.doc = &report.Doc{Cat: m.c.Cat, Rec: m.c.Records, Station: m.c.Settings.StationName, Sum: msg.sum, Rights: msg.rights, Fairs: msg.fairs, Made: m.c.Now()}
 			m.cur = min(m.cur, len(msg.sum.StillOpen)-1)
 			m.closing = m.closing && len(msg.sum.StillOpen) > 0
