@@ -86,6 +86,11 @@ func (s *Store) exportPerson(ctx context.Context, staff int64, kind Person, id i
 			if err != nil {
 				return err
 			}
+			for _, row := range got {
+				for _, col := range secretColumns[r.table] {
+					delete(row, col)
+				}
+			}
 			if len(got) > 0 {
 				ex.Related[r.table] = got
 			}
@@ -107,6 +112,10 @@ func (s *Store) exportPerson(ctx context.Context, staff int64, kind Person, id i
 	})
 	return ex, err
 }
+
+// secretColumns are left out of a person's export: what the station keeps to check them, not
+// data about them (a PIN's hash would let anyone holding the file try PINs at leisure).
+var secretColumns = map[string][]string{"worker_self": {"pin_hash"}}
 
 type reference struct{ table, column string }
 

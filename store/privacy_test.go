@@ -52,11 +52,20 @@ func TestExportAndErasePerson(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	if err := s.SetSelfPIN(ctx, head.ID, w.ID, "8642"); err != nil {
+		t.Fatal(err)
+	}
 	ex, err := s.ExportPerson(ctx, head.ID, PersonWorker, w.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	b := must(json.Marshal(ex))(t)
+	if self := ex.Related["worker_self"]; len(self) != 1 || self[0]["pin_failures"] == nil {
+		t.Errorf("the export lacks the self-service row: %v", self)
+	}
+	if strings.Contains(string(b), "pin_hash") {
+		t.Errorf("the export carries the self-service PIN's hash:\n%s", b)
+	}
 	for _, want := range []string{"张三丰", "13800138000", idno, "腰不好", `"worker_trades"`, `"sign_ins"`, `"service_visits"`, `"worker_keys"`, "2026-11-28T14:30:00+08:00"} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("export lacks %s:\n%s", want, b)
