@@ -118,7 +118,7 @@ type formBlock struct {
 
 // view draws the form in width × height, keeping the focused field in sight.
 func (f *form) view() string {
-	head := []string{f.titleView()}
+	head := f.titleView()
 	if c := f.copiedView(); c != "" && !f.leaving.Asking() && f.edge == "" {
 		head = append(head, f.c.Styles.Subtle.Render(c))
 	}
@@ -144,26 +144,39 @@ func (f *form) view() string {
 	return f.fit(head, blocks)
 }
 
-// titleView is the form's title and who is calling: a known employer with their record, or a new one.
-func (f *form) titleView() string {
+// titleView is the form's title and who is calling: a known employer with their record, or a new
+// one. Warnings about the employer's wages that do not fit beside the name get a line of their own:
+// a narrow counter screen must not cut them off.
+func (f *form) titleView() []string {
 	s := f.c.Styles
 	title := f.c.T("jobs.form.new")
 	if f.edit.ID != 0 {
 		title = f.c.T("jobs.form.edit", f.edit.ID)
 	}
 	who := s.Subtle.Render(f.c.T("jobs.form.phone_first"))
+	var flags []string
 	if f.employer.ID != 0 {
 		who = s.Good.Render(f.c.T("jobs.employer.known", f.employer.Name, f.record.Jobs))
 		if f.record.Flagged() {
-			who += " " + s.Urgent.Render(f.c.T("jobs.employer.flag", f.record.Unpaid, f.record.Disputed))
+			flags = append(flags, s.Urgent.Render(f.c.T("jobs.employer.flag", f.record.Unpaid, f.record.Disputed)))
 		}
 		if f.rights.unpaidCases > 0 {
-			who += " " + s.Urgent.Render(f.c.T("rights.jobs.flag", f.rights.unpaidCases))
+			flags = append(flags, s.Urgent.Render(f.c.T("rights.jobs.flag", f.rights.unpaidCases)))
 		}
 	} else if f.looked != "" && f.errs[fPhone] == "" {
 		who = s.Warning.Render(f.c.T("jobs.employer.new"))
 	}
-	return s.Title.Render(title) + "  " + who
+	line := s.Title.Render(title) + "  " + who
+	if len(flags) == 0 {
+		return []string{line}
+	}
+	if all := line + " " + strings.Join(flags, " "); lipgloss.Width(all) <= f.width {
+		return []string{all}
+	}
+	if w := strings.Join(flags, " "); lipgloss.Width(w) <= f.width {
+		return []string{line, w}
+	}
+	return append([]string{line}, flags...)
 }
 
 func (f *form) section(key string) formBlock {

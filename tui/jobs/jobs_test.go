@@ -272,10 +272,21 @@ func TestUnpaidWagesFlagShownWhileTaking(t *testing.T) {
 	if _, err := h.c.Store.Dispute(t.Context(), h.c.Staff.ID, 1, "工钱少给了"); err != nil {
 		t.Fatal(err)
 	}
+	// with an open complaint too the warnings no longer fit beside the name at 80 columns:
+	// they move to a line of their own instead of being cut off
+	if _, err := h.c.Store.OpenCase(t.Context(), h.c.Staff.ID, store.RightsCase{Kind: store.CaseUnpaid, OpenedBy: store.ByWorker,
+		WorkerID: w.ID, EmployerID: 1, Summary: "工钱没给"}); err != nil {
+		t.Fatal(err)
+	}
 	h.letters("n")
 	h.figures("13800138000")
 	h.press(tea.KeyEnter)
-	h.want("老雇主", "欠薪记录", "纠纷 1 次")
+	h.want("老雇主", "欠薪记录：未付 0 次，纠纷 1 次", "欠薪投诉未结 1 件")
+	for _, l := range strings.Split(h.view(), "\n") {
+		if lipgloss.Width(l) > 80 {
+			t.Fatalf("a line wider than the screen: %q", l)
+		}
+	}
 }
 
 func TestBadInputStaysAtTheField(t *testing.T) {
