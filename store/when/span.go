@@ -62,6 +62,9 @@ func hasDayWord(s string) bool {
 // The span must last MinDuration to MaxDuration.
 func ParseEnd(text string, start, now time.Time) (time.Time, string) {
 	s := fold(text)
+	for _, w := range []string{"到", "至"} { // 到早上6点: the end as callers say it
+		s = strings.TrimSpace(strings.TrimPrefix(s, w))
+	}
 	if s == "" {
 		return time.Time{}, KeyEmpty
 	}

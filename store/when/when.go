@@ -46,9 +46,18 @@ const (
 	MaxDuration = 31 * 24 * time.Hour
 )
 
+// shortDays are the spoken forms of a day and a part of it in one word (今晚 is 今天晚上), as
+// callers say them for a night job: they are read as the two words.
+var shortDays = strings.NewReplacer("今晚", "今天晚上", "今夜", "今天夜里", "明晚", "明天晚上", "明早", "明天早上",
+	"明晨", "明天早上", "后晚", "后天晚上")
+
 // fold drops escape sequences and controls, turns full-width digits, letters and punctuation into ASCII and
-// lower-cases; runs of spaces become one.
+// lower-cases; runs of spaces become one; 今晚 and its like become a day and a part of it.
 func fold(s string) string {
+	return shortDays.Replace(foldRunes(s))
+}
+
+func foldRunes(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range valid.StripControls(s) {
