@@ -221,8 +221,12 @@ func (f *form) fieldView(fl field, lw int) []string {
 			for _, l := range common.Wrap("⚠ "+p, room) {
 				out = append(out, indent+s.Warning.Render(l))
 			}
-		} else {
+		} else if lipgloss.Width(out[0])+2+lipgloss.Width(p) <= f.width {
 			out[0] += "  " + s.Subtle.Render(p)
+		} else { // beside the field it would be cut: under it, whole
+			for _, l := range common.Wrap(p, room) {
+				out = append(out, indent+s.Subtle.Render(l))
+			}
 		}
 	}
 	return out

@@ -417,3 +417,27 @@ func TestFormGolden(t *testing.T) {
 		})
 	}
 }
+
+// A night job as a caller says it: 今晚11点50 until 到早上6点. Both read, and the end (on the next
+// day) is shown whole at 80 columns, under the field when it does not fit beside it.
+func TestNightJobAsSaid(t *testing.T) {
+	h := newHarness(t, i18n.Zh)
+	h.letters("n")
+	h.figures("13800138000")
+	h.press(tea.KeyEnter)
+	for range fWhen - fPhone - 1 {
+		h.press(tea.KeyTab)
+	}
+	if h.form().focus != fWhen {
+		t.Fatalf("at field %d, not the start", h.form().focus)
+	}
+	h.words("今晚11点50")
+	h.press(tea.KeyTab)
+	h.words("到早上6点")
+	h.want("今天 23:50", "6小时10分", "至次日06:00")
+	for _, l := range strings.Split(h.view(), "\n") {
+		if lipgloss.Width(l) > 80 {
+			t.Fatalf("a line wider than the screen: %q", l)
+		}
+	}
+}
