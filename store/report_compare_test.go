@@ -49,3 +49,16 @@ func TestSummaryComparedFiguresEqualDayFigures(t *testing.T) {
 		})
 	}
 }
+
+// November has 30 days: its month's fairness is its last 30 days', counted once and the same.
+func TestMonthFairnessIsItsLast30Days(t *testing.T) {
+	s := demoStore(t)
+	sum, err := s.Summary(context.Background(), store.SpanMonth, "2026-11-15")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, f30 := sum.Fairness, sum.Fairness30
+	if f.From != "2026-11-01" || f30.From != f.From || f30.To != f.To || f30.Gini != f.Gini || f30.GiniWorkers == 0 {
+		t.Fatalf("month %s..%s gini %v (%d), last 30 %s..%s gini %v", f.From, f.To, f.Gini, f.GiniWorkers, f30.From, f30.To, f30.Gini)
+	}
+}

@@ -71,6 +71,11 @@ const FairnessListLimit = 10
 // The two are read at once: neither needs the other.
 func (s *Store) summaryFairness(ctx context.Context, sum *Summary, from, to string) error {
 	f30, _, _ := Period(SpanDay, to, -(FairnessDays - 1))
+	if f30 == from { // a 30-day month: the period is its own last 30 days
+		f, err := s.Fairness(ctx, from, to, FairnessListLimit)
+		sum.Fairness, sum.Fairness30 = f, f
+		return err
+	}
 	var err, err30 error
 	var wg sync.WaitGroup
 	wg.Go(func() { sum.Fairness, err = s.Fairness(ctx, from, to, FairnessListLimit) })
