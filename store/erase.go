@@ -147,9 +147,10 @@ func (t *Tx) wipe(kind Person, id int64) error {
 			`UPDATE rights_cases SET summary = '' WHERE worker_id = ?1`,
 			`UPDATE rights_notes SET note = '' WHERE case_id IN (SELECT id FROM rights_cases WHERE worker_id = ?1)`,
 			`UPDATE training_wishes SET topic = '', closed_at = coalesce(closed_at, ?3) WHERE worker_id = ?1`,
-			// the self-service terminal: their PIN (or pre-registration mark) and the jobs they asked for
+			// the self-service terminal: their PIN (or pre-registration mark) goes; the jobs they asked
+			// for hold no personal data and stay in the terminal's figures, withdrawn
 			`DELETE FROM worker_self WHERE worker_id = ?1`,
-			`DELETE FROM job_requests WHERE worker_id = ?1`,
+			`UPDATE job_requests SET withdrawn_at = coalesce(withdrawn_at, ?3) WHERE worker_id = ?1`,
 		}
 	case PersonEmployer:
 		stmts = []string{

@@ -5,8 +5,9 @@ import (
 	"time"
 )
 
-// Erasing a worker takes their self-service PIN row and their job requests with the rest, in
-// the one audited transaction; another worker's stay, and a refused erase takes nothing.
+// Erasing a worker takes their self-service PIN row with the rest, in the one audited
+// transaction, and withdraws their job requests (kept, so the terminal's figures for those days
+// do not drop); another worker's stay, and a refused erase takes nothing.
 func TestEraseWorkerClearsSelfService(t *testing.T) {
 	UseFastPINHashing()
 	st := newDispatchStation(t)
@@ -34,8 +35,11 @@ func TestEraseWorkerClearsSelfService(t *testing.T) {
 	if _, err := st.s.ErasePerson(st.ctx, st.head, PersonWorker, w.ID); err != nil {
 		t.Fatal(err)
 	}
-	if n, m := count("worker_self", w.ID), count("job_requests", w.ID); n != 0 || m != 0 {
+	if n, m := count("worker_self", w.ID), count("job_requests", w.ID); n != 0 || m != 1 {
 		t.Fatalf("after the erase: %d PIN rows, %d requests", n, m)
+	}
+	if live := must(queryAll(st.ctx, st.s, scanOne[int], `SELECT count(*) FROM job_requests WHERE worker_id = ? AND withdrawn_at IS NULL`, w.ID))(t)[0]; live != 0 {
+		t.Fatalf("%d of the erased worker's requests still stand", live)
 	}
 	if n, m := count("worker_self", other.ID), count("job_requests", other.ID); n != 1 || m != 1 {
 		t.Fatalf("the other worker's: %d PIN rows, %d requests", n, m)
