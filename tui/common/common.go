@@ -115,7 +115,9 @@ type ChangedMsg struct{}
 
 // StationChangedMsg says the board's watcher heard a change to the database, made here or by
 // another desk or process; the Match screen reloads the job it shows, so a worker's request
-// at the self-service terminal appears on it within a second.
+// at the self-service terminal appears on it within a second, and the job fair's page its
+// firms and its door (a second desk signing people in at the same fair). The root hands it to
+// both; Owner names the first.
 type StationChangedMsg struct{}
 
 func (StationChangedMsg) Owner() Page { return PageMatch }

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"gigdesk/store"
+	"gigdesk/tui/common"
 	"gigdesk/tui/i18n"
 )
 
@@ -106,6 +107,27 @@ func TestDoorSignIn(t *testing.T) {
 	att = wantCount(t, "attendees", must(st.s.Attendees(ctx, ev.ID))(t), nil, 6)
 	if att[0].WorkerID != other.ID {
 		t.Fatalf("the double click signed in %+v", att[0])
+	}
+}
+
+// A second desk signs people in at the same fair: the door's count and list here follow when
+// the station's watcher hears the change, and what is typed in the box stays.
+func TestDoorFollowsAnotherDesk(t *testing.T) {
+	st := newStation(t, i18n.Zh)
+	ctx := context.Background()
+	ev, _ := st.event(t)
+	d := st.screen(t)
+	enter(d)
+	d.Type("d")
+	wantOnScreen(t, d, "进场 0 人")
+	d.Type("王")
+	if _, err := st.s.SignInAttendee(ctx, st.head, ev.ID, st.workers[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	d.Send(common.StationChangedMsg{})
+	wantOnScreen(t, d, "进场 1 人")
+	if v := d.M.(*Model).door.input.Value(); v != "王" {
+		t.Fatalf("the box holds %q after the reload", v)
 	}
 }
 

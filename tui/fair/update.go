@@ -40,6 +40,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, m.loadEvent()
 		}
 		return m, m.loadEvents()
+	case common.StationChangedMsg: // another desk's change: the open fair's lists and count
+		if m.ev.ID != 0 {
+			return m, m.loadEvent()
+		}
+		return m, nil
 	case tea.KeyMsg:
 		return m, m.key(msg)
 	case tea.MouseMsg:
