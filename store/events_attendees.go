@@ -39,7 +39,7 @@ func (s *Store) SignInAttendee(ctx context.Context, staff, eventID, workerID int
 			return err
 		}
 		var err error
-		a, err = tx.attend(eventID, workerID, false)
+		a, err = tx.attend(eventID, workerID, false, tx.now)
 		return err
 	})
 	if err != nil {
@@ -68,7 +68,7 @@ func (s *Store) SignInNewcomer(ctx context.Context, staff, eventID int64, n Newc
 			return err
 		}
 		var err error
-		a, err = tx.attend(eventID, w.ID, true)
+		a, err = tx.attend(eventID, w.ID, true, tx.now)
 		return err
 	})
 	if err != nil {
@@ -78,8 +78,8 @@ func (s *Store) SignInNewcomer(ctx context.Context, staff, eventID int64, n Newc
 }
 
 // attend writes one attendee row, audited under the event.
-func (t *Tx) attend(eventID, workerID int64, newcomer bool) (Attendee, error) {
-	a := Attendee{EventID: eventID, WorkerID: workerID, Newcomer: newcomer, At: t.now}
+func (t *Tx) attend(eventID, workerID int64, newcomer bool, at time.Time) (Attendee, error) {
+	a := Attendee{EventID: eventID, WorkerID: workerID, Newcomer: newcomer, At: at}
 	if err := t.exists(`SELECT 1 FROM events WHERE id = ?`, eventID, "event"); err != nil {
 		return a, err
 	}
@@ -91,7 +91,7 @@ func (t *Tx) attend(eventID, workerID int64, newcomer bool) (Attendee, error) {
 		return a, err
 	}
 	a.ID, err = t.insert(`INSERT INTO event_attendees (event_id, worker_id, newcomer, at, staff_id) VALUES (?, ?, ?, ?, ?)`,
-		eventID, workerID, newcomer, t.now.Unix(), nullID(t.staff))
+		eventID, workerID, newcomer, at.Unix(), nullID(t.staff))
 	if err != nil {
 		return a, err
 	}

@@ -1,6 +1,9 @@
 package store
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // FairLoad is a whole fair written at once (the demo's, or one typed up from paper later):
 // the event, its firms with their positions, the attendees and the intentions agreed.
@@ -22,6 +25,7 @@ type FairLoadFirm struct {
 type FairLoadAttendee struct {
 	WorkerID int64
 	Newcomer Newcomer
+	At       time.Time // when they came in; zero (or a time still to come) is the load's own time
 }
 
 // FairLoadIntention joins the load's Attendee-th attendee and the Position-th position of its
@@ -73,7 +77,11 @@ func (s *Store) LoadFair(ctx context.Context, staff int64, l FairLoad) (Event, e
 				}
 				a.WorkerID = workers[i].ID
 			}
-			at, err := tx.attend(ev.ID, a.WorkerID, workers[i].ID != 0)
+			came := a.At
+			if came.IsZero() || came.After(tx.now) {
+				came = tx.now
+			}
+			at, err := tx.attend(ev.ID, a.WorkerID, workers[i].ID != 0, came)
 			if err != nil {
 				return err
 			}

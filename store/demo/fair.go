@@ -101,6 +101,17 @@ func (g *gen) fairAttendees(load *store.FairLoad, o Options, tradeOf map[string]
 		}
 		load.Attendees = append(load.Attendees, store.FairLoadAttendee{Newcomer: nc})
 	}
+	// the door opens at nine and they come over the morning, registered and new in no order
+	g.r.Shuffle(len(load.Attendees), func(i, j int) { load.Attendees[i], load.Attendees[j] = load.Attendees[j], load.Attendees[i] })
+	now := o.Now
+	open := time.Date(now.Year(), now.Month(), now.Day(), 9, 0, 0, 0, now.Location())
+	span := min(now.Sub(open), 3*time.Hour)
+	for i := range load.Attendees {
+		if span > 0 {
+			at := open.Add(span * time.Duration(i) / time.Duration(len(load.Attendees)))
+			load.Attendees[i].At = at.Add(time.Duration(g.r.IntN(30)) * time.Second)
+		}
+	}
 }
 
 // fairIntentions: about a third of the attendees agree with one or two positions; some firms
