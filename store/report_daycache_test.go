@@ -94,6 +94,23 @@ func TestKeptDaysFollowTheRecords(t *testing.T) {
 		t.Fatalf("only %v tried: the demo's yesterday should have dispatches to finish, pay and dispute", did)
 	}
 
+	// a worker dispatched yesterday is put into a priority group: yesterday's priority count moves
+	for _, d := range past {
+		w, err := s.Worker(ctx, d.WorkerID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(w.Groups) > 0 || d.Status == store.Cancelled {
+			continue
+		}
+		w.Groups = []string{"veteran"}
+		if _, err := s.UpdateWorker(ctx, head, w); err != nil {
+			t.Fatal(err)
+		}
+		sameAsCounted("a worker put into a priority group", 7)
+		break
+	}
+
 	// a job posted before today, still open: a new dispatch fills a place of its posting day,
 	// and closing another drops its places from that day's figures
 	jobs, err := s.Jobs(ctx, store.JobFilter{From: now, Statuses: []store.JobStatus{store.JobOpen, store.JobPartly}})
