@@ -97,7 +97,7 @@ func playDay(t *testing.T, lang i18n.Lang, w, h int, when, dur, declineWhy strin
 
 	// The head adds the counter clerk in Admin; the clerk takes over with F8 and chooses a PIN.
 	tm.Keys("F6")
-	tm.WaitFor("王芳")
+	tm.WaitFor(T("admin.title"), "王芳") // the head's name is in the header already: wait for Admin itself
 	tm.Keys("+")
 	tm.Type("李娜")
 	tm.Keys("Enter")
