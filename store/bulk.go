@@ -213,24 +213,11 @@ func (l *Loader) DeferIndexes() error {
 	if err := l.sync(); err != nil {
 		return err
 	}
-	rows, err := l.tx.QueryContext(l.ctx, l.s.secondaryIndexesSQL(len(tables)), anySlice(tables)...)
+	names, defs, err := l.schemaObjects(l.s.secondaryIndexesSQL(len(tables)), anySlice(tables)...)
 	if err != nil {
 		return err
 	}
-	var names []string
-	for rows.Next() {
-		var name, q string
-		if err := rows.Scan(&name, &q); err != nil {
-			rows.Close()
-			return err
-		}
-		names = append(names, name)
-		l.indexes = append(l.indexes, q)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
+	l.indexes = append(l.indexes, defs...)
 	for _, n := range names {
 		if _, err := l.tx.ExecContext(l.ctx, `DROP INDEX "`+n+`"`); err != nil {
 			return err
@@ -240,6 +227,23 @@ func (l *Loader) DeferIndexes() error {
 		return l.deferForeignKeys(tables)
 	}
 	return nil
+}
+
+// schemaObjects runs a query of the schema that lists names and their CREATE statements.
+func (l *Loader) schemaObjects(query string, args ...any) (names, defs []string, err error) {
+	rows, err := l.tx.QueryContext(l.ctx, query, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name, def string
+		if err := rows.Scan(&name, &def); err != nil {
+			return nil, nil, err
+		}
+		names, defs = append(names, name), append(defs, def)
+	}
+	return names, defs, rows.Err()
 }
 
 func anySlice(ss []string) []any {

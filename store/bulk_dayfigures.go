@@ -19,25 +19,12 @@ func (l *Loader) pauseDayFigures() error {
 		}
 		return nil
 	}
-	rows, err := l.tx.QueryContext(l.ctx, `SELECT name, sql FROM sqlite_master
+	names, defs, err := l.schemaObjects(`SELECT name, sql FROM sqlite_master
 		WHERE type = 'trigger' AND name LIKE '%day_figures%' ORDER BY name`)
 	if err != nil {
 		return err
 	}
-	var names []string
-	for rows.Next() {
-		var name, q string
-		if err := rows.Scan(&name, &q); err != nil {
-			rows.Close()
-			return err
-		}
-		names = append(names, name)
-		l.triggers = append(l.triggers, q)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
+	l.triggers = defs
 	for _, n := range names {
 		if _, err := l.tx.ExecContext(l.ctx, `DROP TRIGGER "`+n+`"`); err != nil {
 			return err
