@@ -70,9 +70,9 @@ func (c *poolCache) drop() {
 }
 
 // cachedPool returns a copy of the active workers' static pool (only those with one of trades,
-// when given) with the dispatches each made since week and their days worked, and how many active workers there are,
-// bringing the cache up to date with what was written since it was read. Copies share the
-// read-only Trades slices.
+// when given) with the dispatches each made since week and their days worked, and how many
+// active workers there are, bringing the cache up to date with what was written since it was
+// read. Copies share the read-only Trades slices.
 func (s *Store) cachedPool(ctx context.Context, tx *sql.Tx, mc MatchContext, week int64, trades []int64) ([]match.Worker, int, error) {
 	var m poolMark
 	if err := tx.QueryRowContext(ctx, `SELECT (SELECT coalesce(max(id), 0) FROM audit), (SELECT coalesce(max(id), 0) FROM workers),
