@@ -60,6 +60,7 @@ type jobView struct {
 	related    []int64
 	start, end time.Time
 	minutes    int64 // job duration, for converting piece and fixed pay
+	halfDay    int   // the Availability bit of the job's start
 }
 
 func newJobView(job *Job, related []int64) jobView {
@@ -73,6 +74,7 @@ func newJobView(job *Job, related []int64) jobView {
 		start:   job.Start,
 		end:     end,
 		minutes: int64(job.End.Sub(job.Start) / time.Minute),
+		halfDay: HalfDay(job.Start),
 	}
 }
 
@@ -197,7 +199,7 @@ func (jv *jobView) points(w *Worker, f fit, wt *Weights, c *clock) (p [numFactor
 	switch {
 	case w.Availability == 0:
 		p[fAvailable] = wt.Available / 2
-	case w.Availability&HalfDay(jv.start) != 0:
+	case w.Availability&jv.halfDay != 0:
 		p[fAvailable] = wt.Available
 	}
 	return p
