@@ -133,7 +133,7 @@ func (l *Loader) Worker(w *Worker, createdBy int64) error {
 		text = strconv.AppendInt(append(strconv.AppendInt(text, t.TradeID, 10), ':'), int64(t.Years), 10)
 	}
 	l.facts[w.ID] = workerFacts{status: string(w.Status), payUnit: string(w.ExpectedPayUnit), trades: string(text),
-		community: w.CommunityID, payFen: w.ExpectedPayFen, priority: strings.Join(w.Groups, ",") != ""}
+		community: w.CommunityID, payFen: w.ExpectedPayFen, availability: int64(w.Availability), priority: strings.Join(w.Groups, ",") != ""}
 	keys, ok := l.keyCache[w.Name]
 	if !ok {
 		keys = SearchKeys(w.Name)
@@ -276,7 +276,7 @@ func (l *Loader) writePool() error {
 			b = append(strconv.AppendInt(b, n, 10), ' ')
 		}
 		b = append(append(b, f.payUnit...), ' ')
-		for _, n := range [...]int64{boolInt(f.priority), r.dispatches, r.completed, r.noShows, r.ratingSum, r.ratingCount, r.last} {
+		for _, n := range [...]int64{boolInt(f.priority), r.dispatches, r.completed, r.noShows, r.ratingSum, r.ratingCount, r.last, f.availability} {
 			b = append(strconv.AppendInt(b, n, 10), ' ')
 		}
 		facts = append(b, f.trades...)
@@ -289,7 +289,7 @@ func (l *Loader) writePool() error {
 
 // workerFacts is what worker_pool copies of a worker this load wrote.
 type workerFacts struct {
-	status, payUnit, trades string
-	community, payFen       int64
-	priority                bool
+	status, payUnit, trades         string
+	community, payFen, availability int64
+	priority                        bool
 }

@@ -337,7 +337,7 @@ func TestCancelFreesSeat(t *testing.T) {
 func TestMatchWeightsSetting(t *testing.T) {
 	st := newDispatchStation(t)
 	w, err := st.s.MatchWeights(st.ctx)
-	if err != nil || w.Trade != 25 {
+	if def, _ := ParseWeights(""); err != nil || w != def {
 		t.Fatalf("default weights: %+v %v", w, err)
 	}
 	w.Distance = 40
@@ -361,7 +361,7 @@ func TestMatchWeightsSetting(t *testing.T) {
 	if _, err := ParseWeights(`{"trade": "x"}`); AsError(err) == nil {
 		t.Fatal("bad JSON accepted")
 	}
-	if got, err := ParseWeights(`{"pay": 3}`); err != nil || got.Pay != 3 || got.Trade != 25 {
+	if got, err := ParseWeights(`{"pay": 3}`); err != nil || got.Pay != 3 || got.Trade != 4 || got.Available != 30 {
 		t.Fatalf("partial JSON: %+v %v", got, err)
 	}
 }

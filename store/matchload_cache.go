@@ -25,6 +25,11 @@ type poolCache struct {
 	// so the rotation's last 7 days are counted here instead of read again on every load
 	recent     map[int64][]int64
 	recentFrom int64
+	// worked is each worker's days with a dispatch starting since workedFrom (the first
+	// midnight of the days-worked window when read), for the rotation factor
+	worked     workedDays
+	workedFrom int64
+	workedLast int32 // the window's last day when workers' DaysWorked30 were counted; 0: not counted
 }
 
 // poolMark is how far the database had come: the last audit row, worker and dispatch. Audit
@@ -65,9 +70,9 @@ func (c *poolCache) drop() {
 }
 
 // cachedPool returns a copy of the active workers' static pool (only those with one of trades,
-// when given) with the dispatches each made since week, and how many active workers there are,
-// bringing the cache up to date with what was written since it was read. Copies share the
-// read-only Trades slices.
+// when given) with the dispatches each made since week and their days worked, and how many
+// active workers there are, bringing the cache up to date with what was written since it was
+// read. Copies share the read-only Trades slices.
 func (s *Store) cachedPool(ctx context.Context, tx *sql.Tx, mc MatchContext, week int64, trades []int64) ([]match.Worker, int, error) {
 	var m poolMark
 	if err := tx.QueryRowContext(ctx, `SELECT (SELECT coalesce(max(id), 0) FROM audit), (SELECT coalesce(max(id), 0) FROM workers),
@@ -93,7 +98,7 @@ func (s *Store) cachedPool(ctx context.Context, tx *sql.Tx, mc MatchContext, wee
 		}
 		c.workers = clipTrades(ws)
 		c.reads++
-		c.recent = nil
+		c.recent, c.worked = nil, nil
 	case len(changed) > 0:
 		fresh, err := loadStaticWorkers(ctx, tx, mc, s.loc, changed)
 		if err != nil {
@@ -105,6 +110,12 @@ func (s *Store) cachedPool(ctx context.Context, tx *sql.Tx, mc MatchContext, wee
 				return nil, 0, err
 			}
 		}
+		if c.worked != nil {
+			if err := c.worked.read(ctx, tx, c.workedFrom, changed, s.loc); err != nil {
+				return nil, 0, err
+			}
+			c.countWorked(changed, c.workedLast)
+		}
 	}
 	c.mark = m
 	// read the recent dispatches again when the week starts before them, or a day after them
@@ -115,6 +126,19 @@ func (s *Store) cachedPool(ctx context.Context, tx *sql.Tx, mc MatchContext, wee
 			return nil, 0, err
 		}
 		c.recentFrom = week
+	}
+	from, _, last := workedWindow(mc.Now, s.loc)
+	if c.worked == nil || from < c.workedFrom || from-c.workedFrom > 2*86400 {
+		c.worked = workedDays{}
+		if err := c.worked.read(ctx, tx, from, nil, s.loc); err != nil {
+			c.worked = nil
+			return nil, 0, err
+		}
+		c.workedFrom = from
+		c.workedLast = 0
+	}
+	if c.workedLast != last {
+		c.countWorked(nil, last)
 	}
 	ws := copyFitting(c.workers, trades)
 	at := positions(ws)
@@ -128,6 +152,25 @@ func (s *Store) cachedPool(ctx context.Context, tx *sql.Tx, mc MatchContext, wee
 		}
 	}
 	return ws, len(c.workers), nil
+}
+
+// countWorked sets the cached workers' DaysWorked30 (of ids only, when given) for the window
+// ending on day last.
+func (c *poolCache) countWorked(ids []int64, last int32) {
+	first := last - match.WorkedWindowDays + 1
+	if ids == nil {
+		for i := range c.workers {
+			c.workers[i].DaysWorked30 = c.worked.count(c.workers[i].ID, first, last)
+		}
+		c.workedLast = last
+		return
+	}
+	at := positions(c.workers)
+	for _, id := range ids {
+		if k := at(id); k >= 0 {
+			c.workers[k].DaysWorked30 = c.worked.count(id, first, last)
+		}
+	}
 }
 
 // copyFitting copies the workers with one of trades (all of them when trades is nil): a

@@ -80,10 +80,10 @@ func readStaticPool(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.
 	return out, rows.Err()
 }
 
-// parseFacts reads worker_pool's facts into w: eleven fields, each but the last followed by a
-// space (see migration 0015), the last the trades "trade:years" comma-separated.
+// parseFacts reads worker_pool's facts into w: twelve fields, each but the last followed by a
+// space (see migration 0015 and WorkerPoolVersion), the last the trades "trade:years" comma-separated.
 func parseFacts(b []byte, w *match.Worker, loc *time.Location) error {
-	var n [10]int64
+	var n [11]int64
 	unit := []byte(nil)
 	for i := range n {
 		sp := bytes.IndexByte(b, ' ')
@@ -105,6 +105,7 @@ func parseFacts(b []byte, w *match.Worker, loc *time.Location) error {
 	if n[9] > 0 {
 		w.LastDispatch = time.Unix(n[9], 0).In(loc)
 	}
+	w.Availability = int(n[10])
 	w.Trades = parseTrades(b)
 	return nil
 }

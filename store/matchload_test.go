@@ -52,8 +52,10 @@ func TestRankForJobFromDatabase(t *testing.T) {
 	for _, c := range r.Candidates {
 		got = append(got, c.WorkerID)
 	}
-	// trade 25 + distance 15/10/5 + present 10; the rest equal for new workers
-	want := []int64{near.ID, present.ID, sub.ID, far.ID, related.ID}
+	// present 57 + distance 26·1/3 for the one at the station, then distance 26/17/8 and trade
+	// 4 (related 2): the related trade next door passes the own trade farther off; the rest
+	// equal for new workers
+	want := []int64{present.ID, near.ID, related.ID, sub.ID, far.ID}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("ranked %v, want %v", got, want)
 	}
@@ -64,7 +66,7 @@ func TestRankForJobFromDatabase(t *testing.T) {
 	if !c.Match.PresentToday || c.Name != "钱七" || c.IdleDays != match.IdleCapDays || len(c.Trades) != 1 {
 		t.Errorf("candidate details %+v", c)
 	}
-	if !r.Candidates[len(r.Candidates)-1].Related {
+	if !r.Candidates[2].Related {
 		t.Errorf("related-trade worker not marked related")
 	}
 	r2, err := st.s.RankForJob(st.ctx, j.ID, 0)
@@ -72,7 +74,7 @@ func TestRankForJobFromDatabase(t *testing.T) {
 		t.Fatalf("same input, different ranking")
 	}
 	// limit keeps the best
-	if r3 := must(st.s.RankForJob(st.ctx, j.ID, 2))(t); len(r3.Candidates) != 2 || r3.Candidates[1].WorkerID != present.ID {
+	if r3 := must(st.s.RankForJob(st.ctx, j.ID, 2))(t); len(r3.Candidates) != 2 || r3.Candidates[1].WorkerID != near.ID {
 		t.Fatalf("limit 2: %+v", r3.Candidates)
 	}
 }

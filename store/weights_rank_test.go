@@ -8,7 +8,8 @@ import (
 )
 
 // A weight changed in the station's settings changes the next ranking: with presence worth
-// more than distance, the worker signed in at the station today passes the one next door.
+// more than distance (the defaults), the worker signed in at the station today passes the one
+// next door; with presence worth 10, the neighbour passes them.
 func TestChangedWeightChangesRanking(t *testing.T) {
 	st := newDispatchStation(t)
 	j := st.job(1, 2, dispatchNow.Add(3*time.Hour), 4) // 水电 in 后街社区 (100), today
@@ -24,17 +25,17 @@ func TestChangedWeightChangesRanking(t *testing.T) {
 		}
 		return r.Candidates[0]
 	}
-	if c := first(); c.WorkerID != near.ID {
-		t.Fatalf("with the default weights %d ranks first, want the neighbour %d", c.WorkerID, near.ID)
+	if c := first(); c.WorkerID != present.ID {
+		t.Fatalf("with the default weights %d ranks first, want the worker at the station %d", c.WorkerID, present.ID)
 	}
 	w := match.DefaultWeights()
-	w.Present = 40
+	w.Present = 10
 	if err := st.s.SaveMatchWeights(st.ctx, st.head, w); err != nil {
 		t.Fatal(err)
 	}
 	c := first()
-	if c.WorkerID != present.ID {
-		t.Fatalf("with presence worth 40, %d ranks first, want the worker at the station %d", c.WorkerID, present.ID)
+	if c.WorkerID != near.ID {
+		t.Fatalf("with presence worth 10, %d ranks first, want the neighbour %d", c.WorkerID, near.ID)
 	}
 	if got := must(st.s.MatchWeights(st.ctx))(t); got != w {
 		t.Fatalf("weights read back %+v, want %+v", got, w)
@@ -49,7 +50,7 @@ func TestChangedWeightChangesRanking(t *testing.T) {
 	if se := AsError(err); se == nil || se.Field != match.KeyDistance {
 		t.Fatalf("out-of-range distance: %v", err)
 	}
-	if c := first(); c.WorkerID != present.ID {
+	if c := first(); c.WorkerID != near.ID {
 		t.Fatalf("a refused save changed the ranking")
 	}
 }

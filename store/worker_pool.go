@@ -18,8 +18,10 @@ import (
 // per worker instead of the workers' wide rows, their trades and the whole history.
 
 // WorkerPoolVersion is raised whenever worker_pool's rows are computed differently: Open
-// rebuilds the table of a database whose setting worker_pool_version is older.
-const WorkerPoolVersion = 1
+// rebuilds the table of a database whose setting worker_pool_version is older. Version 2 adds
+// the worker's half-days (workers.availability) after the last dispatch's time, so facts holds
+// twelve fields, the trades still last.
+const WorkerPoolVersion = 2
 
 // poolColumns are worker_pool's columns, in the order poolFacts computes them.
 const poolColumns = `worker_id, status, erased, facts`
@@ -42,7 +44,7 @@ const recordFigures = `SELECT worker_id,
 const poolFacts = `SELECT w.id, w.status, w.erased, coalesce(w.community_id, 0) || ' ' || w.expected_pay_fen || ' ' ||
 	w.expected_pay_unit || ' ' || (CASE WHEN w.groups <> '' THEN 1 ELSE 0 END) || ' ' || coalesce(r.dispatches, 0) || ' ' ||
 	coalesce(r.completed, 0) || ' ' || coalesce(r.no_shows, 0) || ' ' || coalesce(r.rating_sum, 0) || ' ' ||
-	coalesce(r.rating_count, 0) || ' ' || coalesce(r.last_dispatch_at, 0) || ' ' || ?`
+	coalesce(r.rating_count, 0) || ' ' || coalesce(r.last_dispatch_at, 0) || ' ' || w.availability || ' ' || ?`
 
 // poolChanged follows an audited write: a worker or a dispatch written changes one worker's row.
 func (t *Tx) poolChanged(entity string, id int64) error {

@@ -56,8 +56,8 @@ func runSimulate(ctx context.Context, env *Env, args []string) error {
 		return &store.Error{Code: store.Invalid, Key: "sim.start", Field: "start", Detail: *start}
 	}
 	wt, err := store.ParseWeights(*weights)
-	if *weights == "fair" {
-		wt, err = sim.FairWeights(), nil
+	if *weights == "before" {
+		wt, err = sim.ReferenceWeights(), nil
 	}
 	if err != nil {
 		return err

@@ -45,9 +45,9 @@ func TestSimulateCommand(t *testing.T) {
 	if len(doc.Policies) != 6 || len(doc.DaysWorked) != 6 || doc.Policies[0].Weights.Rotation != 40 || doc.Policies[0].FillRate <= 0 {
 		t.Errorf("json document: %+v", doc)
 	}
-	fair, err := gd(t, "simulate", "--days", "3", "--policy", "score", "--weights", "fair", "--lang", "en")
-	if err != nil || !strings.Contains(fair, `"rotation":40`) {
-		t.Errorf("--weights fair: %v\n%s", err, fair)
+	before, err := gd(t, "simulate", "--days", "3", "--policy", "score", "--weights", "before", "--lang", "en")
+	if err != nil || !strings.Contains(before, `"rotation":10`) {
+		t.Errorf("--weights before: %v\n%s", err, before)
 	}
 	for _, bad := range [][]string{
 		{"--policy", "nepotism"}, {"--days", "0"}, {"--days", "400"}, {"--format", "xml"},

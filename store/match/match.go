@@ -47,6 +47,9 @@ type Worker struct {
 	ExpectedPayUnit PayUnit
 
 	PresentToday bool // signed in at the station today
+	// Availability is the half-days the worker said they work: bit 2*d is day d's morning,
+	// 2*d+1 its afternoon, Monday is d=0 (store.Worker.Availability); 0 = not known.
+	Availability int
 	Priority     bool // belongs to a priority group (重点群体)
 
 	// All-time counts; Dispatches excludes cancelled ones and should count only
@@ -56,7 +59,10 @@ type Worker struct {
 
 	LastDispatch    time.Time // zero = never dispatched
 	DispatchesLast7 int
-	Busy            []Interval // existing non-cancelled dispatches
+	// DaysWorked30 is how many of the last WorkedWindowDays local days, today included, the
+	// worker has a dispatch (not cancelled) starting on: what the rotation factor counts.
+	DaysWorked30 int
+	Busy         []Interval // existing non-cancelled dispatches
 }
 
 // Job is what matching needs to know about an open job.
@@ -103,9 +109,9 @@ type Weights struct {
 	// Reliability: completion rate (1/2), no-show rate (1/4) and mean rating (1/4);
 	// fewer than MinDispatchesForRecord dispatches gives exactly half.
 	Reliability int `json:"reliability"`
-	// Rotation: half for idle days since the last dispatch (up to IdleCapDays,
-	// never dispatched counts as capped), half for few dispatches in the last
-	// 7 days (none full, BusyWeekCap or more 0), so work is spread.
+	// Rotation: few days worked (DaysWorked30: days with a dispatch in the last
+	// WorkedWindowDays): none full, sliding to 0 at WorkedCapDays or more, so work is
+	// shared out by the days it gives, as the fairness figures count them.
 	Rotation int `json:"rotation"`
 	// Priority: the worker belongs to a priority group (重点群体).
 	Priority int `json:"priority"`
@@ -115,30 +121,41 @@ type Weights struct {
 	// Its default is 0, so the station decides whether asking moves a worker up; the Match
 	// screen flags the request whatever its weight.
 	Asked int `json:"asked"`
+	// Available: the job starts in a half-day the worker said they work (Availability);
+	// none on record gives half.
+	Available int `json:"available"`
 }
 
 // Shaping constants for the factors above.
 const (
 	ExperienceCapYears     = 10
 	MinDispatchesForRecord = 3
-	IdleCapDays            = 14
-	BusyWeekCap            = 5
+	IdleCapDays            = 14 // how far IdleDays counts
+	WorkedWindowDays       = 30
+	WorkedCapDays          = 9
 	MaxWeight              = 1000 // keeps sums far from overflow and the screen readable
 )
 
-// DefaultWeights sum to 100: trade and place first, then the worker's record
-// and fairness, with small nudges for priority groups and named requests.
+// DefaultWeights are the weights tuned on the simulated month of issue #20 (store/sim,
+// README "Fair shares"): rotation by days worked carries the ranking, then who is at the
+// station, place, the half-days the worker keeps, and pay. On the tuning seeds they fill as
+// many places as the best score without rotation (the weights before, ReferenceWeights in
+// store/sim) less a point and share days worked as evenly as pure rotation. Eligibility
+// already demands the trade, so trade only tells the own trade from a related one; the
+// record of no-shows did not help fill in the simulation, so reliability is 0 (a station
+// that wants it sets it under Admin → weights).
 func DefaultWeights() Weights {
 	return Weights{
-		Trade:       25,
-		Experience:  5,
-		Present:     10,
-		Distance:    15,
-		Pay:         10,
-		Reliability: 15,
-		Rotation:    10,
-		Priority:    5,
+		Trade:       4,
+		Experience:  7,
+		Present:     57,
+		Distance:    26,
+		Pay:         15,
+		Reliability: 0,
+		Rotation:    142,
+		Priority:    4,
 		Requested:   5,
+		Available:   30,
 	}
 }
 
@@ -179,7 +196,7 @@ func (w Weights) fields() [numFactors]weightField {
 		{KeyTrade, w.Trade}, {KeyExperience, w.Experience}, {KeyPresent, w.Present},
 		{KeyDistance, w.Distance}, {KeyPay, w.Pay}, {KeyReliability, w.Reliability},
 		{KeyRotation, w.Rotation}, {KeyPriority, w.Priority}, {KeyRequested, w.Requested},
-		{KeyAsked, w.Asked},
+		{KeyAsked, w.Asked}, {KeyAvailable, w.Available},
 	}
 }
 
@@ -195,12 +212,13 @@ const (
 	KeyPriority    = "priority"
 	KeyRequested   = "requested"
 	KeyAsked       = "asked"
+	KeyAvailable   = "available"
 )
 
 // FactorKeys lists the factor keys in the order Candidate.Factors uses.
 var FactorKeys = [numFactors]string{
 	KeyTrade, KeyExperience, KeyPresent, KeyDistance, KeyPay,
-	KeyReliability, KeyRotation, KeyPriority, KeyRequested, KeyAsked,
+	KeyReliability, KeyRotation, KeyPriority, KeyRequested, KeyAsked, KeyAvailable,
 }
 
 const (
@@ -214,6 +232,7 @@ const (
 	fPriority
 	fRequested
 	fAsked
+	fAvailable
 	numFactors
 )
 

@@ -60,6 +60,7 @@ type jobView struct {
 	related    []int64
 	start, end time.Time
 	minutes    int64 // job duration, for converting piece and fixed pay
+	halfDay    int   // the Availability bit of the job's start
 }
 
 func newJobView(job *Job, related []int64) jobView {
@@ -73,6 +74,7 @@ func newJobView(job *Job, related []int64) jobView {
 		start:   job.Start,
 		end:     end,
 		minutes: int64(job.End.Sub(job.Start) / time.Minute),
+		halfDay: HalfDay(job.Start),
 	}
 }
 
@@ -184,7 +186,7 @@ func (jv *jobView) points(w *Worker, f fit, wt *Weights, c *clock) (p [numFactor
 	p[fDistance] = distancePoints(jv.job, w, wt.Distance)
 	p[fPay] = jv.payPoints(w, wt.Pay)
 	p[fReliability] = reliabilityPoints(w, wt.Reliability)
-	p[fRotation] = rotationPoints(c.idleDays(w.LastDispatch), w.DispatchesLast7, wt.Rotation)
+	p[fRotation] = RotationPoints(w.DaysWorked30, wt.Rotation)
 	if w.Priority {
 		p[fPriority] = wt.Priority
 	}
@@ -193,6 +195,12 @@ func (jv *jobView) points(w *Worker, f fit, wt *Weights, c *clock) (p [numFactor
 	}
 	if slices.Contains(jv.job.Asked, w.ID) {
 		p[fAsked] = wt.Asked
+	}
+	switch {
+	case w.Availability == 0:
+		p[fAvailable] = wt.Available / 2
+	case w.Availability&jv.halfDay != 0:
+		p[fAvailable] = wt.Available
 	}
 	return p
 }
@@ -283,11 +291,21 @@ func reliabilityPoints(w *Worker, full int) int {
 	return int((int64(full)*score + 500) / 1000)
 }
 
-func rotationPoints(idleDays, last7, full int) int {
-	busy := min(max(last7, 0), BusyWeekCap)
-	// Half from idle days, half from few recent dispatches, over a common denominator.
-	num := idleDays*BusyWeekCap + (BusyWeekCap-busy)*IdleCapDays
-	return full * num / (2 * IdleCapDays * BusyWeekCap)
+// RotationPoints are the rotation factor's points for a worker with daysWorked days worked
+// in the last WorkedWindowDays: full for none, sliding to 0 at WorkedCapDays.
+func RotationPoints(daysWorked, full int) int {
+	d := min(max(daysWorked, 0), WorkedCapDays)
+	return full * (WorkedCapDays - d) / WorkedCapDays
+}
+
+// HalfDay is the Availability bit of the half-day t falls in: Monday morning is bit 0, its
+// afternoon (from noon) bit 1, Sunday afternoon bit 13.
+func HalfDay(t time.Time) int {
+	d := (int(t.Weekday()) + 6) % 7
+	if t.Hour() >= 12 {
+		return 1 << (2*d + 1)
+	}
+	return 1 << (2 * d)
 }
 
 func clamp(v, lo, hi int64) int64 { return min(max(v, lo), hi) }

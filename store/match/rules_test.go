@@ -23,7 +23,7 @@ var (
 	testNow = time.Date(2025, 3, 10, 14, 0, 0, 0, cst)
 	testRel = Relations{{tPlumbing, tDrain}: true, {tLoading, tMoving}: true, {tLabour, tLoading}: true, {tMoving, tLabour}: true}
 	// Round weights make every factor's expected points easy to read.
-	all100 = Weights{Trade: 100, Experience: 100, Present: 100, Distance: 100, Pay: 100, Reliability: 100, Rotation: 100, Priority: 100, Requested: 100}
+	all100 = Weights{Trade: 100, Experience: 100, Present: 100, Distance: 100, Pay: 100, Reliability: 100, Rotation: 100, Priority: 100, Requested: 100, Available: 100}
 )
 
 func at(day, hour, minute int) time.Time { return time.Date(2025, 3, day, hour, minute, 0, 0, cst) }
@@ -140,12 +140,17 @@ func TestFactors(t *testing.T) {
 			w.Dispatches, w.Completed, w.NoShows, w.RatingSum, w.RatingCount = 10, 4, 6, 15, 10
 		}, KeyReliability, 33},
 
-		{"rotation never dispatched", nil, nil, KeyRotation, 100},
-		{"rotation idle a week", nil, func(w *Worker) { w.LastDispatch = at(3, 10, 0) }, KeyRotation, 75},
-		{"rotation idle a month", nil, func(w *Worker) { w.LastDispatch = at(1, 10, 0).AddDate(0, -1, 0) }, KeyRotation, 100},
-		{"rotation yesterday evening", nil, func(w *Worker) { w.LastDispatch = at(9, 23, 0) }, KeyRotation, 53},
-		{"rotation busy last week", nil, func(w *Worker) { w.LastDispatch, w.DispatchesLast7 = at(9, 23, 0), 5 }, KeyRotation, 3},
-		{"rotation today and very busy", nil, func(w *Worker) { w.LastDispatch, w.DispatchesLast7 = at(10, 8, 0), 9 }, KeyRotation, 0},
+		{"rotation no day worked", nil, nil, KeyRotation, 100},
+		{"rotation one day worked", nil, func(w *Worker) { w.DaysWorked30 = 1 }, KeyRotation, 88},
+		{"rotation three days worked", nil, func(w *Worker) { w.DaysWorked30 = 3 }, KeyRotation, 66},
+		{"rotation counts days, not how recent", nil, func(w *Worker) { w.DaysWorked30, w.LastDispatch, w.DispatchesLast7 = 3, at(10, 8, 0), 5 }, KeyRotation, 66},
+		{"rotation at the cap", nil, func(w *Worker) { w.DaysWorked30 = WorkedCapDays }, KeyRotation, 0},
+		{"rotation beyond the cap", nil, func(w *Worker) { w.DaysWorked30 = 20 }, KeyRotation, 0},
+
+		{"available: Tuesday morning", nil, func(w *Worker) { w.Availability = 1 << 2 }, KeyAvailable, 100},
+		{"not available: Tuesday afternoon only", nil, func(w *Worker) { w.Availability = 1 << 3 }, KeyAvailable, 0},
+		{"available: afternoon job", func(j *Job) { j.Start, j.End = at(11, 13, 0), at(11, 17, 0) }, func(w *Worker) { w.Availability = 1 << 3 }, KeyAvailable, 100},
+		{"availability unknown is neutral", nil, nil, KeyAvailable, 50},
 
 		{"priority", nil, func(w *Worker) { w.Priority = true }, KeyPriority, 100},
 		{"no priority", nil, nil, KeyPriority, 0},
@@ -185,7 +190,7 @@ func TestScoreListsFactorsInOrderAndSums(t *testing.T) {
 	w.Trades = []TradeYears{{Trade: tDrain, Years: 3}}
 	w.Priority, w.Community = true, 11
 	c := Score(job, w, testRel, DefaultWeights(), testNow)
-	keys := []string{"trade", "experience", "present", "distance", "pay", "reliability", "rotation", "priority", "requested", "asked"}
+	keys := []string{"trade", "experience", "present", "distance", "pay", "reliability", "rotation", "priority", "requested", "asked", "available"}
 	total := 0
 	for i, f := range c.Factors {
 		if f.Key != keys[i] {
@@ -199,22 +204,16 @@ func TestScoreListsFactorsInOrderAndSums(t *testing.T) {
 	if !c.Requested || !c.Related || c.WorkerID != w.ID {
 		t.Errorf("Candidate = %+v, want requested and related", c)
 	}
-	// related 13 + experience 1 + distance 15 + pay 5 + reliability 7 + rotation 10 + priority 5 + requested 5
-	if c.Score != 61 {
-		t.Errorf("Score = %d, want 61", c.Score)
+	// related 2 + experience 2 (3 of 10 years of 7) + distance 26 + pay 7 (no expectation: half)
+	// + reliability 0 + rotation 142 (no day worked) + priority 4 + requested 5 + half-day 15 (none on record: half)
+	if c.Score != 203 {
+		t.Errorf("Score = %d, want 203", c.Score)
 	}
 }
 
 func TestWeightsValidate(t *testing.T) {
 	if err := DefaultWeights().Validate(); err != nil {
 		t.Fatalf("defaults: %v", err)
-	}
-	sum := 0
-	for _, f := range DefaultWeights().fields() {
-		sum += f.v
-	}
-	if sum != 100 {
-		t.Errorf("default weights sum to %d, want 100", sum)
 	}
 	tests := []struct {
 		name  string
@@ -248,7 +247,7 @@ func TestWeightsJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"trade":25,"experience":5,"present":10,"distance":15,"pay":10,"reliability":15,"rotation":10,"priority":5,"requested":5,"asked":0}`
+	want := `{"trade":4,"experience":7,"present":57,"distance":26,"pay":15,"reliability":0,"rotation":142,"priority":4,"requested":5,"asked":0,"available":30}`
 	if string(b) != want {
 		t.Errorf("json = %s\nwant   %s", b, want)
 	}
@@ -265,7 +264,7 @@ func TestRankRequestedFirst(t *testing.T) {
 	strong.ID, strong.Community, strong.Priority, strong.PresentToday = 1, 11, true, true
 	weak := baseWorker()
 	weak.ID, weak.Trades = 3, []TradeYears{{Trade: tDrain}}
-	weak.LastDispatch, weak.DispatchesLast7 = testNow, 5
+	weak.LastDispatch, weak.DispatchesLast7, weak.DaysWorked30 = testNow, 5, 12
 	idle := baseWorker()
 	idle.ID = 2
 	got := Rank(job, []Worker{strong, idle, weak}, testRel, DefaultWeights(), testNow, 0)
@@ -346,9 +345,11 @@ func TestRankJobs(t *testing.T) {
 			t.Errorf("job %d factors %v", c.JobID, c.Factors)
 		}
 	}
-	// near and twin tie: the earlier start first; drain is only a related trade.
-	if !slices.Equal(ids, []int64{100, 99, 101, 105}) {
-		t.Errorf("order = %v, want [100 99 101 105]", ids)
+	// near and twin tie: the earlier start first. drain is only a related trade (2 points of
+	// trade against 4) but in the worker's community, far in another sub-district (a third of
+	// distance's 26): place outweighs the related trade.
+	if !slices.Equal(ids, []int64{100, 99, 105, 101}) {
+		t.Errorf("order = %v, want [100 99 105 101]", ids)
 	}
 	if got := RankJobs(w, []Job{far, near}, testRel, DefaultWeights(), testNow, 1); len(got) != 1 || got[0].JobID != 100 {
 		t.Errorf("limit 1 = %+v", got)

@@ -59,7 +59,7 @@ func (r *run) call(j *simJob, w int, t time.Time) outcome {
 	if sc.Related {
 		yes -= 0.1
 	}
-	if p.avail&halfDay(j.m.Start) == 0 {
+	if p.avail&match.HalfDay(j.m.Start) == 0 {
 		yes -= 0.5
 	}
 	if mw.DispatchesLast7 >= 3 {
@@ -90,13 +90,4 @@ func factor(c match.Candidate, key string) int {
 		}
 	}
 	return 0
-}
-
-// halfDay is the availability bit of a start time: Monday morning is bit 0.
-func halfDay(t time.Time) int {
-	d := (int(t.Weekday()) + 6) % 7
-	if t.Hour() >= 12 {
-		return 1 << (2*d + 1)
-	}
-	return 1 << (2 * d)
 }

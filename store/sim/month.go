@@ -112,7 +112,7 @@ func newPerson(r *rand.Rand, w store.Worker, cat *store.Catalog) person {
 	p := person{groups: w.Groups, avail: w.Availability, from: w.CreatedAt}
 	p.base = match.Worker{
 		ID: w.ID, Active: w.Status == store.Active, Community: w.CommunityID,
-		ExpectedPayFen: w.ExpectedPayFen, ExpectedPayUnit: match.PayUnit(w.ExpectedPayUnit), Priority: len(w.Groups) > 0,
+		Availability: w.Availability, ExpectedPayFen: w.ExpectedPayFen, ExpectedPayUnit: match.PayUnit(w.ExpectedPayUnit), Priority: len(w.Groups) > 0,
 	}
 	for _, t := range w.Trades {
 		p.base.Trades = append(p.base.Trades, match.TradeYears{Trade: t.TradeID, Years: t.Years})

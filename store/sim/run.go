@@ -60,10 +60,16 @@ func (r *run) day(di int) {
 	for i := range r.ws {
 		r.signedAt[i] = time.Time{}
 		r.ws[i].DispatchesLast7 = 0
+		r.ws[i].DaysWorked30 = 0
+		prev := -1
 		for _, dd := range r.dispDays[i] {
 			if dd > di-7 {
 				r.ws[i].DispatchesLast7++
 			}
+			if dd > di-match.WorkedWindowDays && dd != prev {
+				r.ws[i].DaysWorked30++
+			}
+			prev = dd
 		}
 		// a worker takes work once registered, and the paused and left none
 		r.ws[i].Active = r.m.people[i].base.Active && r.m.people[i].from.Before(d.start.AddDate(0, 0, 1))
@@ -130,6 +136,9 @@ func (r *run) book(j *simJob, w int, t time.Time, di int) {
 	mw.Busy = append(mw.Busy, match.Interval{Start: j.m.Start, End: j.m.End})
 	mw.LastDispatch = t
 	mw.DispatchesLast7++
+	if k := len(r.dispDays[w]); k == 0 || r.dispDays[w][k-1] != di {
+		mw.DaysWorked30++
+	}
 	r.dispDays[w] = append(r.dispDays[w], di)
 	j.m.Booked = append(j.m.Booked, mw.ID)
 	r.today = append(r.today, booking{worker: w, job: j})

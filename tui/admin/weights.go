@@ -14,7 +14,7 @@ import (
 	"gigdesk/tui/common"
 )
 
-// weightsPane is the matching weights (匹配权重): the ten factors of a candidate's score, each
+// weightsPane is the matching weights (匹配权重): the eleven factors of a candidate's score, each
 // with what it means, the station's value and match's default. Staff type whole numbers,
 // Ctrl+S saves them (audited), Ctrl+R fills in the defaults and Esc puts back what is saved;
 // the Match screen's next ranking reads them.
@@ -48,7 +48,7 @@ func newWeightsPane(c *common.Common) *weightsPane {
 
 // values are a Weights' numbers in match.FactorKeys order.
 func values(w match.Weights) [len(match.FactorKeys)]int {
-	return [...]int{w.Trade, w.Experience, w.Present, w.Distance, w.Pay, w.Reliability, w.Rotation, w.Priority, w.Requested, w.Asked}
+	return [...]int{w.Trade, w.Experience, w.Present, w.Distance, w.Pay, w.Reliability, w.Rotation, w.Priority, w.Requested, w.Asked, w.Available}
 }
 
 func (p *weightsPane) fill(w match.Weights) {
@@ -132,7 +132,7 @@ func (p *weightsPane) typed() (match.Weights, tea.Cmd, bool) {
 		n[i] = v
 	}
 	w := match.Weights{Trade: n[0], Experience: n[1], Present: n[2], Distance: n[3], Pay: n[4], Reliability: n[5],
-		Rotation: n[6], Priority: n[7], Requested: n[8], Asked: n[9]}
+		Rotation: n[6], Priority: n[7], Requested: n[8], Asked: n[9], Available: n[10]}
 	var we *match.WeightError
 	if err := w.Validate(); errors.As(err, &we) {
 		msg := p.c.T("admin.weights.range", match.MaxWeight)
@@ -229,7 +229,7 @@ func aboutArgs(fk string) []any {
 	case match.KeyReliability:
 		return []any{match.MinDispatchesForRecord}
 	case match.KeyRotation:
-		return []any{match.IdleCapDays, match.BusyWeekCap}
+		return []any{match.WorkedWindowDays, match.WorkedCapDays}
 	}
 	return nil
 }

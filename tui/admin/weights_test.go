@@ -17,7 +17,7 @@ func TestMatchWeights(t *testing.T) {
 	m, s := opened(t, i18n.Zh, true, 80, 19)
 	ctx := context.Background()
 	scr := show(t, m, secWeights)
-	for _, want := range []string{"匹配权重", "工种", "轮换", "指定", "满分合计 100（默认 100）", "相关工种得一半"} {
+	for _, want := range []string{"匹配权重", "工种", "轮换", "指定", "满分合计 290（默认 290）", "相关工种得一半"} {
 		if !strings.Contains(scr, want) {
 			t.Fatalf("weights view lacks %q:\n%s", want, scr)
 		}
@@ -57,7 +57,7 @@ func TestMatchWeights(t *testing.T) {
 	if err != nil || w != want {
 		t.Fatalf("saved %+v (%v), want %+v\n%s", w, err, want, scr)
 	}
-	if !strings.Contains(scr, "满分合计 135（默认 100）") || m.Dirty() || m.err != "" {
+	if !strings.Contains(scr, "满分合计 299（默认 290）") || m.Dirty() || m.err != "" {
 		t.Fatalf("after save:\n%s", scr)
 	}
 	// the settings the screens share hold the new weights, so saving the settings keeps them
@@ -69,11 +69,11 @@ func TestMatchWeights(t *testing.T) {
 	}
 	// Ctrl+R fills in the defaults, Esc puts back what is saved, Ctrl+S stores the defaults
 	scr = keys(t, m, tea.KeyCtrlR)
-	if !strings.Contains(scr, "满分合计 100（默认 100）") || !m.Dirty() {
+	if !strings.Contains(scr, "满分合计 290（默认 290）") || !m.Dirty() {
 		t.Fatalf("defaults filled:\n%s", scr)
 	}
 	scr = keys(t, m, esc)
-	if !strings.Contains(scr, "满分合计 135") || m.Dirty() {
+	if !strings.Contains(scr, "满分合计 299") || m.Dirty() {
 		t.Fatalf("Esc keeps the saved weights:\n%s", scr)
 	}
 	keys(t, m, tea.KeyCtrlR, save)
@@ -89,7 +89,7 @@ func TestMatchWeights(t *testing.T) {
 func TestMatchWeightsEnglishWide(t *testing.T) {
 	m, _ := opened(t, i18n.En, true, 160, 40)
 	scr := show(t, m, secWeights)
-	for _, want := range []string{"Matching weights", "reliability", "Same community full, same sub-district 2/3", "up to 14 days"} {
+	for _, want := range []string{"Matching weights", "reliability", "Same community full, same sub-district 2/3", "sliding to 0 at 9 or more"} {
 		if !strings.Contains(scr, want) {
 			t.Fatalf("English weights lack %q:\n%s", want, scr)
 		}

@@ -91,7 +91,7 @@ func init() {
 		"flag.simulate.policy":       {"只跑一种方式（score、best、rotation、signin、lottery、plan）；默认：全部", "one policy (score, best, rotation, signin, lottery, plan); default: all"},
 		"flag.simulate.format":       {"text 或 json", "text or json"},
 		"flag.simulate.start":        {"第一天，YYYY-MM-DD", "first day, YYYY-MM-DD"},
-		"flag.simulate.weights":      {"排序权重，JSON 写法，如 {\"rotation\":40}；或 \"fair\" 用调好的一组（默认：gigdesk 的）", "ranking weights as JSON, e.g. {\"rotation\":40}, or \"fair\" for the tuned ones (default: gigdesk's)"},
+		"flag.simulate.weights":      {"排序权重，JSON 写法，如 {\"rotation\":40}；或 \"before\" 用 #20 调整前的默认值（默认：gigdesk 现在的）", "ranking weights as JSON, e.g. {\"rotation\":40}, or \"before\" for the defaults before #20's tuning (default: gigdesk's)"},
 		"flag.simulate.workers":      {"镇上的零工人数（默认：演示的 300 人）", "the town's workers (default: the demo's 300)"},
 	})
 }

@@ -21,7 +21,8 @@ func TestAskedFlagAppearsOnStationChange(t *testing.T) {
 		if strings.Contains(d.screen(), tc.flag) {
 			t.Fatalf("flag before anyone asked:\n%s", d.screen())
 		}
-		d.keys("down") // on 李四
+		d.keys("down") // on the second candidate
+		before, _ := d.m.(*Model).job.selected()
 		if _, err := d.s.AskForJob(d.c.Ctx, d.ws[2].ID, d.job.ID); err != nil {
 			t.Fatal(err)
 		}
@@ -36,7 +37,7 @@ func TestAskedFlagAppearsOnStationChange(t *testing.T) {
 		if !strings.Contains(flagged, "王*") {
 			t.Fatalf("flag on the wrong line %q", flagged)
 		}
-		if c, _ := d.m.(*Model).job.selected(); c.WorkerID != d.ws[1].ID {
+		if c, _ := d.m.(*Model).job.selected(); c.WorkerID != before.WorkerID {
 			t.Fatalf("selection moved to worker %d", c.WorkerID)
 		}
 		if err := d.s.WithdrawRequest(d.c.Ctx, d.ws[2].ID, d.job.ID); err != nil {

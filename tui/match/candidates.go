@@ -226,7 +226,7 @@ func (p *jobPane) detail(c smatch.Candidate) string {
 	most := map[string]int{smatch.KeyTrade: wt.Trade, smatch.KeyExperience: wt.Experience, smatch.KeyPresent: wt.Present,
 		smatch.KeyDistance: wt.Distance, smatch.KeyPay: wt.Pay, smatch.KeyReliability: wt.Reliability,
 		smatch.KeyRotation: wt.Rotation, smatch.KeyPriority: wt.Priority, smatch.KeyRequested: wt.Requested,
-		smatch.KeyAsked: wt.Asked}
+		smatch.KeyAsked: wt.Asked, smatch.KeyAvailable: wt.Available}
 	phone := valid.MaskPhone(info.Phone)
 	if p, ok := p.revealed[c.WorkerID]; ok {
 		phone = p
@@ -234,12 +234,12 @@ func (p *jobPane) detail(c smatch.Candidate) string {
 	head := st.Label.Render(p.c.T("match.detail", c.WorkerID, p.nameOf(c.WorkerID, info), phone, c.Score))
 	var parts []string
 	for _, f := range c.Factors {
-		if f.Key == smatch.KeyAsked && most[f.Key] == 0 {
-			continue // weighed 0 (the default) it plays no part in the score; the flag says it
+		if most[f.Key] == 0 {
+			continue // weighed 0 (as asked and reliability are by default) it plays no part in the score
 		}
 		part := fmt.Sprintf("%s %d/%d", p.c.T("match.factor."+f.Key), f.Points, most[f.Key])
-		if f.Key == smatch.KeyRotation && info.Match.LastDispatch.IsZero() {
-			part += p.c.T("match.factor.never") // why a newcomer ranks: rotation counts them as waiting longest
+		if f.Key == smatch.KeyRotation {
+			part += p.c.T("match.factor.worked", smatch.WorkedWindowDays, info.Match.DaysWorked30) // what rotation counts
 		}
 		parts = append(parts, part)
 	}

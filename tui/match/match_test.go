@@ -158,8 +158,9 @@ func (d *desk) jobNow() store.Job {
 func TestCallDispatchCheckInDonePaid(t *testing.T) {
 	d := newDesk(t, i18n.Zh, 80, 24)
 	d.send(common.GotoMsg{Page: common.PageMatch, Job: d.job.ID})
-	// 张三丰 (same community) first, 李四 (same sub-district) second; the carpenter is not listed
-	d.want("需求1 水电", "已派 0/2 人", "张*丰", "同社区", "李*", "工种 25/25")
+	// 张三丰 (same community) first, 赵六 (a related trade, same community) second, 李四 (same
+	// sub-district) third; the carpenter is not listed
+	d.want("需求1 水电", "已派 0/2 人", "张*丰", "同社区", "李*", "工种 4/4")
 	if strings.Contains(d.screen(), "孙*") {
 		t.Fatal("a carpenter is listed for a plumbing job")
 	}
@@ -179,7 +180,7 @@ func TestCallDispatchCheckInDonePaid(t *testing.T) {
 	d.keys("down", "x")
 	d.want("拒绝原因")
 	d.keys("太远了", "enter")
-	if strings.Contains(d.screen(), "李*") {
+	if strings.Contains(d.screen(), "赵*") {
 		t.Fatalf("a worker who declined is still a candidate:\n%s", d.screen())
 	}
 	d.keys("up", "d") // dispatch before accepting is refused

@@ -41,7 +41,7 @@ func (d *desk) auditOf(id int64) []string {
 func TestPlanAcceptAllAsksFirst(t *testing.T) {
 	d := newDesk(t, i18n.En, 100, 30)
 	d.openPlan()
-	d.want("2 places, 2 workers proposed, total score", "Job", "Trade", "Worker", "Score", "1 张*丰", "2 李*")
+	d.want("2 places, 2 workers proposed, total score", "Job", "Trade", "Worker", "Score", "1 张*丰", "4 赵*")
 	d.keys("A")
 	d.want("Dispatch 2 workers as planned, jobs: 1")
 	d.keys("n")
@@ -137,7 +137,7 @@ func TestPlanLeavesOutWhoDidNotAnswer(t *testing.T) {
 	d.keys("n") // 张三丰: no answer
 	d.keys("esc")
 	d.openPlan()
-	d.want("2 个空缺，建议派 2 人", "2 李*", "3 王*")
+	d.want("2 个空缺，建议派 2 人", "4 赵*", "2 李*")
 	if strings.Contains(d.screen(), "张*丰") {
 		t.Fatalf("the plan proposes the worker who just did not answer:\n%s", d.screen())
 	}
