@@ -210,7 +210,8 @@ func (l *Loader) Audit(a AuditEntry) error {
 // as workerRecordFigures computes it from the table.
 type recordSums struct {
 	dispatches, completed, noShows, ratingSum, ratingCount int64
-	last                                                   int64 // created_at of the latest not cancelled
+	last                                                   int64   // created_at of the latest not cancelled
+	starts                                                 []int64 // of those that count as days worked
 }
 
 func (r *recordSums) add(d *DispatchRecord) *recordSums {
@@ -233,6 +234,7 @@ func (r *recordSums) add(d *DispatchRecord) *recordSums {
 		r.ratingCount++
 	}
 	r.last = max(r.last, d.CreatedAt.Unix())
+	r.starts = append(r.starts, d.StartsAt.Unix()) // workedOf keeps those in the window
 	return r
 }
 
@@ -255,8 +257,9 @@ func (l *Loader) writePool() error {
 	if err := l.sync(); err != nil { // the workers and dispatches are written, and nothing runs beside what follows
 		return err
 	}
+	now := l.s.now()
 	if l.anyWorker {
-		tx := &Tx{tx: l.tx, ctx: l.ctx}
+		tx := &Tx{tx: l.tx, ctx: l.ctx, now: now, s: l.s}
 		for _, id := range ids {
 			if err := tx.refreshPoolRow(id); err != nil {
 				return err
@@ -279,7 +282,7 @@ func (l *Loader) writePool() error {
 		for _, n := range [...]int64{boolInt(f.priority), r.dispatches, r.completed, r.noShows, r.ratingSum, r.ratingCount, r.last, f.availability} {
 			b = append(strconv.AppendInt(b, n, 10), ' ')
 		}
-		facts = append(b, f.trades...)
+		facts = append(b, poolTail(workedOf(r.starts, now, l.s.loc), f.trades)...)
 		if err := l.pool.add(id, f.status, int64(0), string(facts)); err != nil {
 			return err
 		}

@@ -9,8 +9,9 @@ import (
 )
 
 // addDynamicPool adds to ws (the static pool) what depends on the clock and the job's
-// window: present today, dispatches made in the last 7 days and days worked in the last 30
-// (unless rotated: the cache counted them), bookings overlapping [f.From, f.To), and leaves out those already dispatched on f.ExcludeDay.
+// window: present today, dispatches made in the last 7 days (unless rotated: the cache counted
+// them), bookings overlapping [f.From, f.To), and leaves out those already dispatched on
+// f.ExcludeDay. Days worked come with the static rows (or the cache's count of them).
 func addDynamicPool(ctx context.Context, tx *sql.Tx, mc MatchContext, f PoolFilter, loc *time.Location, ws []match.Worker, rotated bool) (*WorkerPool, error) {
 	p := newPoolRead(ctx, tx, ws, f)
 	if err := p.addPresent(mc.Now.In(loc).Format(time.DateOnly)); err != nil {
@@ -18,9 +19,6 @@ func addDynamicPool(ctx context.Context, tx *sql.Tx, mc MatchContext, f PoolFilt
 	}
 	if !rotated {
 		if err := p.addRotation(mc.Now.AddDate(0, 0, -7).Unix()); err != nil {
-			return nil, err
-		}
-		if err := p.addWorked(mc.Now, loc); err != nil {
 			return nil, err
 		}
 	}

@@ -63,13 +63,14 @@ func readStaticPool(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.
 	defer rows.Close()
 	out := make([]match.Worker, 0, hint)
 	var status, facts sql.RawBytes
+	_, first, last := workedWindow(mc.Now, loc)
 	for rows.Next() {
 		var w match.Worker
 		if err := rows.Scan(&w.ID, &status, &facts); err != nil {
 			return nil, err
 		}
 		w.Active = string(status) == string(Active)
-		if err := parseFacts(facts, &w, loc); err != nil {
+		if err := parseFacts(facts, &w, loc, first, last); err != nil {
 			return nil, fmt.Errorf("worker_pool row %d: %w", w.ID, err)
 		}
 		if w.Community != 0 {
@@ -80,9 +81,10 @@ func readStaticPool(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.
 	return out, rows.Err()
 }
 
-// parseFacts reads worker_pool's facts into w: twelve fields, each but the last followed by a
-// space (see migration 0015 and WorkerPoolVersion), the last the trades "trade:years" comma-separated.
-func parseFacts(b []byte, w *match.Worker, loc *time.Location) error {
+// parseFacts reads worker_pool's facts into w: thirteen fields, each but the last followed by a
+// space (see migration 0015 and WorkerPoolVersion): the worked days, counted over the days
+// first..last, are the twelfth, the trades "trade:years" comma-separated the last.
+func parseFacts(b []byte, w *match.Worker, loc *time.Location, first, last int32) error {
 	var n [11]int64
 	unit := []byte(nil)
 	for i := range n {
@@ -106,7 +108,12 @@ func parseFacts(b []byte, w *match.Worker, loc *time.Location) error {
 		w.LastDispatch = time.Unix(n[9], 0).In(loc)
 	}
 	w.Availability = int(n[10])
-	w.Trades = parseTrades(b)
+	sp := bytes.IndexByte(b, ' ')
+	if sp < 0 {
+		return fmt.Errorf("facts end before the worked days")
+	}
+	w.DaysWorked30 = countWorked(b[:sp], first, last)
+	w.Trades = parseTrades(b[sp+1:])
 	return nil
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"gigdesk/store/match"
@@ -112,19 +114,97 @@ func (d workedDays) count(id int64, first, last int32) int {
 	return n
 }
 
-// addWorked fills DaysWorked30 of the pool's workers from the dispatches of the window.
-func (p *poolRead) addWorked(now time.Time, loc *time.Location) error {
-	from, first, last := workedWindow(now, loc)
-	days := newDayFinder(from, loc)
-	var at int64
-	seen := map[uint64]bool{} // (place in ws, day in the window) already counted
-	return p.each(`SELECT worker_id, starts_at FROM dispatches WHERE `+workedStatuses+` AND starts_at >= ? AND starts_at < ?`+p.only,
-		p.withOnly(from, days.mids[match.WorkedWindowDays]), func(w *match.Worker, k int) error {
-			day := days.day(at)
-			if key := uint64(k)<<8 | uint64(day-first); day >= first && day <= last && !seen[key] {
-				seen[key] = true
-				w.DaysWorked30++
+// The pool's row of a worker (worker_pool.facts, WorkerPoolVersion 3) carries their worked days
+// from the first day of the window when the row was written, later ones included, as day
+// numbers comma-separated ("" for none): a one-job process (gigdesk match) then counts days
+// worked from one row per worker instead of a month of dispatches. A day that has left the
+// window since is simply not counted; a dispatch written since rewrote the row.
+
+// workedOf is the worked-days field of worker_pool's facts for the dispatches' starts given
+// (any order), counting from the window that ends with now's day.
+func workedOf(starts []int64, now time.Time, loc *time.Location) string {
+	from, _, _ := workedWindow(now, loc)
+	days := make([]int32, 0, len(starts))
+	for _, at := range starts {
+		if at >= from {
+			days = append(days, dayNumber(time.Unix(at, 0).In(loc)))
+		}
+	}
+	slices.Sort(days)
+	days = slices.Compact(days)
+	b := make([]byte, 0, len(days)*6)
+	for i, d := range days {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(d), 10)
+	}
+	return string(b)
+}
+
+// countWorked is how many of the days in a worked-days field lie in first..last.
+func countWorked(field []byte, first, last int32) int {
+	n, d, in := 0, int32(0), false
+	for i := 0; i <= len(field); i++ {
+		if i == len(field) || field[i] == ',' {
+			if in && d >= first && d <= last {
+				n++
 			}
-			return nil
-		}, &at)
+			d, in = 0, false
+			continue
+		}
+		d, in = d*10+int32(field[i]-'0'), true
+	}
+	return n
+}
+
+// workedStarts reads the starts of the dispatches that count as days worked from from on, by
+// worker (of one worker when id is not 0).
+func workedStarts(ctx context.Context, q querier, from, id int64) (map[int64][]int64, error) {
+	query, args := `SELECT worker_id, starts_at FROM dispatches WHERE `+workedStatuses+` AND starts_at >= ?`, []any{from}
+	if id != 0 {
+		query, args = query+` AND worker_id = ?`, append(args, id)
+	}
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64][]int64{}
+	for rows.Next() {
+		var w, at int64
+		if err := rows.Scan(&w, &at); err != nil {
+			return nil, err
+		}
+		out[w] = append(out[w], at)
+	}
+	return out, rows.Err()
+}
+
+// poolWorkedField is the place of the worked days among facts' space-separated fields.
+const poolWorkedField = 11
+
+// trimWorked drops the worked days before first from a line of keptPool ("id|status|erased|facts"),
+// so a row written days ago compares with one computed now.
+func trimWorked(line string, first int32) string {
+	bar := strings.LastIndexByte(line, '|')
+	start := bar + 1
+	for range poolWorkedField {
+		sp := strings.IndexByte(line[start:], ' ')
+		if sp < 0 {
+			return line
+		}
+		start += sp + 1
+	}
+	end := strings.IndexByte(line[start:], ' ')
+	if end < 0 {
+		return line
+	}
+	var kept []string
+	for d := range strings.SplitSeq(line[start:start+end], ",") {
+		if n, err := strconv.Atoi(d); err == nil && int32(n) >= first {
+			kept = append(kept, d)
+		}
+	}
+	return line[:start] + strings.Join(kept, ",") + line[start+end:]
 }

@@ -17,7 +17,8 @@ import (
 func TestPoolDaysWorked(t *testing.T) {
 	ctx := context.Background()
 	clock := time.Date(2026, 11, 2, 7, 0, 0, 0, Shanghai)
-	s := must(Open(testdb.New(t, "gigdesk.db"), WithClock(func() time.Time { return clock })))(t)
+	path := testdb.New(t, "gigdesk.db")
+	s := must(Open(path, WithClock(func() time.Time { return clock })))(t)
 	t.Cleanup(func() { s.Close() })
 	must(s.SetupWithPIN(ctx, "后街零工市场", "王芳", "2468"))(t)
 	staff := must(s.ListStaff(ctx))(t)[0].ID
@@ -56,11 +57,24 @@ func TestPoolDaysWorked(t *testing.T) {
 	check := func(when string, want map[int64]int) {
 		t.Helper()
 		cached := load(PoolFilter{})
+		// another process ranking one job (gigdesk match) reads the trade's rows cold: the days
+		// come with each worker's row of worker_pool, written when their dispatches last changed
+		other := must(Open(path, WithClock(func() time.Time { return clock })))(t)
+		defer other.Close()
+		mc := must(other.MatchContext(ctx))(t)
+		byTrade := map[int64]match.Worker{}
+		for _, w := range must(other.LoadWorkerPool(ctx, mc, PoolFilter{Trades: []int64{1}}))(t).Workers {
+			byTrade[w.ID] = w
+		}
 		for id, days := range want {
 			one := load(PoolFilter{WorkerID: id})[id]
-			if cached[id].DaysWorked30 != days || one.DaysWorked30 != days {
-				t.Errorf("%s: worker %d worked %d days (cached) / %d (alone), want %d", when, id, cached[id].DaysWorked30, one.DaysWorked30, days)
+			if cached[id].DaysWorked30 != days || one.DaysWorked30 != days || byTrade[id].DaysWorked30 != days {
+				t.Errorf("%s: worker %d worked %d days (cached) / %d (alone) / %d (by trade, cold), want %d",
+					when, id, cached[id].DaysWorked30, one.DaysWorked30, byTrade[id].DaysWorked30, days)
 			}
+		}
+		if bad, n, err := s.CheckWorkerPool(ctx); err != nil || n != 0 {
+			t.Errorf("%s: check finds %d rows unlike the records (%v): %v", when, n, bad, err)
 		}
 	}
 	check("on the 28th", map[int64]int{a: 4, b: 0, c: 1}) // the 2nd, the 20th twice, the 25th, the no-show of the 26th

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Each worker as ranking reads them (table worker_pool, migration 0015): place, expectations,
@@ -19,9 +20,9 @@ import (
 
 // WorkerPoolVersion is raised whenever worker_pool's rows are computed differently: Open
 // rebuilds the table of a database whose setting worker_pool_version is older. Version 2 adds
-// the worker's half-days (workers.availability) after the last dispatch's time, so facts holds
-// twelve fields, the trades still last.
-const WorkerPoolVersion = 2
+// the worker's half-days (workers.availability) after the last dispatch's time; version 3 their
+// worked days after them (matchload_worked.go), so facts holds thirteen fields, the trades last.
+const WorkerPoolVersion = 3
 
 // poolColumns are worker_pool's columns, in the order poolFacts computes them.
 const poolColumns = `worker_id, status, erased, facts`
@@ -39,8 +40,9 @@ const recordFigures = `SELECT worker_id,
 	FROM dispatches`
 
 // poolFacts computes worker_pool's rows from the workers (w) and their dispatches' figures
-// (r, joined by the caller), the trades given as the 1st argument (see the migration for the
-// fields of facts; Loader.writePool and parseFacts follow it). Standard SQL.
+// (r, joined by the caller), the worked days and the trades given as the 1st argument (see the
+// migration for the fields of facts; poolTail, Loader.writePool and parseFacts follow it).
+// Standard SQL.
 const poolFacts = `SELECT w.id, w.status, w.erased, coalesce(w.community_id, 0) || ' ' || w.expected_pay_fen || ' ' ||
 	w.expected_pay_unit || ' ' || (CASE WHEN w.groups <> '' THEN 1 ELSE 0 END) || ' ' || coalesce(r.dispatches, 0) || ' ' ||
 	coalesce(r.completed, 0) || ' ' || coalesce(r.no_shows, 0) || ' ' || coalesce(r.rating_sum, 0) || ' ' ||
@@ -65,6 +67,9 @@ func (t *Tx) poolChanged(entity string, id int64) error {
 	return nil
 }
 
+// poolTail is the end of a row's facts that Go computes: the worked days, then the trades.
+func poolTail(worked, trades string) string { return worked + " " + trades }
+
 // refreshPoolRow rewrites one worker's row from the worker, their trades and their dispatches
 // (a few dozen rows by the worker_id indexes). The upsert runs on SQLite and PostgreSQL alike.
 func (t *Tx) refreshPoolRow(workerID int64) error {
@@ -76,11 +81,16 @@ func (t *Tx) refreshPoolRow(workerID int64) error {
 	if err != nil {
 		return err
 	}
+	from, _, _ := workedWindow(t.now, t.s.loc)
+	starts, err := workedStarts(t.ctx, t.tx, from, workerID)
+	if err != nil {
+		return err
+	}
 	_, err = t.exec(`INSERT INTO worker_pool (`+poolColumns+`) `+poolFacts+`
 		FROM workers w LEFT JOIN (`+recordFigures+` WHERE worker_id = ? GROUP BY worker_id) r ON r.worker_id = w.id
 		WHERE w.id = ?
 		ON CONFLICT (worker_id) DO UPDATE SET status = excluded.status, erased = excluded.erased, facts = excluded.facts`,
-		text[workerID], workerID, workerID)
+		poolTail(workedOf(starts[workerID], t.now, t.s.loc), text[workerID]), workerID, workerID)
 	return err
 }
 
@@ -113,8 +123,8 @@ func tradesText(rows *sql.Rows) (map[int64]string, error) {
 	return out, rows.Err()
 }
 
-// computedPool is every worker's row of worker_pool computed from the records, by worker ID.
-func computedPool(ctx context.Context, q querier) (map[int64]string, error) {
+// computedPool is every worker's row of worker_pool computed from the records at now, by worker ID.
+func computedPool(ctx context.Context, q querier, now time.Time, loc *time.Location) (map[int64]string, error) {
 	trades, err := q.QueryContext(ctx, `SELECT worker_id, trade_id, years FROM worker_trades ORDER BY worker_id, trade_id`)
 	if err != nil {
 		return nil, err
@@ -129,8 +139,13 @@ func computedPool(ctx context.Context, q querier) (map[int64]string, error) {
 		return nil, err
 	}
 	out, err := poolLines(rows)
+	if err != nil {
+		return nil, err
+	}
+	from, _, _ := workedWindow(now, loc)
+	starts, err := workedStarts(ctx, q, from, 0)
 	for id, line := range out {
-		out[id] = line + text[id]
+		out[id] = line + poolTail(workedOf(starts[id], now, loc), text[id])
 	}
 	return out, err
 }
@@ -175,8 +190,8 @@ func poolLines(rows *sql.Rows) (map[int64]string, error) {
 	return out, rows.Err()
 }
 
-// rebuildWorkerPool computes every worker's row again from the records.
-func rebuildWorkerPool(ctx context.Context, tx *sql.Tx) error {
+// rebuildWorkerPool computes every worker's row again from the records at now.
+func rebuildWorkerPool(ctx context.Context, tx *sql.Tx, now time.Time, loc *time.Location) error {
 	trades, err := tx.QueryContext(ctx, `SELECT worker_id, trade_id, years FROM worker_trades ORDER BY worker_id, trade_id`)
 	if err != nil {
 		return err
@@ -197,13 +212,30 @@ func rebuildWorkerPool(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	defer st.Close()
-	ids := make([]int64, 0, len(text))
-	for id := range text {
+	from, _, _ := workedWindow(now, loc)
+	starts, err := workedStarts(ctx, tx, from, 0)
+	if err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT worker_id FROM worker_pool ORDER BY worker_id`)
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
 		ids = append(ids, id)
 	}
-	slices.Sort(ids)
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	for _, id := range ids {
-		if _, err := st.ExecContext(ctx, text[id], id); err != nil {
+		if _, err := st.ExecContext(ctx, poolTail(workedOf(starts[id], now, loc), text[id]), id); err != nil {
 			return err
 		}
 	}
@@ -232,7 +264,7 @@ func (s *Store) RebuildWorkerPool(ctx context.Context, staff int64) error {
 			return err
 		}
 		defer restore()
-		if err := rebuildWorkerPool(tx.ctx, tx.tx); err != nil {
+		if err := rebuildWorkerPool(tx.ctx, tx.tx, tx.now, s.loc); err != nil {
 			return err
 		}
 		var workers bool
@@ -249,13 +281,18 @@ func (s *Store) RebuildWorkerPool(ctx context.Context, staff int64) error {
 // dispatches and returns the workers whose rows differ, are missing or are left over (at most
 // 20 of them) and how many there are in all.
 func (s *Store) CheckWorkerPool(ctx context.Context) (workers []int64, n int, err error) {
-	want, err := computedPool(ctx, s.db)
+	now := s.now()
+	want, err := computedPool(ctx, s.db, now, s.loc)
 	if err != nil {
 		return nil, 0, dbError(err, s.path)
 	}
 	have, err := keptPool(ctx, s.db)
 	if err != nil {
 		return nil, 0, dbError(err, s.path)
+	}
+	_, first, _ := workedWindow(now, s.loc)
+	for id, line := range have { // a row written days ago still names days the window has left
+		have[id] = trimWorked(line, first)
 	}
 	var bad []int64
 	for id, line := range want {
