@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"runtime"
@@ -280,8 +281,28 @@ func changedWorkers(ctx context.Context, tx *sql.Tx, from, to poolMark) (ids []i
 }
 
 // patchPool is ws (ordered by ID) with the workers changed taken out and fresh (those of them
-// still in the pool, ordered by ID) put in their place.
+// still in the pool, ordered by ID) put in their place. When every changed worker is in ws and
+// still in the pool (the usual write: a call, a sign-in, a rating) they are overwritten in place;
+// copying a district's hundred thousand workers for each write cost more than the ranking.
 func patchPool(ws []match.Worker, changed []int64, fresh []match.Worker) []match.Worker {
+	if len(fresh) == len(changed) {
+		at := make([]int, len(fresh))
+		inPlace := true
+		for i := range fresh {
+			k, found := slices.BinarySearchFunc(ws, fresh[i].ID, func(w match.Worker, id int64) int { return cmp.Compare(w.ID, id) })
+			if !found {
+				inPlace = false
+				break
+			}
+			at[i] = k
+		}
+		if inPlace {
+			for i, k := range at {
+				ws[k] = fresh[i]
+			}
+			return ws
+		}
+	}
 	out := make([]match.Worker, 0, len(ws)+len(fresh))
 	k := 0
 	for _, w := range ws {
