@@ -109,7 +109,7 @@ func (s *Store) comparedScan(ctx context.Context, from, mid, to string) (whole, 
 	return whole, tail, nil
 }
 
-// dispatchCounts counts, over [a, b) and over [c, b), the dispatches made and not cancelled
+// dispatchCounts counts, over [a, b) and over [c, b) (none when c >= b), the dispatches made and not cancelled
 // and those of priority workers (by created_at), those done and done without payment (by
 // done_at), and the no-shows and disputes (by starts_at). Each is a plain count of one index
 // range (migration 0016): reading and testing a column of every entry cost five times as much.
@@ -133,6 +133,9 @@ func dispatchCounts(q *readChain, a, c, b int64, disp, prio, done, unpaid, noSho
 		{`SELECT count(*) FROM dispatches INDEXED BY dispatches_disputed WHERE disputed <> 0 AND starts_at >= ? AND starts_at < ?`, disputes, false},
 	} {
 		for i, from := range []int64{a, c} {
+			if i == 1 && c >= b { // no tail (a single day counted alone): nothing to count
+				break
+			}
 			args := []any{from, b}
 			if x.byDay { // the UTC days the index leads with, then the range
 				args = []any{dayBucket(from), dayBucket(b - 1), from, b}
@@ -145,11 +148,14 @@ func dispatchCounts(q *readChain, a, c, b int64, disp, prio, done, unpaid, noSho
 	}
 }
 
-// wagesPaid adds up the wages paid over [a, b) and over [c, b).
+// wagesPaid adds up the wages paid over [a, b) and over [c, b) (none when c >= b).
 func wagesPaid(q *readChain, a, c, b int64, fen *[2]int64) {
 	const query = `SELECT coalesce(sum(paid_fen), 0) FROM dispatches
 		WHERE paid_at / 86400 BETWEEN ? AND ? AND paid_at >= ? AND paid_at < ? AND paid_fen IS NOT NULL`
 	for i, from := range []int64{a, c} {
+		if i == 1 && c >= b {
+			break
+		}
 		q.row(query, []any{dayBucket(from), dayBucket(b - 1), from, b}, &fen[i])
 	}
 }
