@@ -85,7 +85,7 @@ func (s *Store) LoadWorkerPool(ctx context.Context, mc MatchContext, f PoolFilte
 	considered, rotated := -1, false
 	switch {
 	case f.WorkerID != 0 || f.AnyStatus:
-		ws, err = loadStaticPool(ctx, tx, mc, f, s.loc)
+		ws, err = loadStaticPool(ctx, tx, mc, f, s.loc, nil)
 	case len(f.Trades) > 0 && !s.poolCache().warm():
 		ws, considered, err = loadTradePool(ctx, tx, mc, s.loc, f.Trades)
 	default:

@@ -26,11 +26,10 @@ type poolCache struct {
 	// so the rotation's last 7 days are counted here instead of read again on every load
 	recent     map[int64][]int64
 	recentFrom int64
-	// worked is each worker's days with a dispatch starting since workedFrom (the first
-	// midnight of the days-worked window when read), for the rotation factor
+	// worked is each cached worker's worked days as their row of worker_pool holds them, for
+	// the rotation factor to be counted again as the window moves on
 	worked     workedDays
-	workedFrom int64
-	workedLast int32 // the window's last day when workers' DaysWorked30 were counted; 0: not counted
+	workedLast int32 // the window's last day when workers' DaysWorked30 were counted
 }
 
 // poolMark is how far the database had come: the last audit row, worker and dispatch. Audit
@@ -93,15 +92,21 @@ func (s *Store) cachedPool(ctx context.Context, tx *sql.Tx, mc MatchContext, wee
 	}
 	switch {
 	case all:
-		ws, err := loadStaticPool(ctx, tx, mc, PoolFilter{}, s.loc)
+		c.worked = workedDays{}
+		ws, err := loadStaticPool(ctx, tx, mc, PoolFilter{}, s.loc, c.worked)
 		if err != nil {
+			c.worked = nil
 			return nil, 0, err
 		}
 		c.workers = clipTrades(ws)
 		c.reads++
-		c.recent, c.worked = nil, nil
+		c.recent = nil
+		_, _, c.workedLast = workedWindow(mc.Now, s.loc) // the rows were counted at mc.Now
 	case len(changed) > 0:
-		fresh, err := loadStaticWorkers(ctx, tx, mc, s.loc, changed)
+		for _, id := range changed { // the fresh rows put back those still in the pool
+			delete(c.worked, id)
+		}
+		fresh, err := loadStaticWorkers(ctx, tx, mc, s.loc, changed, c.worked)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -111,12 +116,7 @@ func (s *Store) cachedPool(ctx context.Context, tx *sql.Tx, mc MatchContext, wee
 				return nil, 0, err
 			}
 		}
-		if c.worked != nil {
-			if err := c.worked.read(ctx, tx, c.workedFrom, changed, s.loc); err != nil {
-				return nil, 0, err
-			}
-			c.countWorked(changed, c.workedLast)
-		}
+		c.countWorked(changed, c.workedLast)
 	}
 	c.mark = m
 	// read the recent dispatches again when the week starts before them, or a day after them
@@ -128,17 +128,7 @@ func (s *Store) cachedPool(ctx context.Context, tx *sql.Tx, mc MatchContext, wee
 		}
 		c.recentFrom = week
 	}
-	from, _, last := workedWindow(mc.Now, s.loc)
-	if c.worked == nil || from < c.workedFrom || from-c.workedFrom > 2*86400 {
-		c.worked = workedDays{}
-		if err := c.worked.read(ctx, tx, from, nil, s.loc); err != nil {
-			c.worked = nil
-			return nil, 0, err
-		}
-		c.workedFrom = from
-		c.workedLast = 0
-	}
-	if c.workedLast != last {
+	if _, _, last := workedWindow(mc.Now, s.loc); c.workedLast != last {
 		c.countWorked(nil, last)
 	}
 	ws := copyFitting(c.workers, trades)

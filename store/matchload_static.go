@@ -14,7 +14,9 @@ import (
 
 // loadStaticPool reads the workers f asks for with what only a write changes: trades,
 // place, expectations, priority and their record of dispatches, one row of worker_pool each.
-func loadStaticPool(ctx context.Context, tx *sql.Tx, mc MatchContext, f PoolFilter, loc *time.Location) ([]match.Worker, error) {
+// When keep is not nil, each worker's worked days are put in it too (the cache recounts them
+// as the window moves).
+func loadStaticPool(ctx context.Context, tx *sql.Tx, mc MatchContext, f PoolFilter, loc *time.Location, keep workedDays) ([]match.Worker, error) {
 	where, args := `erased = 0 AND status = 'active'`, []any{}
 	if f.AnyStatus {
 		where = `erased = 0`
@@ -26,16 +28,16 @@ func loadStaticPool(ctx context.Context, tx *sql.Tx, mc MatchContext, f PoolFilt
 	} else if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM worker_pool WHERE `+where).Scan(&hint); err != nil {
 		return nil, err
 	}
-	return readStaticPool(ctx, tx, mc, loc, hint, where, args)
+	return readStaticPool(ctx, tx, mc, loc, hint, where, args, keep)
 }
 
 // loadStaticWorkers reads the active workers among ids (at most a few thousand), as loadStaticPool does.
-func loadStaticWorkers(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.Location, ids []int64) ([]match.Worker, error) {
+func loadStaticWorkers(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.Location, ids []int64, keep workedDays) ([]match.Worker, error) {
 	args := make([]any, len(ids))
 	for i, id := range ids {
 		args[i] = id
 	}
-	return readStaticPool(ctx, tx, mc, loc, len(ids), `erased = 0 AND status = 'active' AND worker_id IN (`+placeholders(len(ids))+`)`, args)
+	return readStaticPool(ctx, tx, mc, loc, len(ids), `erased = 0 AND status = 'active' AND worker_id IN (`+placeholders(len(ids))+`)`, args, keep)
 }
 
 // loadTradePool reads the active workers with one of trades, and counts every active worker.
@@ -49,13 +51,13 @@ func loadTradePool(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.L
 		args[i] = t
 	}
 	ws, err := readStaticPool(ctx, tx, mc, loc, n, `erased = 0 AND status = 'active'
-		AND worker_id IN (SELECT worker_id FROM worker_trades WHERE trade_id IN (`+placeholders(len(trades))+`))`, args)
+		AND worker_id IN (SELECT worker_id FROM worker_trades WHERE trade_id IN (`+placeholders(len(trades))+`))`, args, nil)
 	return ws, n, err
 }
 
 // readStaticPool reads the rows of worker_pool where says, by worker ID; about hint of them
 // (a hundred thousand workers grown by appending are copied over and over).
-func readStaticPool(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.Location, hint int, where string, args []any) ([]match.Worker, error) {
+func readStaticPool(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.Location, hint int, where string, args []any, keep workedDays) ([]match.Worker, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT worker_id, status, facts FROM worker_pool WHERE `+where+` ORDER BY worker_id`, args...)
 	if err != nil {
 		return nil, err
@@ -70,8 +72,12 @@ func readStaticPool(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.
 			return nil, err
 		}
 		w.Active = string(status) == string(Active)
-		if err := parseFacts(facts, &w, loc, first, last); err != nil {
+		worked, err := parseFacts(facts, &w, loc, first, last)
+		if err != nil {
 			return nil, fmt.Errorf("worker_pool row %d: %w", w.ID, err)
+		}
+		if keep != nil {
+			keep[w.ID] = parseWorkedDays(worked)
 		}
 		if w.Community != 0 {
 			w.SubDistrict, w.District = mc.Catalog.Area(w.Community)
@@ -83,14 +89,15 @@ func readStaticPool(ctx context.Context, tx *sql.Tx, mc MatchContext, loc *time.
 
 // parseFacts reads worker_pool's facts into w: thirteen fields, each but the last followed by a
 // space (see migration 0015 and WorkerPoolVersion): the worked days, counted over the days
-// first..last, are the twelfth, the trades "trade:years" comma-separated the last.
-func parseFacts(b []byte, w *match.Worker, loc *time.Location, first, last int32) error {
+// first..last, are the twelfth (returned as they stand), the trades "trade:years"
+// comma-separated the last.
+func parseFacts(b []byte, w *match.Worker, loc *time.Location, first, last int32) (worked []byte, err error) {
 	var n [11]int64
 	unit := []byte(nil)
 	for i := range n {
 		sp := bytes.IndexByte(b, ' ')
 		if sp < 0 {
-			return fmt.Errorf("facts end after %d fields", i)
+			return nil, fmt.Errorf("facts end after %d fields", i)
 		}
 		field := b[:sp]
 		b = b[sp+1:]
@@ -110,11 +117,11 @@ func parseFacts(b []byte, w *match.Worker, loc *time.Location, first, last int32
 	w.Availability = int(n[10])
 	sp := bytes.IndexByte(b, ' ')
 	if sp < 0 {
-		return fmt.Errorf("facts end before the worked days")
+		return nil, fmt.Errorf("facts end before the worked days")
 	}
 	w.DaysWorked30 = countWorked(b[:sp], first, last)
 	w.Trades = parseTrades(b[sp+1:])
-	return nil
+	return b[:sp], nil
 }
 
 // payUnit is unit as matching knows it, without a new string for each of a hundred thousand rows.

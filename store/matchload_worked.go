@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"slices"
 	"strconv"
 	"strings"
@@ -34,79 +33,34 @@ func workedWindow(now time.Time, loc *time.Location) (from int64, first, last in
 	return start.Unix(), dayNumber(start), dayNumber(now.In(loc))
 }
 
-// workedReach is how many days from the window's first a read covers: the window and the two
-// days the cache keeps a read before reading again, and a spare.
-const workedReach = match.WorkedWindowDays + 3
-
-// dayFinder numbers the local days of instants from a window's first midnight on, by a search
-// of the days' midnights instead of a calendar conversion per dispatch.
-type dayFinder struct {
-	first int32
-	mids  []int64 // mids[i] is the midnight starting day first+i; the last ends the reach
-}
-
-func newDayFinder(from int64, loc *time.Location) dayFinder {
-	start := time.Unix(from, 0).In(loc)
-	f := dayFinder{first: dayNumber(start), mids: make([]int64, 0, workedReach+1)}
-	for i := range workedReach + 1 {
-		f.mids = append(f.mids, time.Date(start.Year(), start.Month(), start.Day()+i, 0, 0, 0, 0, loc).Unix())
-	}
-	return f
-}
-
-// end is the midnight that ends the reach.
-func (f dayFinder) end() int64 { return f.mids[len(f.mids)-1] }
-
-// day is the number of the local day at (which lies within the reach).
-func (f dayFinder) day(at int64) int32 {
-	i, _ := slices.BinarySearch(f.mids, at+1) // mids[i-1] <= at < mids[i]
-	return f.first + int32(i-1)
-}
-
-// workedDays maps each worker to the sorted, distinct day numbers of their dispatches
-// starting at from or later (later days too: the count takes the window's share).
+// workedDays maps each worker to the sorted, distinct day numbers of their worked days, as
+// their row of worker_pool holds them.
 type workedDays map[int64][]int32
 
-// read adds the days of the dispatches starting within workedReach days of from (a local
-// midnight), of the workers ids (nil: everyone's), to d, replacing what it held of those workers.
-func (d workedDays) read(ctx context.Context, tx *sql.Tx, from int64, ids []int64, loc *time.Location) error {
-	days := newDayFinder(from, loc)
-	q, args := `SELECT worker_id, starts_at FROM dispatches WHERE `+workedStatuses+` AND starts_at >= ? AND starts_at < ?`, []any{from, days.end()}
-	if ids != nil {
-		q += ` AND worker_id IN (` + placeholders(len(ids)) + `)`
-		for _, id := range ids {
-			args = append(args, id)
-			delete(d, id)
+// parseWorkedDays reads a worked-days field of worker_pool's facts.
+func parseWorkedDays(field []byte) []int32 {
+	var out []int32
+	d, in := int32(0), false
+	for i := 0; i <= len(field); i++ {
+		if i == len(field) || field[i] == ',' {
+			if in {
+				out = append(out, d)
+			}
+			d, in = 0, false
+			continue
 		}
+		d, in = d*10+int32(field[i]-'0'), true
 	}
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	read := map[int64]bool{}
-	for rows.Next() {
-		var id, at int64
-		if err := rows.Scan(&id, &at); err != nil {
-			return err
-		}
-		d[id] = append(d[id], days.day(at))
-		read[id] = true
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for id := range read {
-		slices.Sort(d[id])
-		d[id] = slices.Clip(slices.Compact(d[id]))
-	}
-	return nil
+	return out
 }
 
 // count is how many of the days first..last the worker worked.
-func (d workedDays) count(id int64, first, last int32) int {
+func (d workedDays) count(id int64, first, last int32) int { return countDays(d[id], first, last) }
+
+// countDays is how many of days lie in first..last.
+func countDays(days []int32, first, last int32) int {
 	n := 0
-	for _, day := range d[id] {
+	for _, day := range days {
 		if day >= first && day <= last {
 			n++
 		}
@@ -144,18 +98,7 @@ func workedOf(starts []int64, now time.Time, loc *time.Location) string {
 
 // countWorked is how many of the days in a worked-days field lie in first..last.
 func countWorked(field []byte, first, last int32) int {
-	n, d, in := 0, int32(0), false
-	for i := 0; i <= len(field); i++ {
-		if i == len(field) || field[i] == ',' {
-			if in && d >= first && d <= last {
-				n++
-			}
-			d, in = 0, false
-			continue
-		}
-		d, in = d*10+int32(field[i]-'0'), true
-	}
-	return n
+	return countDays(parseWorkedDays(field), first, last)
 }
 
 // workedStarts reads the starts of the dispatches that count as days worked from from on, by
