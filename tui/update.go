@@ -50,8 +50,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case common.ChangedMsg:
 		return m, m.broadcast(msg)
-	case common.StationChangedMsg: // another desk's change: the screens that show it live
-		return m, tea.Batch(m.deliver(common.PageMatch, msg), m.deliver(common.PageFair, msg))
+	case common.StationChangedMsg: // another desk's change: every screen that shows it live
+		return m, m.broadcast(msg)
 	case common.Owned:
 		return m, m.deliver(msg.Owner(), msg)
 	case tea.MouseMsg:

@@ -117,10 +117,8 @@ type ChangedMsg struct{}
 // another desk or process; the Match screen reloads the job it shows, so a worker's request
 // at the self-service terminal appears on it within a second, and the job fair's page its
 // firms and its door (a second desk signing people in at the same fair). The root hands it to
-// both; Owner names the first.
+// every screen, as ChangedMsg; the others pass it by.
 type StationChangedMsg struct{}
-
-func (StationChangedMsg) Owner() Page { return PageMatch }
 
 // Owned is a message that belongs to one screen (its timers, its loads): the root hands it to
 // that screen even while another page or the staff chooser is shown, so the screen's own
