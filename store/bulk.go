@@ -192,6 +192,9 @@ func (l *Loader) finish() error {
 			}
 		}
 	}
+	if err := sortPragmas(l); err != nil {
+		return err
+	}
 	for _, q := range l.indexes {
 		if _, err := l.tx.ExecContext(l.ctx, q); err != nil {
 			return fmt.Errorf("bulk: rebuild index: %w", err)

@@ -21,9 +21,13 @@ func TestBulkPragmasRestored(t *testing.T) {
 	if err := s.db.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&before); err != nil {
 		t.Fatal(err)
 	}
-	var during string
+	var during, temp string
 	err = s.Bulk(ctx, func(l *Loader) error {
 		if err := l.tx.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&during); err != nil {
+			return err
+		}
+		// in memory, SQLite sorts each deferred index in one run on one thread
+		if err := l.tx.QueryRowContext(ctx, `PRAGMA temp_store`).Scan(&temp); err != nil {
 			return err
 		}
 		id, err := l.NextID("staff")
@@ -34,6 +38,9 @@ func TestBulkPragmasRestored(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if temp != "0" {
+		t.Errorf("temp_store during a load = %q, want 0 (files, so indexes sort on two threads)", temp)
 	}
 	if during != "off" {
 		t.Errorf("journal_mode during a fresh load = %q, want off", during)
