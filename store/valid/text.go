@@ -56,6 +56,27 @@ func StripControls(s string) string {
 	return b.String()
 }
 
+// Typing is StripControls for a field still being typed into: one space at the end stays
+// when there is text before it, so the next word can follow ("Wang " and then "Wei").
+func Typing(s string) string {
+	clean := StripControls(s)
+	if last, _ := utf8.DecodeLastRuneInString(s); clean != "" && (last == ' ' || last == '\u3000') {
+		return clean + " "
+	}
+	return clean
+}
+
+// KeyText is what one key press or paste may put into a field: escape sequences and controls
+// go, but the spaces a person typed between words stay (StripControls alone would drop a
+// lone space key). The field's whole value is then cleaned with Typing.
+func KeyText(s string) string {
+	parts := strings.Split(s, " ")
+	for i, w := range parts {
+		parts[i] = StripControls(w)
+	}
+	return strings.Join(parts, " ")
+}
+
 // skipEscape returns the index of the last rune of the escape sequence starting at i.
 func skipEscape(rs []rune, i int) int {
 	r := rs[i]

@@ -280,6 +280,38 @@ func TestText(t *testing.T) {
 	}
 }
 
+func TestTyping(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Wang ", "Wang "},       // the space before the next word stays
+		{"Wang  ", "Wang "},      // one of them
+		{"Wang\u3000", "Wang "},  // an input method's wide space
+		{"Wang Wei", "Wang Wei"}, // done typing: as StripControls
+		{" ", ""},                // nothing before it
+		{"  Wang", "Wang"},
+		{"Wang\t", "Wang"}, // a tab is not a space someone typed between words
+		{"Wang\x1b[31m ", "Wang "},
+		{"张三 ", "张三 "},
+	} {
+		if got := Typing(c.in); got != c.want {
+			t.Errorf("Typing(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestKeyText(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{" ", " "}, // the space key itself
+		{"Wang Wei", "Wang Wei"},
+		{"a\x1b[31mb c", "ab c"},
+		{"\t", ""},
+		{"x\u202ey", "xy"},
+	} {
+		if got := KeyText(c.in); got != c.want {
+			t.Errorf("KeyText(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
 func TestParseYuan(t *testing.T) {
 	tests := []struct {
 		in   string

@@ -300,15 +300,13 @@ func (f *form) update(msg tea.Msg) (cmd tea.Cmd, save bool) {
 			f.cut[fl] = true // nothing half-pasted: the field keeps what it had and says why
 			return nil, false
 		}
-		if km.Type == tea.KeyRunes && fl != fNotes {
-			km.Runes = []rune(valid.StripControls(string(km.Runes)))
-		} else if km.Type == tea.KeyRunes {
-			km.Runes = []rune(stripEscapes(string(km.Runes)))
+		if km.Type == tea.KeyRunes {
+			km.Runes = []rune(valid.KeyText(string(km.Runes)))
 		}
 		*in, cmd = in.Update(km)
 		if v := in.Value(); v != before {
 			delete(f.cut, fl)
-			if clean := valid.StripControls(v); clean != v && f.focus != fNotes {
+			if clean := valid.Typing(v); clean != v && f.focus != fNotes {
 				in.SetValue(clean) // escapes and controls never stay in a field (notes keep inner spaces)
 			}
 			f.check(f.focus)
@@ -323,15 +321,6 @@ func (f *form) limit(fl field) int {
 		return valid.MaxNameRunes
 	}
 	return f.inputs[fl].CharLimit
-}
-
-// stripEscapes drops escape sequences and controls but keeps the spaces between words of a note.
-func stripEscapes(s string) string {
-	var parts []string
-	for _, w := range strings.Split(s, " ") {
-		parts = append(parts, valid.StripControls(w))
-	}
-	return strings.Join(parts, " ")
 }
 
 func cycle(i, n int, km tea.KeyMsg) int {

@@ -273,3 +273,37 @@ func TestOverLongPasteIsRefusedNotCut(t *testing.T) {
 		t.Fatalf("the refusal stayed after the field changed:\n%s", d.view())
 	}
 }
+
+// A name typed key by key keeps the space between its Latin words: the field used to clean
+// "Wang " to "Wang" before the next letter came, and saved "WangWei".
+func TestLatinNameTypedKeepsItsSpace(t *testing.T) {
+	c := testCommon(t, i18n.En)
+	d := newDriver(t, c, 80, 24)
+	d.send(tea.KeyMsg{Type: tea.KeyCtrlN})
+	typeKeys := func(s string) {
+		for _, r := range s {
+			if r == ' ' { // terminals send the space key either way
+				d.send(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}})
+				d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{' '}})
+				continue
+			}
+			d.runes(string(r))
+		}
+	}
+	typeKeys("Wang  Wei ")
+	if got := d.m.(*Model).form.inputs[fName].Value(); got != "Wang Wei " {
+		t.Fatalf("name field = %q, want %q", got, "Wang Wei ")
+	}
+	d.key(tea.KeyEnter)
+	d.runes("13800138000")
+	d.key(tea.KeyEnter)
+	d.runes("sd")
+	d.key(tea.KeyEnter)
+	d.key(tea.KeyEnter)
+	d.key(tea.KeyCtrlS)
+	d.mustSee("Wang Wei")
+	ws, err := c.Store.SearchWorkers(context.Background(), "13800138000", 5)
+	if err != nil || len(ws) != 1 || ws[0].Name != "Wang Wei" {
+		t.Fatalf("saved = %+v, %v; want the name Wang Wei", ws, err)
+	}
+}

@@ -38,7 +38,7 @@ func (r *reasonPrompt) ask(to store.WorkerStatus) tea.Cmd {
 		label = "reg.reason.leave"
 	}
 	r.to, r.open, r.reason = to, true, ""
-	r.p = prompt.New(r.c, prompt.Spec{Label: label, Warn: true, Below: true, Mark: "› ", Clean: stripEscapes, Check: r.check})
+	r.p = prompt.New(r.c, prompt.Spec{Label: label, Warn: true, Below: true, Mark: "› ", Clean: valid.KeyText, Check: r.check})
 	r.p.SetWidth(r.width)
 	return r.p.Focus()
 }

@@ -106,12 +106,12 @@ func (s *searchModel) key(msg tea.KeyMsg) (tea.Cmd, searchWant) {
 func (s *searchModel) typed(msg tea.KeyMsg) tea.Cmd {
 	before := s.input.Value()
 	if msg.Type == tea.KeyRunes {
-		msg.Runes = []rune(valid.StripControls(string(msg.Runes)))
+		msg.Runes = []rune(valid.KeyText(string(msg.Runes)))
 	}
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)
 	if v := s.input.Value(); v != before {
-		if clean := valid.StripControls(v); clean != v {
+		if clean := valid.Typing(v); clean != v {
 			s.input.SetValue(clean)
 		}
 		s.id++

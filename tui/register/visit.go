@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"gigdesk/store"
+	"gigdesk/store/valid"
 	"gigdesk/tui/common"
 )
 
@@ -95,7 +96,7 @@ func (v *visitDialog) fieldKey(msg tea.KeyMsg) tea.Cmd {
 		}
 	case 2:
 		if msg.Type == tea.KeyRunes {
-			msg.Runes = []rune(stripEscapes(string(msg.Runes)))
+			msg.Runes = []rune(valid.KeyText(string(msg.Runes)))
 		}
 		var cmd tea.Cmd
 		v.note, cmd = v.note.Update(msg)

@@ -215,7 +215,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(cleanKey(km))
 	if v := m.input.Value(); v != before {
-		if clean := valid.StripControls(v); clean != v { // pasted escapes and controls never reach the screen
+		if clean := valid.Typing(v); clean != v { // pasted escapes and controls never reach the screen
 			m.input.SetValue(clean)
 		}
 		m.refilter()
@@ -227,7 +227,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 // sees it (the input drops ESC itself but would keep the "[31m" after it).
 func cleanKey(km tea.KeyMsg) tea.KeyMsg {
 	if km.Type == tea.KeyRunes {
-		km.Runes = []rune(valid.StripControls(string(km.Runes)))
+		km.Runes = []rune(valid.KeyText(string(km.Runes)))
 	}
 	return km
 }
