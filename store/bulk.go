@@ -37,7 +37,8 @@ type Loader struct {
 	indexes  []string // CREATE INDEX statements to run again before commit
 	// PostgreSQL: ALTER TABLE … ADD CONSTRAINT statements to run again before commit
 	foreignKeys []string
-	triggers    []string // SQLite: the day_figures triggers to create again before commit
+	refs        *refCheck // a fresh SQLite load's references, checked in memory (foreign keys are off)
+	triggers    []string  // SQLite: the day_figures triggers to create again before commit
 
 	// the pool's rows of the workers this load wrote or dispatched: made from what was written
 	// when the load starts from no workers at all, else computed again from the tables at the end
@@ -78,6 +79,11 @@ func (s *Store) Bulk(ctx context.Context, fn func(*Loader) error) error {
 	defer tx.Rollback()
 	l := newLoader(ctx, s, tx)
 	l.conn = conn
+	if fresh && !s.pg {
+		if err := l.checkRefsInMemory(); err != nil {
+			return dbError(err, s.path)
+		}
+	}
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM workers)`).Scan(&l.anyWorker); err != nil {
 		return dbError(err, s.path)
 	}
@@ -183,6 +189,9 @@ func (l *Loader) finish() error {
 		return err
 	}
 	if err := l.sync(); err != nil {
+		return err
+	}
+	if err := l.refs.verify(); err != nil {
 		return err
 	}
 	for _, b := range l.all {

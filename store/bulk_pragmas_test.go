@@ -7,7 +7,7 @@ import (
 )
 
 // A load into a fresh database runs without a journal and hands every connection back with
-// the settings other writes rely on: WAL, a full sync, the usual cache.
+// the settings other writes rely on: WAL, a full sync, the usual cache, foreign keys enforced.
 func TestBulkPragmasRestored(t *testing.T) {
 	testdb.SkipOnPostgres(t, "the pragmas a load sets on its SQLite connection")
 	s, err := Open(testdb.New(t, "bulk.db"))
@@ -21,13 +21,16 @@ func TestBulkPragmasRestored(t *testing.T) {
 	if err := s.db.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&before); err != nil {
 		t.Fatal(err)
 	}
-	var during, temp string
+	var during, temp, fk string
 	err = s.Bulk(ctx, func(l *Loader) error {
 		if err := l.tx.QueryRowContext(ctx, `PRAGMA journal_mode`).Scan(&during); err != nil {
 			return err
 		}
 		// in memory, SQLite sorts each deferred index in one run on one thread
 		if err := l.tx.QueryRowContext(ctx, `PRAGMA temp_store`).Scan(&temp); err != nil {
+			return err
+		}
+		if err := l.tx.QueryRowContext(ctx, `PRAGMA foreign_keys`).Scan(&fk); err != nil {
 			return err
 		}
 		id, err := l.NextID("staff")
@@ -42,6 +45,9 @@ func TestBulkPragmasRestored(t *testing.T) {
 	if temp != "0" {
 		t.Errorf("temp_store during a load = %q, want 0 (files, so indexes sort on two threads)", temp)
 	}
+	if fk != "0" {
+		t.Errorf("foreign_keys during a fresh load = %q, want 0 (the demo's ids are its own)", fk)
+	}
 	if during != "off" {
 		t.Errorf("journal_mode during a fresh load = %q, want off", during)
 	}
@@ -52,6 +58,7 @@ func TestBulkPragmasRestored(t *testing.T) {
 	defer conn.Close()
 	for _, c := range []struct{ pragma, want string }{
 		{"journal_mode", "wal"}, {"synchronous", "2"}, {"temp_store", "0"}, {"threads", "0"}, {"cache_size", before},
+		{"foreign_keys", "1"},
 	} {
 		var got string
 		if err := conn.QueryRowContext(ctx, `PRAGMA `+c.pragma).Scan(&got); err != nil {

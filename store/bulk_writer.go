@@ -28,7 +28,9 @@ type batcher struct {
 	rows    int
 	spare   chan []any // buffers the writer has finished with
 	made    int
-	deps    []*batcher // parents whose rows must be written first (foreign keys are checked per statement)
+	deps    []*batcher         // parents whose rows must be written first (foreign keys are checked per statement)
+	refs    []ref              // a fresh load's foreign keys, checked in memory (bulk_refs.go)
+	keep    map[int64]struct{} // the ids of this table, if others point at it
 }
 
 // buffersPerTable bounds how far generation may run ahead of SQLite.
@@ -37,6 +39,11 @@ const buffersPerTable = 4
 func (b *batcher) add(args ...any) error {
 	if len(args) != b.cols {
 		return fmt.Errorf("bulk %s: %d values for %d columns", b.table, len(args), b.cols)
+	}
+	if b.l.refs != nil {
+		if err := b.see(args); err != nil {
+			return err
+		}
 	}
 	if b.buf == nil {
 		b.buf = b.buffer()

@@ -238,6 +238,10 @@ func checkInvariants(t *testing.T, s *store.Store, clock time.Time) {
 			t.Errorf("%s: %d rows", name, n)
 		}
 	}
+	// the load writes without enforcing foreign keys: every reference must hold all the same
+	if rep, err := s.Check(context.Background()); err != nil || len(rep.Integrity) > 0 || len(rep.ForeignKeys) > 0 {
+		t.Errorf("check after the load: %v, %+v", err, rep)
+	}
 	some := map[string]string{
 		"done jobs":           `SELECT count(*) FROM jobs WHERE status = 'done'`,
 		"cancelled jobs":      `SELECT count(*) FROM jobs WHERE status = 'cancelled' AND status_reason <> ''`,
