@@ -153,6 +153,13 @@ func (p *weightsPane) key(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, k.Select) { // Enter moves on, never saves by surprise
 		return p.f.focus(p.f.at + 1)
 	}
+	if msg.Type == tea.KeyRunes && !p.f.leaving.Asking() {
+		digits, ok := weightDigits(msg.Runes)
+		if !ok { // refused as typed, not only on save: a weight is a whole number
+			return p.f.refuse(p.c.T("admin.weights.range", match.MaxWeight), p.f.at)
+		}
+		msg.Runes = digits
+	}
 	cmd, step := p.f.key(p.c, msg)
 	switch step {
 	case formCancel:
@@ -219,6 +226,23 @@ func (p *weightsPane) view(w, h int) string {
 	}
 	lines = append(lines, st.Subtle.Render(t("admin.weights.hint")))
 	return fit(lines, w, h)
+}
+
+// weightDigits are typed runes as ASCII digits (an input method's full-width ０–９ too);
+// ok is false when any is not a digit.
+func weightDigits(rs []rune) ([]rune, bool) {
+	out := make([]rune, len(rs))
+	for i, r := range rs {
+		switch {
+		case r >= '0' && r <= '9':
+			out[i] = r
+		case r >= '０' && r <= '９':
+			out[i] = '0' + r - '０'
+		default:
+			return nil, false
+		}
+	}
+	return out, true
 }
 
 // aboutArgs are the shaping constants a factor's meaning names.

@@ -123,3 +123,20 @@ func TestEscAsksBeforeDroppingTypedWeights(t *testing.T) {
 		t.Fatalf("y kept the typed weight: %q, want %q", got, before)
 	}
 }
+
+// A weight is a whole number: a letter is refused as it is typed (the field keeps its number)
+// and an input method's full-width digits are read as digits.
+func TestWeightsRefuseLettersAsTyped(t *testing.T) {
+	m, _ := opened(t, i18n.En, true, 80, 19)
+	show(t, m, secWeights)
+	w := m.panes[secWeights].(*weightsPane)
+	before := w.f.inputs[0].Value()
+	scr := keys(t, m, "x")
+	if got := w.f.inputs[0].Value(); got != before || !strings.Contains(scr, "0 to 1000") {
+		t.Fatalf("a letter typed: field %q (was %q)\n%s", got, before, scr)
+	}
+	keys(t, m, tea.KeyBackspace, tea.KeyBackspace, tea.KeyBackspace, "１２")
+	if got := w.f.inputs[0].Value(); got != "12" {
+		t.Fatalf("full-width digits: field %q, want 12", got)
+	}
+}
