@@ -53,6 +53,7 @@ func init() {
 		"match.idle.never":               {"未派", "none"},
 		"slip.none_yet":                  {"这个需求还没有在这里派工：派工后按 Ctrl+P 保存派工单", "No dispatch made from this list yet: Ctrl+P saves the slip once one is"},
 		"match.factor.worked":            {"（近%d天做工%d天）", " (%[2]d of %[1]d days worked)"},
+		"match.factor.worked_short":      {"（近%d天做工%d天）", " (%[2]d/%[1]d days)"},
 		"match.why.priority":             {"重点群体", "priority group"},
 		"match.why.pay_low":              {"期望薪酬偏高", "expects more pay"},
 		"match.why.busy_week":            {"本周已派%d次", "%d jobs this week"},

@@ -239,13 +239,20 @@ func (p *jobPane) detail(c smatch.Candidate) string {
 		}
 		part := fmt.Sprintf("%s %d/%d", p.c.T("match.factor."+f.Key), f.Points, most[f.Key])
 		if f.Key == smatch.KeyRotation {
-			part += p.c.T("match.factor.worked", smatch.WorkedWindowDays, info.Match.DaysWorked30) // what rotation counts
+			worked := "match.factor.worked_short" // what rotation counts; two lines hold every factor at 80 columns
+			if p.wide() {
+				worked = "match.factor.worked"
+			}
+			part += p.c.T(worked, smatch.WorkedWindowDays, info.Match.DaysWorked30)
 		}
 		parts = append(parts, part)
 	}
 	if p.wide() {
 		return head + "\n" + strings.Join(parts, "\n") + "\n" + st.Subtle.Render(p.reason(c, info))
 	}
+	// narrow: the reasons column is cut in the list, so the selected worker's reasons sit whole
+	// beside their score
+	head = ansi.Truncate(head+"  "+st.Subtle.Render(p.reason(c, info)), p.width, "…")
 	half := (len(parts) + 1) / 2
 	return head + "\n" + ansi.Truncate(strings.Join(parts[:half], "  "), p.width, "…") + "\n" + ansi.Truncate(strings.Join(parts[half:], "  "), p.width, "…")
 }
