@@ -8,7 +8,9 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"gigdesk/store"
 	"gigdesk/tui/common"
+	"gigdesk/tui/i18n"
 )
 
 // columns are the widths of one row's cells, laid out by common.Layout: fixed columns for the
@@ -17,6 +19,8 @@ import (
 // sub-district joins when there is room for it once everything else fits. The rest is margin.
 type columns struct {
 	id, trade, place, sub, when, pay, filled, waited, urgent int
+	payShort                                                 int  // measured only: the widest short pay
+	shortPay                                                 bool // the full pay does not fit: ¥350 fixed, not ¥350.00 (fi…
 }
 
 // measure is the widest text of each column over the loaded jobs; it runs when a load
@@ -31,6 +35,7 @@ func (m *Model) measure() columns {
 		n.place = max(n.place, lipgloss.Width(m.c.Records.PlaceName(j.CommunityID)))
 		n.sub = max(n.sub, lipgloss.Width(m.c.Records.PlaceName(r.sub)))
 		n.pay = max(n.pay, lipgloss.Width(m.c.Cat.Pay(j.PayFen, j.PayUnit)))
+		n.payShort = max(n.payShort, lipgloss.Width(m.c.Cat.PayShort(j.PayFen, j.PayUnit)))
 		n.when = max(n.when, lipgloss.Width(m.c.Cat.WhenEnd(j.StartsAt.In(m.now.Location()), j.Duration, m.now)))
 	}
 	return n
@@ -55,6 +60,11 @@ func (m *Model) columns() columns {
 	}
 	total := m.width - 3 // the cursor and changed marks
 	w := common.Layout(cols, total, 1)
+	short := w[4] < m.need.pay
+	if short { // the full pay does not fit: the short one, and its room goes to the others (a night job's end)
+		cols[4] = common.Column{Min: 8, Need: max(m.need.payShort, lipgloss.Width(t("board.col.pay")))}
+		w = common.Layout(cols, total, 1)
+	}
 	c := columns{id: w[0], trade: w[1], place: w[2], when: w[3], pay: w[4], filled: w[5], waited: w[6], urgent: w[7]}
 	used := len(w) - 1
 	for _, x := range w {
@@ -62,12 +72,14 @@ func (m *Model) columns() columns {
 	}
 	need := max(m.need.sub, lipgloss.Width(t("board.col.sub")))
 	if total-used < min(need, 8)+1 { // no room for the sub-district beside everything else
+		c.shortPay = short
 		return c
 	}
 	sub := common.Column{Min: min(need, 8), Max: 14, Need: need}
 	cols = append(cols[:3], append([]common.Column{sub}, cols[3:]...)...)
 	w = common.Layout(cols, total, 1)
-	return columns{id: w[0], trade: w[1], place: w[2], sub: w[3], when: w[4], pay: w[5], filled: w[6], waited: w[7], urgent: w[8]}
+	return columns{id: w[0], trade: w[1], place: w[2], sub: w[3], when: w[4], pay: w[5], filled: w[6], waited: w[7], urgent: w[8],
+		shortPay: short || w[5] < m.need.pay}
 }
 
 func (m *Model) View() string {
@@ -196,7 +208,7 @@ func (m *Model) rowLine(r *row, c columns, active bool) string {
 	if c.sub > 0 {
 		parts = append(parts, common.Cell(m.c.Records.PlaceName(r.sub), c.sub))
 	}
-	parts = append(parts, common.Cell(cat.WhenEnd(j.StartsAt.In(m.now.Location()), j.Duration, m.now), c.when), common.Cell(cat.Pay(j.PayFen, j.PayUnit), c.pay),
+	parts = append(parts, common.Cell(cat.WhenEnd(j.StartsAt.In(m.now.Location()), j.Duration, m.now), c.when), common.Cell(payText(cat, j, c.shortPay), c.pay),
 		common.CellRight(strconv.Itoa(j.Filled)+"/"+strconv.Itoa(j.Headcount), c.filled), common.CellRight(m.waited(m.now.Sub(j.CreatedAt)), c.waited))
 	urgent := common.Cell("", c.urgent)
 	if j.Urgent {
@@ -210,6 +222,14 @@ func (m *Model) rowLine(r *row, c columns, active bool) string {
 		return mark + common.Cell(line+s.Urgent.Render(urgent), m.width-3)
 	}
 	return mark + common.Cell(line+urgent, m.width-3)
+}
+
+// payText is a job's pay, short when the column is too narrow for the full form.
+func payText(cat *i18n.Catalog, j *store.Job, short bool) string {
+	if short {
+		return cat.PayShort(j.PayFen, j.PayUnit)
+	}
+	return cat.Pay(j.PayFen, j.PayUnit)
 }
 
 // waited is how long a job has been waiting, in the largest whole unit.

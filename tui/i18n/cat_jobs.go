@@ -43,6 +43,8 @@ func init() {
 		"jobs.detail.employer":    {"雇主：%s %s  电话 %s", "Employer: %s %s  phone %s"},
 		"jobs.detail.flag":        {"⚠ 有欠薪或纠纷记录", "⚠ unpaid wages or disputes on record"},
 		"jobs.detail.where":       {"地点：%s  时间：%s", "Where: %s  When: %s"},
+		"jobs.detail.at":          {"地点：%s", "Where: %s"},
+		"jobs.detail.when":        {"时间：%s", "When: %s"},
 		"jobs.place.none":         {"地点未填", "place not given"},
 		"jobs.place.ask":          {"地点未填：请问清干活的地址或社区；再按 Ctrl+S 仍然保存", "No place given: ask for the address or community; Ctrl+S again saves anyway"},
 		"form.fix_first":          {"请先改正「%s」：%s", "Fix %s first: %s"},

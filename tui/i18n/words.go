@@ -3,6 +3,7 @@ package i18n
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -100,6 +101,16 @@ func (c *Catalog) Money(fen int64) string {
 // Pay shows pay with its unit: ¥180.00/天 or ¥180.00/day.
 func (c *Catalog) Pay(fen int64, unit store.PayUnit) string {
 	return c.Money(fen) + c.T("unit.per."+string(unit))
+}
+
+// PayShort is Pay for a narrow column: whole yuan without ".00" and a short unit, ¥180/天,
+// ¥12.50/时, ¥300总价 (¥180/day, ¥12.50/hr, ¥300 fixed). The full form is in the detail.
+func (c *Catalog) PayShort(fen int64, unit store.PayUnit) string {
+	money := c.Money(fen)
+	if fen%100 == 0 {
+		money = "¥" + strconv.FormatInt(fen/100, 10)
+	}
+	return money + c.T("unit.short."+string(unit))
 }
 
 var weekdayKeys = [...]string{"wd.sun", "wd.mon", "wd.tue", "wd.wed", "wd.thu", "wd.fri", "wd.sat"}

@@ -441,3 +441,27 @@ func TestNightJobAsSaid(t *testing.T) {
 		}
 	}
 }
+
+// At 80 columns the list shows a job's pay whole (short form) and, when the place and the
+// time do not fit on one line, the time on a line of its own instead of cut off.
+func TestListFitsNarrowScreens(t *testing.T) {
+	h := newHarness(t, i18n.En)
+	h.takeEnglishJob()
+	h.m.(*Model).list.tab = tabUpcoming
+	h.run(h.m.(*Model).list.load())
+	h.want("¥300/day")
+	h.m.SetSize(44, 19)
+	v := h.view()
+	if !strings.Contains(v, "When: tomorrow 09:00–13:00") {
+		t.Fatalf("the time was cut at 44 columns:\n%s", v)
+	}
+	lines := strings.Split(v, "\n")
+	if len(lines) > 19 {
+		t.Fatalf("%d lines in a body of 19:\n%s", len(lines), v)
+	}
+	for _, l := range lines {
+		if lipgloss.Width(l) > 44 {
+			t.Fatalf("a line wider than the screen: %q", l)
+		}
+	}
+}

@@ -242,7 +242,7 @@ func (l *jobList) cells(j store.JobListing, now time.Time) []string {
 		phone = p
 	}
 	return []string{strconv.FormatInt(j.ID, 10) + mark, cat.WhenEnd(j.StartsAt.In(l.c.Store.Location()), j.Duration, now), trade,
-		strconv.Itoa(j.Filled) + "/" + strconv.Itoa(j.Headcount), cat.Pay(j.PayFen, j.PayUnit),
+		strconv.Itoa(j.Filled) + "/" + strconv.Itoa(j.Headcount), cat.PayShort(j.PayFen, j.PayUnit),
 		l.c.T("jobs.status." + string(j.Status)), j.EmployerName,
 		l.c.T("jobs.kind."+string(j.EmployerKind)) + "·" + orUnknown(l.c, l.c.Records.PlaceName(j.CommunityID)), phone}
 }
@@ -344,7 +344,11 @@ func (l *jobList) detailView(ask string) string {
 		}
 	}
 	where = orUnknown(l.c, strings.TrimSpace(where))
-	line2 := l.c.T("jobs.detail.where", where, l.c.Cat.Span(j.StartsAt.In(l.c.Store.Location()), j.Duration, l.c.Clock()))
+	span := l.c.Cat.Span(j.StartsAt.In(l.c.Store.Location()), j.Duration, l.c.Clock())
+	line2 := l.c.T("jobs.detail.where", where, span)
+	if ansi.StringWidth(line2) > l.width { // narrow: the time gets its own line rather than being cut
+		line2 = l.c.T("jobs.detail.at", where) + "\n" + l.c.T("jobs.detail.when", span)
+	}
 	line3 := l.status(j)
 	if j.Requirements != "" {
 		line3 += " · " + j.Requirements
@@ -352,7 +356,7 @@ func (l *jobList) detailView(ask string) string {
 	if j.RequestedWorkerID != 0 {
 		line3 += " · " + l.c.T("jobs.detail.asked", j.RequestedWorkerID)
 	}
-	return strings.Join([]string{line1, s.Subtle.Render(line2), s.Subtle.Render(line3)}, "\n")
+	return strings.Join([]string{line1, s.Subtle.Render(line2), s.Subtle.Render(line3)}, "\n") // at most four lines: rows() leaves them
 }
 
 // orUnknown is a place's name, or that none was given (never a bare "居民·").
