@@ -5,7 +5,10 @@
 // store turns a *Problem into its own *Error, the screens turn its Key into words.
 package valid
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Problem says why a value was refused. Key is a message key the UI translates;
 // Field names the field; Detail is an English sentence for logs and tests.
@@ -82,6 +85,9 @@ const (
 func problem(field, key, format string, args ...any) *Problem {
 	return &Problem{Field: field, Key: key, Detail: fmt.Sprintf(format, args...)}
 }
+
+// FoldWidth turns the full-width letters, digits and signs an input method types into ASCII.
+func FoldWidth(s string) string { return strings.Map(foldWidth, s) }
 
 // foldWidth turns full-width ASCII (！ to ～) and the ideographic space into ASCII.
 func foldWidth(r rune) rune {

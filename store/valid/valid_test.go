@@ -483,3 +483,11 @@ func TestPickQuery(t *testing.T) {
 		}
 	}
 }
+
+func TestFoldWidth(t *testing.T) {
+	for in, want := range map[string]string{"１２": "12", "ａ１\u3000b": "a1 b", "张三": "张三", "": ""} {
+		if got := FoldWidth(in); got != want {
+			t.Errorf("FoldWidth(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

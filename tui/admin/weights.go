@@ -11,6 +11,7 @@ import (
 
 	"gigdesk/store"
 	"gigdesk/store/match"
+	"gigdesk/store/valid"
 	"gigdesk/tui/common"
 )
 
@@ -231,14 +232,9 @@ func (p *weightsPane) view(w, h int) string {
 // weightDigits are typed runes as ASCII digits (an input method's full-width ０–９ too);
 // ok is false when any is not a digit.
 func weightDigits(rs []rune) ([]rune, bool) {
-	out := make([]rune, len(rs))
-	for i, r := range rs {
-		switch {
-		case r >= '0' && r <= '9':
-			out[i] = r
-		case r >= '０' && r <= '９':
-			out[i] = '0' + r - '０'
-		default:
+	out := []rune(valid.FoldWidth(string(rs)))
+	for _, r := range out {
+		if r < '0' || r > '9' {
 			return nil, false
 		}
 	}
